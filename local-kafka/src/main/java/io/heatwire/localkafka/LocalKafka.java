@@ -1,0 +1,6 @@
+package io.heatwire.localkafka;
+
+public final class LocalKafka {
+    public static void main(String[] args) {
+    }
+}
