@@ -1,0 +1,70 @@
+package io.heatwire.enrich.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import io.heatwire.enrich.topology.EnrichTopology;
+import io.heatwire.enrich.topology.Topics;
+
+/**
+ * Wires the topology into spring-kafka's {@code StreamsBuilderFactoryBean}; all Streams settings
+ * come from {@code spring.kafka.streams.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(EnrichProperties.class)
+class StreamsConfiguration {
+
+    private static final long DEAD_LETTER_RETENTION_MS = Duration.ofDays(7).toMillis();
+
+    @Bean
+    Topics topics(EnrichProperties properties) {
+        return Topics.from(properties.topics());
+    }
+
+    /** The factory bean calls this when it creates its builder; the topology itself knows no Spring. */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer enrichTopology(Topics topics) {
+        return factoryBean -> factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureBuilder(StreamsBuilder builder) {
+                EnrichTopology.build(builder, topics);
+            }
+        });
+    }
+
+    /** Topics that do not exist yet are created before the Streams client starts. */
+    @Bean
+    KafkaAdmin.NewTopics heatwireTopics(EnrichProperties properties) {
+        final EnrichProperties.Topics t = properties.topics();
+        return new KafkaAdmin.NewTopics(
+                topic(t, t.raw(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
+                topic(t, t.dlq(), Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION_MS))),
+                compacted(t, t.stories()),
+                compacted(t, t.clusters()),
+                compacted(t, t.providers()),
+                compacted(t, t.topics()));
+    }
+
+    private static NewTopic compacted(EnrichProperties.Topics t, String name) {
+        return topic(t, name, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    private static NewTopic topic(EnrichProperties.Topics t, String name, Map<String, String> configs) {
+        return TopicBuilder.name(name).partitions(t.partitions()).replicas(t.replicationFactor()).configs(configs).build();
+    }
+}

@@ -1,0 +1,118 @@
+package io.heatwire.enrich.summary;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Whether the Kafka Streams application has consumed everything on its input topics: the raw topic
+ * and its own repartition topics, read through the consumer group of its application id.
+ */
+final class PipelineProgress {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Admin admin;
+    private final String applicationId;
+    private final String rawTopic;
+    private long lag = -1;
+
+    PipelineProgress(Admin admin, String applicationId, String rawTopic) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+        this.rawTopic = rawTopic;
+    }
+
+    /** Records not yet consumed at the last check; -1 before the first check. */
+    long lag() {
+        return lag;
+    }
+
+    /**
+     * Polls until nothing is left to consume and the committed offsets stand still between two
+     * checks (a transaction commit marker can leave one offset of lag on an internal topic).
+     */
+    boolean awaitCaughtUp(Duration timeout, PrintStream progress) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> previous = Map.of();
+        long lastReported = -2;
+        while (System.nanoTime() < deadline) {
+            try {
+                final Map<TopicPartition, Long> committed = committedOffsets();
+                final Map<TopicPartition, Long> ends = endOffsets(inputPartitions());
+                long rawLag = 0;
+                long internalLag = 0;
+                boolean internalWithinMarkers = true;
+                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                    final long behind = Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
+                    if (end.getKey().topic().equals(rawTopic)) {
+                        rawLag += behind;
+                    } else {
+                        internalLag += behind;
+                        internalWithinMarkers &= behind <= 1;
+                    }
+                }
+                lag = rawLag + internalLag;
+                if (rawLag == 0 && internalWithinMarkers && committed.equals(previous)) {
+                    lag = 0;
+                    return true;
+                }
+                if (lag != lastReported) {
+                    progress.printf("waiting for enrich-service: %d records to process%n", lag);
+                    lastReported = lag;
+                }
+                previous = committed;
+            } catch (ExecutionException e) {
+                progress.println("waiting for the broker: " + e.getCause().getMessage());
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        return false;
+    }
+
+    private Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, OffsetAndMetadata> offsets =
+                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        final Map<TopicPartition, Long> result = new HashMap<>();
+        offsets.forEach((partition, offset) -> {
+            if (offset != null) {
+                result.put(partition, offset.offset());
+            }
+        });
+        return result;
+    }
+
+    private Set<TopicPartition> inputPartitions() throws ExecutionException, InterruptedException {
+        final Set<String> inputs = admin.listTopics().names().get().stream()
+                .filter(name -> name.equals(rawTopic)
+                        || name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
+                .collect(Collectors.toSet());
+        final Map<String, TopicDescription> descriptions = admin.describeTopics(inputs).allTopicNames().get();
+        return descriptions.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toSet());
+    }
+
+    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
+            throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        final Map<TopicPartition, Long> result = new HashMap<>();
+        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                .forEach((partition, info) -> result.put(partition, info.offset()));
+        return result;
+    }
+}

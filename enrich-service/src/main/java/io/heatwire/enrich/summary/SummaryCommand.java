@@ -1,0 +1,119 @@
+package io.heatwire.enrich.summary;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * {@code enrich-service summary}: waits until enrich-service has processed everything on its input
+ * topics, then prints what the pipeline's topics hold. Runs without Spring, as a plain Kafka
+ * client, so it starts in a second.
+ *
+ * <p>Exit codes: 0 after the summary, 1 when the pipeline did not catch up in time or the broker
+ * cannot be reached, 2 for bad arguments.
+ */
+public final class SummaryCommand {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+
+    private static final String USAGE = "usage: enrich-service summary [--bootstrap-servers HOST:PORT] "
+            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME]";
+
+    private SummaryCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        final Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return EXIT_USAGE;
+        }
+        try (Admin admin = Admin.create(options.adminConfig())) {
+            final PipelineProgress progress = new PipelineProgress(admin, options.applicationId(), options.rawTopic());
+            if (!options.waitFor().isZero() && !progress.awaitCaughtUp(options.waitFor(), err)) {
+                err.printf("enrich-service (application id %s) has not processed everything within %ds: "
+                        + "see its log, or run the summary again with a longer --wait-seconds%n",
+                        options.applicationId(), options.waitFor().toSeconds());
+                return EXIT_FAILED;
+            }
+            final TopicStats raw = TopicStats.read(options.bootstrapServers(), options.rawTopic());
+            out.println();
+            out.printf("heatwire pipeline summary (broker %s)%n", options.bootstrapServers());
+            out.printf("  %-24s %-26s %8d records %10s  %d partitions%n", "raw articles", options.rawTopic(),
+                    raw.records(), formatBytes(raw.bytes()), raw.partitions());
+            out.printf("  %-24s %-26s %8d records behind%n", "enrich-service lag", options.applicationId(),
+                    progress.lag());
+            return EXIT_OK;
+        } catch (Exception e) {
+            final Throwable cause = e.getCause() == null ? e : e.getCause();
+            err.println("summary failed: " + e.getMessage() + (cause == e ? "" : " (" + cause.getMessage() + ")"));
+            return EXIT_FAILED;
+        }
+    }
+
+    static String formatBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    record Options(String bootstrapServers, String applicationId, Duration waitFor, String rawTopic) {
+
+        static Options parse(String[] args) {
+            final Map<String, String> values = new HashMap<>(Map.of(
+                    "--bootstrap-servers", env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                    "--application-id", env("SPRING_KAFKA_STREAMS_APPLICATION_ID", "heatwire-enrich"),
+                    "--wait-seconds", "120",
+                    "--raw-topic", env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw")));
+            final List<String> rest = new ArrayList<>(List.of(args));
+            while (!rest.isEmpty()) {
+                final String flag = rest.remove(0);
+                if (!values.containsKey(flag)) {
+                    throw new IllegalArgumentException("unknown option " + flag);
+                }
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException("missing value after " + flag);
+                }
+                values.put(flag, rest.remove(0));
+            }
+            final long waitSeconds;
+            try {
+                waitSeconds = Long.parseLong(values.get("--wait-seconds"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--wait-seconds needs a number of seconds", e);
+            }
+            return new Options(values.get("--bootstrap-servers"), values.get("--application-id"),
+                    Duration.ofSeconds(waitSeconds), values.get("--raw-topic"));
+        }
+
+        Properties adminConfig() {
+            final Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+            return props;
+        }
+
+        private static String env(String name, String fallback) {
+            final String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+}
