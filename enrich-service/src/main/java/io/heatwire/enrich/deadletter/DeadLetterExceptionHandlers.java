@@ -1,0 +1,101 @@
+package io.heatwire.enrich.deadletter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams exception handlers that turn an unexpected failure into a dead letter and go on,
+ * so a poison record never stops the application or makes it restart in a loop. The parser's
+ * expected rejections do not come here: the topology dead-letters those itself.
+ *
+ * <p>Each reads the dead-letter topic from {@code errors.dead.letter.queue.topic.name}.
+ */
+public final class DeadLetterExceptionHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
+
+    private DeadLetterExceptionHandlers() {
+    }
+
+    private static String topic(Map<String, ?> configs) {
+        return Objects.requireNonNull((String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " must name the dead-letter topic");
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> deadLetter(String topic, ErrorHandlerContext context,
+            String code, Exception exception) {
+        // Never log the record: it may carry a `secured` field.
+        LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
+                context.offset(), code, exception.toString());
+        return List.of(DeadLetters.fromHandler(topic, context, code, exception));
+    }
+
+    /** A bug or an unexpected input in a processor. */
+    public static final class Processing implements ProcessingExceptionHandler {
+
+        private String topic;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            topic = topic(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            return Response.resume(deadLetter(topic, context, DeadLetters.PROCESSING_ERROR, exception));
+        }
+    }
+
+    /** A record the broker refused for good (too large, invalid); retriable errors are retried. */
+    public static final class Production implements ProductionExceptionHandler {
+
+        private String topic;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            topic = topic(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
+                Exception exception) {
+            return Response.resume(deadLetter(topic, context, DeadLetters.OUTPUT_REJECTED, exception));
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
+                Exception exception, SerializationExceptionOrigin origin) {
+            return Response.resume(deadLetter(topic, context, DeadLetters.OUTPUT_REJECTED, exception));
+        }
+    }
+
+    /** A record on an input topic that its serde cannot read. */
+    public static final class Deserialization implements DeserializationExceptionHandler {
+
+        private String topic;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            topic = topic(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
+                Exception exception) {
+            return Response.resume(deadLetter(topic, context, DeadLetters.UNREADABLE_RECORD, exception));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.heatwire.enrich.deadletter;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * The dead-letter record format (SPEC 4): the value and key are the original bytes, unchanged;
+ * the original headers are kept and heatwire's error headers are added. Replaying a dead letter
+ * means producing its key, value and headers back to the raw topic; the error headers are
+ * replaced if it fails again.
+ */
+public final class DeadLetters {
+
+    public static final String PREFIX = "heatwire-error";
+    public static final String CODE = "heatwire-error-code";
+    public static final String MESSAGE = "heatwire-error-message";
+    public static final String LINE = "heatwire-error-line";
+    public static final String COLUMN = "heatwire-error-column";
+    public static final String SOURCE_TOPIC = "heatwire-error-source-topic";
+    public static final String SOURCE_PARTITION = "heatwire-error-source-partition";
+    public static final String SOURCE_OFFSET = "heatwire-error-source-offset";
+
+    /** Codes of failures outside the parser; the parser's codes name what is wrong with a document. */
+    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+    public static final String OUTPUT_REJECTED = "OUTPUT_REJECTED";
+    public static final String UNREADABLE_RECORD = "UNREADABLE_RECORD";
+
+    private static final int MAX_MESSAGE_CHARS = 2000;
+
+    private DeadLetters() {
+    }
+
+    /** Where the failed record came from, and what went wrong with it. */
+    public record Failure(String code, String message, Integer line, Integer column) {
+
+        public static Failure of(String code, String message) {
+            return new Failure(code, message, null, null);
+        }
+    }
+
+    /**
+     * The original headers with the error headers of this failure, replacing those of an earlier
+     * failure of the same record.
+     */
+    public static Headers headers(Headers original, Failure failure, String topic, int partition, long offset) {
+        final RecordHeaders headers = new RecordHeaders();
+        if (original != null) {
+            for (Header header : original) {
+                if (!header.key().startsWith(PREFIX)) {
+                    headers.add(header);
+                }
+            }
+        }
+        add(headers, CODE, failure.code());
+        add(headers, MESSAGE, truncate(failure.message()));
+        if (failure.line() != null) {
+            add(headers, LINE, failure.line().toString());
+        }
+        if (failure.column() != null) {
+            add(headers, COLUMN, failure.column().toString());
+        }
+        if (topic != null) {
+            add(headers, SOURCE_TOPIC, topic);
+            add(headers, SOURCE_PARTITION, Integer.toString(partition));
+            add(headers, SOURCE_OFFSET, Long.toString(offset));
+        }
+        return headers;
+    }
+
+    /** A dead letter for a failure that a Kafka Streams exception handler reports. */
+    public static ProducerRecord<byte[], byte[]> fromHandler(String deadLetterTopic, ErrorHandlerContext context,
+            String code, Exception exception) {
+        final String message = exception.getClass().getSimpleName() + ": " + exception.getMessage()
+                + " (in " + context.processorNodeId() + ")";
+        return new ProducerRecord<>(deadLetterTopic, null, context.sourceRawKey(), context.sourceRawValue(),
+                headers(context.headers(), Failure.of(code, message), context.topic(), context.partition(), context.offset()));
+    }
+
+    public static String header(Headers headers, String key) {
+        final Header header = headers.lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void add(Headers headers, String key, String value) {
+        headers.add(key, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String truncate(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE_CHARS) + "…";
+    }
+}
