@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -27,7 +34,10 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import io.heatwire.enrich.summary.SummaryCommand;
+import io.heatwire.enrich.deadletter.DeadLetters;
+import io.heatwire.enrich.cli.ReplayCommand;
+import io.heatwire.enrich.parse.SeedDocuments;
+import io.heatwire.enrich.cli.SummaryCommand;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -45,7 +55,7 @@ class EnrichApplicationIT {
     StreamsBuilderFactoryBean streams;
 
     @Test
-    void shouldCreateTopicsRunExactlyOnceAndReportProcessedRawRecords() throws Exception {
+    void shouldTurnTheSeedsIntoStoriesAndDeadLetterABrokenDocumentWithExactlyOnce() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(admin.listTopics().names().get())
                     .contains("heatwire.articles.raw", "heatwire.articles.dlq", "heatwire.stories",
@@ -65,10 +75,11 @@ class EnrichApplicationIT {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>("heatwire.articles.raw", ("---\ntitle: t" + i + "\n---\n")
-                        .getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+            for (byte[] seed : SeedDocuments.all().values()) {
+                producer.send(new ProducerRecord<>("heatwire.articles.raw", seed)).get(30, TimeUnit.SECONDS);
             }
+            producer.send(new ProducerRecord<>("heatwire.articles.raw", "---\ntitle: [unclosed\n---\n"
+                    .getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         }
 
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,9 +90,58 @@ class EnrichApplicationIT {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .containsPattern("raw articles\\s+heatwire\\.articles\\.raw\\s+3 records")
-                .containsPattern("3 partitions")
+                // The other test of this class shares the broker: count only what this one sent.
+                .containsPattern("raw articles\\s+heatwire\\.articles\\.raw\\s+\\d+ records\\s+[0-9.]+ KiB\\s+3 partitions")
+                .containsPattern("dead letters\\s+heatwire\\.articles\\.dlq\\s+\\d+ records")
+                .containsPattern("YAML_SYNTAX\\s+1\\b")
+                .containsPattern("stories\\s+heatwire\\.stories\\s+26 live\\s+\\(ARTICLE 5, REFERENCE 21\\)")
                 .containsPattern("enrich-service lag\\s+heatwire-enrich\\s+0 records behind");
+    }
+
+    @Test
+    void shouldReplayADeadLetterWithItsBytesAndOriginalHeaders() throws Exception {
+        final byte[] broken = "---\ntitle: x\n---\n".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("heatwire.articles.raw", broken);
+            record.headers().add("source", "replay-test".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(TIMEOUT).until(() -> missingUrlLetters().size() == 1);
+
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final int exit = ReplayCommand.run(new String[] {"--bootstrap-servers", broker.getBrokersAsString(),
+            "--code", "MISSING_URL"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("replayed 1 dead letters with code MISSING_URL");
+        // Still broken, so it comes back: same bytes, its own header kept once, one error code.
+        await().atMost(TIMEOUT).until(() -> missingUrlLetters().size() == 2);
+        final ConsumerRecord<byte[], byte[]> again = missingUrlLetters().get(1);
+        assertThat(again.value()).isEqualTo(broken);
+        assertThat(again.headers().headers("source")).hasSize(1);
+        assertThat(again.headers().headers(DeadLetters.CODE)).hasSize(1);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> missingUrlLetters() {
+        final List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor("heatwire.articles.dlq").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
+            }
+        }
+        letters.removeIf(r -> !"MISSING_URL".equals(DeadLetters.header(r.headers(), DeadLetters.CODE)));
+        letters.sort(Comparator.comparing(ConsumerRecord::timestamp));
+        return letters;
     }
 
     private static ConfigResource topicConfig(String name) {

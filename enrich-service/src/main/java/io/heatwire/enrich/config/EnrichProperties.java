@@ -3,15 +3,25 @@ package io.heatwire.enrich.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.heatwire.enrich.parse.ParseLimits;
+import io.heatwire.enrich.topology.EnrichSettings;
+
 /**
  * heatwire's own settings for enrich-service; Kafka client and Streams settings stay under
  * {@code spring.kafka.*}.
  */
 @ConfigurationProperties("heatwire")
-public record EnrichProperties(@DefaultValue Topics topics) {
+public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse parse) {
+
+    public EnrichSettings settings() {
+        return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
+                parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()));
+    }
 
     /**
      * Topic names (SPEC 10) and how missing topics are created at start-up.
+     *
+     * @param storyEvents the topic story nodes talk through (internal to enrich-service)
      */
     public record Topics(
             @DefaultValue("heatwire.articles.raw") String raw,
@@ -20,7 +30,17 @@ public record EnrichProperties(@DefaultValue Topics topics) {
             @DefaultValue("heatwire.clusters") String clusters,
             @DefaultValue("heatwire.providers") String providers,
             @DefaultValue("heatwire.topics") String topics,
+            @DefaultValue("heatwire-enrich.story-events") String storyEvents,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor) {
+    }
+
+    /** Parser limits (SPEC 4), enforced before anything large is allocated. */
+    public record Parse(
+            @DefaultValue("1048576") int maxDocumentBytes,
+            @DefaultValue("16") int maxAliases,
+            @DefaultValue("32") int maxNestingDepth,
+            @DefaultValue("1000") int maxRelated,
+            @DefaultValue("100000") int maxStringLength) {
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.heatwire.enrich.topology.EnrichSettings;
 import io.heatwire.enrich.topology.EnrichTopology;
+import io.heatwire.enrich.topology.PipelineMetrics;
 import io.heatwire.enrich.topology.Topics;
 
 /**
@@ -27,7 +31,7 @@ import io.heatwire.enrich.topology.Topics;
 @EnableConfigurationProperties(EnrichProperties.class)
 class StreamsConfiguration {
 
-    private static final long DEAD_LETTER_RETENTION_MS = Duration.ofDays(7).toMillis();
+    private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
 
     @Bean
     Topics topics(EnrichProperties properties) {
@@ -36,11 +40,14 @@ class StreamsConfiguration {
 
     /** The factory bean calls this when it creates its builder; the topology itself knows no Spring. */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer enrichTopology(Topics topics) {
+    StreamsBuilderFactoryBeanConfigurer enrichTopology(Topics topics, EnrichProperties properties,
+            MeterRegistry meterRegistry) {
+        final EnrichSettings settings = properties.settings();
+        final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
         return factoryBean -> factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
             @Override
             public void configureBuilder(StreamsBuilder builder) {
-                EnrichTopology.build(builder, topics);
+                EnrichTopology.build(builder, topics, settings, metrics);
             }
         });
     }
@@ -53,7 +60,12 @@ class StreamsConfiguration {
                 topic(t, t.raw(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
                 topic(t, t.dlq(), Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION_MS))),
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS))),
+                // Story nodes talk to each other through this topic; it is read back within moments,
+                // the retention only has to outlast an outage of enrich-service.
+                topic(t, t.storyEvents(), Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS))),
                 compacted(t, t.stories()),
                 compacted(t, t.clusters()),
                 compacted(t, t.providers()),

@@ -1,5 +1,6 @@
 package io.heatwire.enrich.story;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +22,14 @@ public final class Stories {
     private Stories() {
     }
 
-    /** {@link #from(ParsedArticle, String)} without a known content hash. */
+    /** {@link #from(ParsedArticle, String, Instant)} without a known content hash or ingestion time. */
     public static List<Story> from(final ParsedArticle article) {
-        return from(article, null);
+        return from(article, null, null);
+    }
+
+    /** {@link #from(ParsedArticle, String, Instant)} without a known ingestion time. */
+    public static List<Story> from(final ParsedArticle article, final String contentSha256) {
+        return from(article, contentSha256, null);
     }
 
     /**
@@ -32,12 +38,14 @@ public final class Stories {
      * its aliases) yield no story and no edge; entries resolving to the same story are merged.
      *
      * @param contentSha256 hex SHA-256 of the document bytes, or null; orders versions in merges
+     * @param ingestedAt    when the document was ingested, or null; orders versions in merges
      */
-    public static List<Story> from(final ParsedArticle article, final String contentSha256) {
+    public static List<Story> from(final ParsedArticle article, final String contentSha256,
+            final Instant ingestedAt) {
         final StoryIdentity identity = StoryIdentity.resolve(article.webUrl(), article.originalUrl(),
                         article.ampWebUrl(), article.cdnAmpWebUrl())
                 .orElseThrow(() -> new IllegalArgumentException("article without a usable URL"));
-        final SourceVersion version = new SourceVersion(article.publishedAt(), contentSha256);
+        final SourceVersion version = new SourceVersion(article.publishedAt(), ingestedAt, contentSha256);
         final Set<String> ownIds = new HashSet<>(identity.allIds());
 
         final List<Warning> warnings = new ArrayList<>(article.warnings());

@@ -79,6 +79,13 @@ public record Story(
                 sourceVersion, newClusterId);
     }
 
+    /** This story as read from another version of its document. */
+    public Story withSourceVersion(final SourceVersion newSourceVersion) {
+        return new Story(id, kind, canonicalUrl, url, aliases, title, excerpt, category, type, publishedAt,
+                quality, provider, topics, topicSlugs, images, related, warnings, secured, unknownFields,
+                newSourceVersion, clusterId);
+    }
+
     /** This story in cluster {@code newClusterId}. */
     public Story withClusterId(final String newClusterId) {
         return withAccumulated(aliases, related, newClusterId);

@@ -16,10 +16,11 @@ import io.heatwire.enrich.parse.Warning;
  * which versions arrive: the function is commutative, associative and idempotent.
  *
  * <p>The content of the newer version wins, where newer is a total order on versions: an ARTICLE
- * beats a REFERENCE; then the later {@link SourceVersion#publishedAt()}; then the greater content
- * hash; then, for versions that still tie, the greater canonical rendering of the content. A version
- * is therefore never preferred for arriving later: an edit that keeps {@code publishedDateTime} is
- * settled by its content hash, deterministically but not necessarily in the edit's favour.
+ * beats a REFERENCE; then the later {@link SourceVersion#publishedAt()}; then the later
+ * {@link SourceVersion#ingestedAt()} (so an edit that keeps {@code publishedDateTime} wins over
+ * the version it corrects); then the greater content hash; then, for versions that still tie, the
+ * greater canonical rendering of the content. A version is never preferred for arriving later:
+ * ingestion time is part of the version, not of its arrival at this node.
  *
  * <p>What accumulates is united, never replaced: alias ids and related ids (references are never
  * removed, so clusters never split); the cluster id is the smaller of the two, since a cluster id is

@@ -1,20 +1,89 @@
 package io.heatwire.enrich.topology;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+import io.heatwire.enrich.parse.ArticleParser;
+import io.heatwire.enrich.story.Story;
 
 /**
  * The enrich topology as a plain function of a {@link StreamsBuilder}: production and every test
  * build it through {@link #build}.
+ *
+ * <pre>
+ * raw ──parse──┬─ rejected ─────────────────────────────────────────▶ dead letters
+ *              └─ accepted ─▶ events (story versions, alias claims) ─▶ story-events
+ * story-events ──story node (store story-nodes)──┬─ events for other nodes ─▶ story-events
+ *                                                 └─ changed stories ────────▶ stories
+ * </pre>
  */
 public final class EnrichTopology {
 
     private EnrichTopology() {
     }
 
-    public static void build(StreamsBuilder builder, Topics topics) {
-        builder.stream(topics.raw().name(), topics.raw().consumed(Names.RAW_SOURCE))
-                // Parsing, identity, clustering and aggregation attach here as the pipeline grows.
-                .foreach((key, value) -> { }, Named.as(Names.RECEIVE_RAW));
+    public static void build(StreamsBuilder builder, Topics topics, EnrichSettings settings, PipelineMetrics metrics) {
+        final ArticleParser parser = new ArticleParser(settings.parseLimits());
+
+        final Map<String, KStream<byte[], ParseResult>> parsed = builder
+                .stream(topics.raw().name(), topics.raw().consumed(Names.RAW_SOURCE))
+                .process(() -> new ParseArticlesProcessor(parser, metrics), Named.as(Names.PARSE))
+                .split(Named.as(Names.PARSE_BRANCH))
+                .branch((key, result) -> result instanceof ParseResult.Rejected, Branched.as(Names.PARSE_REJECTED))
+                .defaultBranch(Branched.as(Names.PARSE_ACCEPTED));
+
+        parsed.get(Names.PARSE_BRANCH + Names.PARSE_REJECTED)
+                .mapValues(result -> ((ParseResult.Rejected) result).original(), Named.as(Names.TO_DEAD_LETTER_BYTES))
+                .to(topics.deadLetters().name(), topics.deadLetters().produced(Names.DEAD_LETTER_SINK));
+
+        parsed.get(Names.PARSE_BRANCH + Names.PARSE_ACCEPTED)
+                .flatMap((key, result) -> firstEvents(((ParseResult.Accepted) result).stories()),
+                        Named.as(Names.STORY_EVENTS_FROM_ARTICLE))
+                .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_PARSE));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.STORY_NODES), Serdes.String(), JsonSerdes.of(StoryNode.class)));
+        final Map<String, KStream<String, NodeOutput>> outputs = builder
+                .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
+                .process(() -> new StoryNodeProcessor(Names.STORY_NODES), Named.as(Names.STORY_NODE_PROCESSOR),
+                        Names.STORY_NODES)
+                .split(Named.as(Names.NODE_BRANCH))
+                .branch((id, output) -> output instanceof NodeOutput.ToNode, Branched.as(Names.NODE_TO_NODE))
+                .defaultBranch(Branched.as(Names.NODE_TO_STORIES));
+
+        outputs.get(Names.NODE_BRANCH + Names.NODE_TO_NODE)
+                .mapValues(output -> ((NodeOutput.ToNode) output).event(), Named.as(Names.NODE_EVENT_VALUE))
+                .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_NODE));
+
+        outputs.get(Names.NODE_BRANCH + Names.NODE_TO_STORIES)
+                .mapValues(output -> {
+                    final Story story = ((NodeOutput.StoryUpdate) output).story();
+                    metrics.storyWritten(story);
+                    return story;
+                }, Named.as(Names.STORY_VALUE))
+                .to(topics.stories().name(), topics.stories().produced(Names.STORIES_SINK));
+    }
+
+    /** What one document tells the story nodes: its ARTICLE version, its references, its aliases. */
+    static List<KeyValue<String, NodeEvent>> firstEvents(List<Story> stories) {
+        final Story article = stories.get(0);
+        final List<KeyValue<String, NodeEvent>> events = new ArrayList<>(stories.size() + article.aliases().size());
+        events.add(KeyValue.pair(article.id(), new NodeEvent.StoryVersion(article, null)));
+        for (Story reference : stories.subList(1, stories.size())) {
+            events.add(KeyValue.pair(reference.id(), new NodeEvent.StoryVersion(reference, article.id())));
+        }
+        for (String alias : article.aliases()) {
+            events.add(KeyValue.pair(alias, new NodeEvent.AliasClaim(article.id())));
+        }
+        return events;
     }
 }

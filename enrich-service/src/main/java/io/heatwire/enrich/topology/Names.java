@@ -2,12 +2,30 @@ package io.heatwire.enrich.topology;
 
 /**
  * Every operator, store and internal topic name of the topology. Kafka Streams derives
- * changelog and repartition topic names from these, so renaming code must never rename them.
+ * changelog topic names from the store names, so renaming code must never rename these.
  */
 public final class Names {
 
     public static final String RAW_SOURCE = "raw-articles-source";
-    public static final String RECEIVE_RAW = "receive-raw-article";
+    public static final String PARSE = "parse-articles";
+    public static final String PARSE_BRANCH = "parse-";
+    public static final String PARSE_ACCEPTED = "accepted";
+    public static final String PARSE_REJECTED = "rejected";
+    public static final String TO_DEAD_LETTER_BYTES = "dead-letter-original-bytes";
+    public static final String DEAD_LETTER_SINK = "dead-letters-sink";
+    public static final String STORY_EVENTS_FROM_ARTICLE = "story-events-from-article";
+    public static final String STORY_EVENTS_SINK_FROM_PARSE = "story-events-sink-from-parse";
+
+    public static final String STORY_EVENTS_SOURCE = "story-events-source";
+    public static final String STORY_NODES = "story-nodes";
+    public static final String STORY_NODE_PROCESSOR = "story-node";
+    public static final String NODE_BRANCH = "node-";
+    public static final String NODE_TO_NODE = "to-node";
+    public static final String NODE_TO_STORIES = "to-stories";
+    public static final String NODE_EVENT_VALUE = "node-event-value";
+    public static final String STORY_VALUE = "story-value";
+    public static final String STORY_EVENTS_SINK_FROM_NODE = "story-events-sink-from-node";
+    public static final String STORIES_SINK = "stories-sink";
 
     private Names() {
     }

@@ -3,16 +3,25 @@ package io.heatwire.enrich.topology;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.heatwire.enrich.config.EnrichProperties;
+import io.heatwire.enrich.story.Story;
 
 /**
  * The topics the topology reads and writes. The raw topic is read as bytes, never decoded by a
  * serde: a record the parser rejects must reach the dead-letter topic byte for byte.
+ *
+ * @param storyEvents the topic through which story nodes talk to each other, keyed by story id
  */
-public record Topics(Topic<byte[], byte[]> raw, Topic<byte[], byte[]> deadLetters) {
+public record Topics(
+        Topic<byte[], byte[]> raw,
+        Topic<byte[], byte[]> deadLetters,
+        Topic<String, NodeEvent> storyEvents,
+        Topic<String, Story> stories) {
 
     public static Topics from(EnrichProperties.Topics names) {
         return new Topics(
                 new Topic<>(names.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(names.dlq(), Serdes.ByteArray(), Serdes.ByteArray()));
+                new Topic<>(names.dlq(), Serdes.ByteArray(), Serdes.ByteArray()),
+                new Topic<>(names.storyEvents(), Serdes.String(), JsonSerdes.of(NodeEvent.class)),
+                new Topic<>(names.stories(), Serdes.String(), JsonSerdes.of(Story.class)));
     }
 }

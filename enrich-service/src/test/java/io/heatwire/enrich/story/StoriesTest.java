@@ -61,7 +61,7 @@ class StoriesTest {
         assertThat(article.quality()).isEqualTo(51);
         assertThat(article.related()).hasSize(5).isSorted()
                 .containsExactlyInAnyOrderElementsOf(stories.subList(1, 6).stream().map(Story::id).toList());
-        assertThat(article.sourceVersion()).isEqualTo(new SourceVersion(article.publishedAt(), "ab".repeat(32)));
+        assertThat(article.sourceVersion()).isEqualTo(new SourceVersion(article.publishedAt(), null, "ab".repeat(32)));
         assertThat(article.secured()).isNotNull();
         assertThat(article.toString()).doesNotContain(article.secured());
         assertThat(article.clusterId()).isNull();

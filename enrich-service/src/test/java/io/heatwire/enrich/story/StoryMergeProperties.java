@@ -93,7 +93,7 @@ class StoryMergeProperties {
                 new StoryProvider("Example", "example.com", "example.com"), List.of("AI"), List.of("ai"),
                 List.of(new Image("https://img.example.com/" + title + ".jpg", 10, 10, null)),
                 article ? related : List.of(), List.of(), article ? "secret-" + title : null,
-                article ? Map.of("extra", title) : Map.of(), new SourceVersion(published, hash), cluster);
+                article ? Map.of("extra", title) : Map.of(), new SourceVersion(published, null, hash), cluster);
     }
 
     private static Story fold(final List<Story> versions) {

@@ -57,7 +57,7 @@ class StoryMergeTest {
         final Story story = story(StoryKind.ARTICLE, "T", "2024-01-01T00:00:00Z", List.of(), null);
         final Story other = new Story(A, StoryKind.ARTICLE, "https://example.com/b", "https://example.com/b", List.of(),
                 "T", null, null, null, null, null, new StoryProvider(null, null, "example.com"), List.of(), List.of(),
-                List.of(), List.of(), List.of(), null, Map.of(), new SourceVersion(null, null), null);
+                List.of(), List.of(), List.of(), null, Map.of(), new SourceVersion(null, null, null), null);
 
         assertThatThrownBy(() -> StoryMerge.merge(story, other)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -67,6 +67,6 @@ class StoryMergeTest {
         final Instant at = Instant.parse(published);
         return new Story(ID, kind, "https://example.com/a", "https://example.com/a", List.of(), title, null, null,
                 "article", at, 50, new StoryProvider("Example", "example.com", "example.com"), List.of(), List.of(),
-                List.of(), related, List.of(), null, Map.of(), new SourceVersion(at, null), clusterId);
+                List.of(), related, List.of(), null, Map.of(), new SourceVersion(at, null, null), clusterId);
     }
 }

@@ -1,4 +1,4 @@
-package io.heatwire.enrich.summary;
+package io.heatwire.enrich.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code enrich-service summary}: waits until enrich-service has processed everything on its input
@@ -27,7 +30,7 @@ public final class SummaryCommand {
     static final int EXIT_USAGE = 2;
 
     private static final String USAGE = "usage: enrich-service summary [--bootstrap-servers HOST:PORT] "
-            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME]";
+            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME]";
 
     private SummaryCommand() {
     }
@@ -49,13 +52,24 @@ public final class SummaryCommand {
                         options.applicationId(), options.waitFor().toSeconds());
                 return EXIT_FAILED;
             }
-            final TopicStats raw = TopicStats.read(options.bootstrapServers(), options.rawTopic());
+            final String bootstrap = options.bootstrapServers();
+            final TopicStats raw = TopicStats.read(bootstrap, options.rawTopic());
+            final Map<String, Long> deadLetters = DeadLetterStats.byCode(bootstrap, options.dlqTopic());
+            final Map<String, JsonNode> stories = CompactedView.read(bootstrap, options.storiesTopic());
+            final Map<String, Long> storiesByKind = new TreeMap<>();
+            stories.values().forEach(story -> storiesByKind.merge(story.path("kind").asString("?"), 1L, Long::sum));
+
             out.println();
-            out.printf("heatwire pipeline summary (broker %s)%n", options.bootstrapServers());
-            out.printf("  %-24s %-26s %8d records %10s  %d partitions%n", "raw articles", options.rawTopic(),
-                    raw.records(), formatBytes(raw.bytes()), raw.partitions());
-            out.printf("  %-24s %-26s %8d records behind%n", "enrich-service lag", options.applicationId(),
-                    progress.lag());
+            out.printf("heatwire pipeline summary (broker %s)%n", bootstrap);
+            out.printf(ROW + " %10s  %d partitions%n", "raw articles", options.rawTopic(),
+                    Long.toString(raw.records()), "records", formatBytes(raw.bytes()), raw.partitions());
+            out.printf(ROW + "%n", "dead letters", options.dlqTopic(),
+                    Long.toString(deadLetters.values().stream().mapToLong(Long::longValue).sum()), "records");
+            deadLetters.forEach((code, count) -> out.printf("      %-20s %6d%n", code, count));
+            out.printf(ROW + " %s%n", "stories", options.storiesTopic(), Integer.toString(stories.size()), "live",
+                    storiesByKind.isEmpty() ? "" : storiesByKind.toString().replace('=', ' ').replace("{", "(").replace("}", ")"));
+            out.printf(ROW + "%n", "enrich-service lag", options.applicationId(), Long.toString(progress.lag()),
+                    "records behind");
             return EXIT_OK;
         } catch (Exception e) {
             final Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -74,14 +88,19 @@ public final class SummaryCommand {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
-    record Options(String bootstrapServers, String applicationId, Duration waitFor, String rawTopic) {
+    private static final String ROW = "  %-20s %-28s %8s %-8s";
+
+    record Options(String bootstrapServers, String applicationId, Duration waitFor, String rawTopic,
+            String dlqTopic, String storiesTopic) {
 
         static Options parse(String[] args) {
             final Map<String, String> values = new HashMap<>(Map.of(
-                    "--bootstrap-servers", env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
-                    "--application-id", env("SPRING_KAFKA_STREAMS_APPLICATION_ID", "heatwire-enrich"),
+                    "--bootstrap-servers", TopicScan.env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                    "--application-id", TopicScan.env("SPRING_KAFKA_STREAMS_APPLICATION_ID", "heatwire-enrich"),
                     "--wait-seconds", "120",
-                    "--raw-topic", env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw")));
+                    "--raw-topic", TopicScan.env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw"),
+                    "--dlq-topic", TopicScan.env("HEATWIRE_TOPICS_DLQ", "heatwire.articles.dlq"),
+                    "--stories-topic", TopicScan.env("HEATWIRE_TOPICS_STORIES", "heatwire.stories")));
             final List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
                 final String flag = rest.remove(0);
@@ -100,7 +119,8 @@ public final class SummaryCommand {
                 throw new IllegalArgumentException("--wait-seconds needs a number of seconds", e);
             }
             return new Options(values.get("--bootstrap-servers"), values.get("--application-id"),
-                    Duration.ofSeconds(waitSeconds), values.get("--raw-topic"));
+                    Duration.ofSeconds(waitSeconds), values.get("--raw-topic"), values.get("--dlq-topic"),
+                    values.get("--stories-topic"));
         }
 
         Properties adminConfig() {
@@ -109,11 +129,6 @@ public final class SummaryCommand {
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
             return props;
-        }
-
-        private static String env(String name, String fallback) {
-            final String value = System.getenv(name);
-            return value == null || value.isBlank() ? fallback : value;
         }
     }
 }

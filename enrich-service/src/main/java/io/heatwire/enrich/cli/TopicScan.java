@@ -1,9 +1,10 @@
-package io.heatwire.enrich.summary;
+package io.heatwire.enrich.cli;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,12 +14,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Record count and value bytes of one topic, read from the beginning to the current end without a
- * consumer group (the summary must not leave offsets behind).
+ * Reads a topic from the beginning to its current end without a consumer group (the summary must
+ * not leave offsets behind), committed records only.
  */
-record TopicStats(int partitions, long records, long bytes) {
+final class TopicScan {
 
-    static TopicStats read(String bootstrapServers, String topic) {
+    private static final Duration MAX_SCAN = Duration.ofMinutes(5);
+
+    private TopicScan() {
+    }
+
+    /** Hands every record to {@code sink}; returns the number of partitions, 0 when the topic is missing. */
+    static int scan(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         final Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -28,24 +35,25 @@ record TopicStats(int partitions, long records, long bytes) {
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
-                return new TopicStats(0, 0, 0);
+                return 0;
             }
             final List<TopicPartition> partitions =
                     infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long records = 0;
-            long bytes = 0;
-            final long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            final long deadline = System.nanoTime() + MAX_SCAN.toNanos();
             while (!reachedEnd(consumer, ends) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records++;
-                    bytes += record.value() == null ? 0 : record.value().length;
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(sink);
             }
-            return new TopicStats(partitions.size(), records, bytes);
+            return partitions.size();
         }
+    }
+
+    /** An environment variable, the same one Spring reads for the services' settings. */
+    static String env(String name, String fallback) {
+        final String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {

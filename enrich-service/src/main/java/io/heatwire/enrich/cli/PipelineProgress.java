@@ -1,4 +1,4 @@
-package io.heatwire.enrich.summary;
+package io.heatwire.enrich.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,0 +1,22 @@
+package io.heatwire.enrich.cli;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.heatwire.enrich.deadletter.DeadLetters;
+
+/** Dead letters by error code. */
+final class DeadLetterStats {
+
+    private DeadLetterStats() {
+    }
+
+    static Map<String, Long> byCode(String bootstrapServers, String topic) {
+        final Map<String, Long> counts = new TreeMap<>();
+        TopicScan.scan(bootstrapServers, topic, record -> {
+            final String code = DeadLetters.header(record.headers(), DeadLetters.CODE);
+            counts.merge(code == null ? "(no code)" : code, 1L, Long::sum);
+        });
+        return counts;
+    }
+}

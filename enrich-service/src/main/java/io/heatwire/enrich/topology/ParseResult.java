@@ -1,0 +1,17 @@
+package io.heatwire.enrich.topology;
+
+import java.util.List;
+
+import io.heatwire.enrich.story.Story;
+
+/** The outcome of parsing one raw record. */
+sealed interface ParseResult {
+
+    /** The ARTICLE story first, then its REFERENCE stories. */
+    record Accepted(List<Story> stories) implements ParseResult {
+    }
+
+    /** The original bytes, for the dead-letter topic; the error travels in the record's headers. */
+    record Rejected(byte[] original, String code) implements ParseResult {
+    }
+}

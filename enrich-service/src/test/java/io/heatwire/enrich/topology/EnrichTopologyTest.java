@@ -1,0 +1,220 @@
+package io.heatwire.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import io.heatwire.enrich.config.EnrichProperties;
+import io.heatwire.enrich.deadletter.DeadLetters;
+import io.heatwire.enrich.identity.CanonicalUrl;
+import io.heatwire.enrich.identity.StoryId;
+import io.heatwire.enrich.parse.ArticleDocument;
+import io.heatwire.enrich.parse.SeedDocuments;
+import io.heatwire.enrich.story.Story;
+import io.heatwire.enrich.story.StoryKind;
+
+class EnrichTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T12:00:00Z");
+
+    private final Topics topics = Topics.from(new EnrichProperties.Topics("raw", "dlq", "stories", "clusters",
+            "providers", "topics", "story-events", 6, (short) 1));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<String, Story> stories;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+    private long offset;
+
+    @BeforeEach
+    void setUp() {
+        final StreamsBuilder builder = new StreamsBuilder();
+        EnrichTopology.build(builder, topics, EnrichSettings.defaults(), new PipelineMetrics(meters));
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("enrich-topology-test").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver = new TopologyTestDriver(builder.build(), props);
+        raw = driver.createInputTopic("raw", new ByteArraySerializer(), new ByteArraySerializer());
+        stories = driver.createOutputTopic("stories", Serdes.String().deserializer(),
+                topics.stories().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic("dlq", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    @Test
+    void shouldTurnTheSeedsIntoTwentySixStoriesAndNoDeadLetter() {
+        SeedDocuments.all().values().forEach(this::publish);
+
+        final Map<String, Story> latest = latest(stories.readRecordsToList());
+        assertThat(latest).hasSize(26);
+        assertThat(latest.values()).filteredOn(s -> s.kind() == StoryKind.ARTICLE).hasSize(5);
+        assertThat(latest.values()).filteredOn(s -> s.kind() == StoryKind.REFERENCE).hasSize(21);
+        latest.forEach((id, story) -> assertThat(story.id()).isEqualTo(id));
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldWriteNothingWhenTheSameDocumentIsPublishedAgain() {
+        SeedDocuments.all().values().forEach(this::publish);
+        stories.readRecordsToList();
+
+        SeedDocuments.all().values().forEach(this::publish);
+
+        assertThat(stories.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldUpdateAnEditedArticleExactlyOnceWhateverTheEditChanges() {
+        publish(ArticleDocument.valid().with("quality", "40").bytes());
+        assertThat(stories.readRecordsToList()).hasSize(1);
+
+        // Both edits keep publishedDateTime: the later ingestion wins, whichever way the content goes.
+        publish(ArticleDocument.valid().with("quality", "90").bytes());
+        final List<TestRecord<String, Story>> raised = stories.readRecordsToList();
+        publish(ArticleDocument.valid().with("quality", "10").bytes());
+        final List<TestRecord<String, Story>> lowered = stories.readRecordsToList();
+
+        assertThat(raised).singleElement().satisfies(r -> assertThat(r.value().quality()).isEqualTo(90));
+        assertThat(lowered).singleElement().satisfies(r -> assertThat(r.value().quality()).isEqualTo(10));
+    }
+
+    @Test
+    void shouldLetTheArticleWinOverItsReferenceWhicheverArrivesFirst() {
+        final byte[] referrer = ArticleDocument.valid().relatedTo("https://other.example/story").bytes();
+        final byte[] article = ArticleDocument.valid().with("webUrl", "\"https://other.example/story\"")
+                .with("title", "\"The article itself\"").bytes();
+        final String id = idOf("https://other.example/story");
+
+        publish(referrer);
+        publish(article);
+        final Story referenceFirst = latest(stories.readRecordsToList()).get(id);
+
+        final EnrichTopologyTest reversed = fresh();
+        reversed.publish(article);
+        reversed.publish(referrer);
+        final Story articleFirst = latest(reversed.stories.readRecordsToList()).get(id);
+        reversed.tearDown();
+
+        assertThat(referenceFirst.kind()).isEqualTo(StoryKind.ARTICLE);
+        assertThat(referenceFirst.title()).isEqualTo("The article itself");
+        assertThat(articleFirst).isEqualTo(referenceFirst);
+    }
+
+    @Test
+    void shouldResolveAReferenceToAnAliasWhicheverArrivesFirst() {
+        // The article lives at its web URL; the referrer only knows the publisher's original URL.
+        final byte[] article = ArticleDocument.valid()
+                .with("webUrl", "\"https://portal.example/syndicated/123\"")
+                .with("originalUrl", "\"https://publisher.example/news/original\"")
+                .bytes();
+        final byte[] referrer = ArticleDocument.valid().with("webUrl", "\"https://referrer.example/a\"")
+                .relatedTo("https://www.publisher.example/news/original?utm_source=x").bytes();
+        final String articleId = idOf("https://portal.example/syndicated/123");
+        final String aliasId = idOf("https://publisher.example/news/original");
+        final String referrerId = idOf("https://referrer.example/a");
+
+        publish(referrer);
+        publish(article);
+        final List<TestRecord<String, Story>> referenceFirstRecords = stories.readRecordsToList();
+        final Map<String, Story> referenceFirst = latest(referenceFirstRecords);
+
+        final EnrichTopologyTest reversed = fresh();
+        reversed.publish(article);
+        reversed.publish(referrer);
+        final List<TestRecord<String, Story>> articleFirstRecords = reversed.stories.readRecordsToList();
+        final Map<String, Story> articleFirst = latest(articleFirstRecords);
+        reversed.tearDown();
+
+        // The alias was a story for a while, then its last record is a tombstone.
+        assertThat(referenceFirstRecords).anyMatch(r -> r.key().equals(aliasId) && r.value() != null);
+        assertThat(referenceFirst).containsEntry(aliasId, null);
+        assertThat(articleFirstRecords).noneMatch(r -> r.key().equals(aliasId));
+        for (Map<String, Story> result : List.of(referenceFirst, articleFirst)) {
+            assertThat(result.get(referrerId).related()).containsExactly(articleId);
+            assertThat(result.get(articleId).kind()).isEqualTo(StoryKind.ARTICLE);
+        }
+        assertThat(withoutTombstones(referenceFirst)).isEqualTo(withoutTombstones(articleFirst));
+    }
+
+    @Test
+    void shouldDeadLetterARejectedDocumentWithItsExactBytesAndKeepGoing() {
+        final byte[] broken = "---\ntitle: [unclosed\nwebUrl: https://x.example/a\n---\n".getBytes(StandardCharsets.UTF_8);
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add("source", "crawler-7".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>("key-1".getBytes(StandardCharsets.UTF_8), broken, headers, T0));
+        publish(ArticleDocument.valid().bytes());
+
+        final TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.value()).isEqualTo(broken);
+        assertThat(letter.key()).isEqualTo("key-1".getBytes(StandardCharsets.UTF_8));
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.CODE)).isEqualTo("YAML_SYNTAX");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.MESSAGE)).isNotBlank();
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.LINE)).isNotBlank();
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("raw");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(DeadLetters.header(letter.headers(), "source")).isEqualTo("crawler-7");
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(stories.readRecordsToList()).hasSize(1);
+        assertThat(meters.counter("heatwire.enrich.dead.letters", "code", "YAML_SYNTAX").count()).isEqualTo(1.0);
+    }
+
+    private EnrichTopologyTest fresh() {
+        final EnrichTopologyTest other = new EnrichTopologyTest();
+        other.setUp();
+        return other;
+    }
+
+    private void publish(byte[] document) {
+        raw.pipeInput(new TestRecord<>(null, document, new RecordHeaders(), T0.plusSeconds(offset++)));
+    }
+
+    private static String idOf(String url) {
+        return StoryId.of(CanonicalUrl.canonicalize(url).orElseThrow());
+    }
+
+    private static Map<String, Story> latest(List<TestRecord<String, Story>> records) {
+        final Map<String, Story> latest = new HashMap<>();
+        records.forEach(record -> latest.put(record.key(), record.value()));
+        return latest;
+    }
+
+    private static Map<String, Story> withoutTombstones(Map<String, Story> stories) {
+        final Map<String, Story> live = new HashMap<>(stories);
+        live.values().removeIf(java.util.Objects::isNull);
+        return live;
+    }
+}
