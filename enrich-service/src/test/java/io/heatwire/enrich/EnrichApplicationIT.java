@@ -27,7 +27,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -43,7 +46,8 @@ import io.heatwire.enrich.cli.SummaryCommand;
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "spring.kafka.streams.state-dir=${java.io.tmpdir}/heatwire-enrich-it-${random.uuid}",
     "heatwire.topics.partitions=3"})
-@EmbeddedKafka(partitions = 3)
+@EmbeddedKafka(partitions = 3, brokerProperties = "message.max.bytes=4194304")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnrichApplicationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -54,7 +58,9 @@ class EnrichApplicationIT {
     @Autowired
     StreamsBuilderFactoryBean streams;
 
+    // The tests share one broker and application; this one counts everything, so it runs first.
     @Test
+    @Order(1)
     void shouldTurnTheSeedsIntoStoriesAndDeadLetterABrokenDocumentWithExactlyOnce() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(admin.listTopics().names().get())
@@ -90,9 +96,8 @@ class EnrichApplicationIT {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                // The other test of this class shares the broker: count only what this one sent.
-                .containsPattern("raw articles\\s+heatwire\\.articles\\.raw\\s+\\d+ records\\s+[0-9.]+ KiB\\s+3 partitions")
-                .containsPattern("dead letters\\s+heatwire\\.articles\\.dlq\\s+\\d+ records")
+                .containsPattern("raw articles\\s+heatwire\\.articles\\.raw\\s+6 records\\s+[0-9.]+ KiB\\s+3 partitions")
+                .containsPattern("dead letters\\s+heatwire\\.articles\\.dlq\\s+1 records")
                 .containsPattern("YAML_SYNTAX\\s+1\\b")
                 .containsPattern("stories\\s+heatwire\\.stories\\s+26 live\\s+\\(ARTICLE 5, REFERENCE 21\\)")
                 .containsPattern("enrich-service lag\\s+heatwire-enrich\\s+0 records behind");
@@ -124,13 +129,46 @@ class EnrichApplicationIT {
         assertThat(again.headers().headers(DeadLetters.CODE)).hasSize(1);
     }
 
+    @Test
+    void shouldDeadLetterADocumentOverTheSizeLimitWholeAndKeepRunning() throws Exception {
+        final byte[] huge = ("---\ntitle: huge\nwebUrl: https://huge.example/a\npublishedDateTime: 2024-01-01T00:00:00Z\n"
+                + "excerpt: \"" + "x".repeat(1_100_000) + "\"\n---\n").getBytes(StandardCharsets.UTF_8);
+        final byte[] after = ("---\ntitle: after\nwebUrl: https://after-huge.example/a\n"
+                + "publishedDateTime: 2024-01-01T00:00:00Z\n---\n").getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_194_304),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("heatwire.articles.raw", huge)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("heatwire.articles.raw", after)).get(30, TimeUnit.SECONDS);
+        }
+
+        await().atMost(TIMEOUT).until(() -> !letters("TOO_LARGE").isEmpty());
+        assertThat(letters("TOO_LARGE")).singleElement().satisfies(letter -> assertThat(letter.value()).isEqualTo(huge));
+        await().atMost(TIMEOUT).until(() -> readAll("heatwire.stories").stream()
+                .anyMatch(r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains("after-huge.example")));
+        assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
     private List<ConsumerRecord<byte[], byte[]>> missingUrlLetters() {
+        return letters("MISSING_URL");
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> letters(String code) {
+        final List<ConsumerRecord<byte[], byte[]>> letters = readAll("heatwire.articles.dlq");
+        letters.removeIf(r -> !code.equals(DeadLetters.header(r.headers(), DeadLetters.CODE)));
+        letters.sort(Comparator.comparing(ConsumerRecord::timestamp));
+        return letters;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         final List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8_388_608),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor("heatwire.articles.dlq").stream()
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -139,8 +177,6 @@ class EnrichApplicationIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
             }
         }
-        letters.removeIf(r -> !"MISSING_URL".equals(DeadLetters.header(r.headers(), DeadLetters.CODE)));
-        letters.sort(Comparator.comparing(ConsumerRecord::timestamp));
         return letters;
     }
 

@@ -70,7 +70,7 @@ final class PipelineProgress {
                     lag = 0;
                     return true;
                 }
-                if (lag != lastReported) {
+                if (lag != lastReported && lag > 0) {
                     progress.printf("waiting for enrich-service: %d records to process%n", lag);
                     lastReported = lag;
                 }

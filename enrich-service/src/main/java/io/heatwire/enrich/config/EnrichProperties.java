@@ -3,6 +3,7 @@ package io.heatwire.enrich.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.parse.ParseLimits;
 import io.heatwire.enrich.topology.EnrichSettings;
 
@@ -11,11 +12,21 @@ import io.heatwire.enrich.topology.EnrichSettings;
  * {@code spring.kafka.*}.
  */
 @ConfigurationProperties("heatwire")
-public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse parse) {
+public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse parse,
+        @DefaultValue DeadLetterSettings deadLetters) {
 
     public EnrichSettings settings() {
         return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
-                parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()));
+                parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
+                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES);
+    }
+
+    /**
+     * @param maxRecordBytes the dead-letter topic's {@code max.message.bytes} and the Streams
+     *                       producer's {@code max.request.size}: larger than any raw record, so a
+     *                       rejected document always fits in its dead letter
+     */
+    public record DeadLetterSettings(@DefaultValue("8388608") int maxRecordBytes) {
     }
 
     /**

@@ -52,28 +52,32 @@ class StreamsConfiguration {
         });
     }
 
-    /** Topics that do not exist yet are created before the Streams client starts. */
+    /**
+     * Topics that do not exist yet are created before the Streams client starts. Every topic
+     * enrich-service writes accepts records up to the dead-letter size, so no output it produces
+     * is refused by the broker (a refused record would fail the transaction).
+     */
     @Bean
     KafkaAdmin.NewTopics heatwireTopics(EnrichProperties properties) {
         final EnrichProperties.Topics t = properties.topics();
+        final String maxBytes = Integer.toString(properties.deadLetters().maxRecordBytes());
+        final Map<String, String> deleted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
+        final Map<String, String> compacted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
         return new KafkaAdmin.NewTopics(
                 topic(t, t.raw(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
-                topic(t, t.dlq(), Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS))),
+                topic(t, t.dlq(), deleted),
                 // Story nodes talk to each other through this topic; it is read back within moments,
                 // the retention only has to outlast an outage of enrich-service.
-                topic(t, t.storyEvents(), Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS))),
-                compacted(t, t.stories()),
-                compacted(t, t.clusters()),
-                compacted(t, t.providers()),
-                compacted(t, t.topics()));
-    }
-
-    private static NewTopic compacted(EnrichProperties.Topics t, String name) {
-        return topic(t, name, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                topic(t, t.storyEvents(), deleted),
+                topic(t, t.stories(), compacted),
+                topic(t, t.clusters(), compacted),
+                topic(t, t.providers(), compacted),
+                topic(t, t.topics(), compacted));
     }
 
     private static NewTopic topic(EnrichProperties.Topics t, String name, Map<String, String> configs) {

@@ -34,27 +34,29 @@ public final class DeadLetterExceptionHandlers {
                 StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " must name the dead-letter topic");
     }
 
-    private static List<ProducerRecord<byte[], byte[]>> deadLetter(String topic, ErrorHandlerContext context,
-            String code, Exception exception) {
+    private static List<ProducerRecord<byte[], byte[]>> deadLetter(String topic, int maxValueBytes,
+            ErrorHandlerContext context, String code, Exception exception) {
         // Never log the record: it may carry a `secured` field.
         LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
                 context.offset(), code, exception.toString());
-        return List.of(DeadLetters.fromHandler(topic, context, code, exception));
+        return List.of(DeadLetters.fromHandler(topic, context, code, exception, maxValueBytes));
     }
 
     /** A bug or an unexpected input in a processor. */
     public static final class Processing implements ProcessingExceptionHandler {
 
         private String topic;
+        private int maxValueBytes;
 
         @Override
         public void configure(Map<String, ?> configs) {
             topic = topic(configs);
+            maxValueBytes = DeadLetters.maxValueBytes(configs);
         }
 
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-            return Response.resume(deadLetter(topic, context, DeadLetters.PROCESSING_ERROR, exception));
+            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.PROCESSING_ERROR, exception));
         }
     }
 
@@ -62,23 +64,25 @@ public final class DeadLetterExceptionHandlers {
     public static final class Production implements ProductionExceptionHandler {
 
         private String topic;
+        private int maxValueBytes;
 
         @Override
         public void configure(Map<String, ?> configs) {
             topic = topic(configs);
+            maxValueBytes = DeadLetters.maxValueBytes(configs);
         }
 
         @Override
         public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                 Exception exception) {
-            return Response.resume(deadLetter(topic, context, DeadLetters.OUTPUT_REJECTED, exception));
+            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.OUTPUT_REJECTED, exception));
         }
 
         @Override
         @SuppressWarnings("rawtypes")
         public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
                 Exception exception, SerializationExceptionOrigin origin) {
-            return Response.resume(deadLetter(topic, context, DeadLetters.OUTPUT_REJECTED, exception));
+            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.OUTPUT_REJECTED, exception));
         }
     }
 
@@ -86,16 +90,18 @@ public final class DeadLetterExceptionHandlers {
     public static final class Deserialization implements DeserializationExceptionHandler {
 
         private String topic;
+        private int maxValueBytes;
 
         @Override
         public void configure(Map<String, ?> configs) {
             topic = topic(configs);
+            maxValueBytes = DeadLetters.maxValueBytes(configs);
         }
 
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                 Exception exception) {
-            return Response.resume(deadLetter(topic, context, DeadLetters.UNREADABLE_RECORD, exception));
+            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.UNREADABLE_RECORD, exception));
         }
     }
 }

@@ -24,6 +24,10 @@ public final class DeadLetters {
     public static final String SOURCE_TOPIC = "heatwire-error-source-topic";
     public static final String SOURCE_PARTITION = "heatwire-error-source-partition";
     public static final String SOURCE_OFFSET = "heatwire-error-source-offset";
+    public static final String ORIGINAL_OMITTED = "heatwire-error-original-omitted";
+
+    /** Room left for the key and headers of a dead letter below the producer's request size. */
+    public static final int HEADROOM_BYTES = 64 * 1024;
 
     /** Codes of failures outside the parser; the parser's codes name what is wrong with a document. */
     public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
@@ -74,11 +78,37 @@ public final class DeadLetters {
 
     /** A dead letter for a failure that a Kafka Streams exception handler reports. */
     public static ProducerRecord<byte[], byte[]> fromHandler(String deadLetterTopic, ErrorHandlerContext context,
-            String code, Exception exception) {
+            String code, Exception exception, int maxValueBytes) {
         final String message = exception.getClass().getSimpleName() + ": " + exception.getMessage()
                 + " (in " + context.processorNodeId() + ")";
-        return new ProducerRecord<>(deadLetterTopic, null, context.sourceRawKey(), context.sourceRawValue(),
-                headers(context.headers(), Failure.of(code, message), context.topic(), context.partition(), context.offset()));
+        final Headers headers = headers(context.headers(), Failure.of(code, message), context.topic(),
+                context.partition(), context.offset());
+        return new ProducerRecord<>(deadLetterTopic, null, context.sourceRawKey(),
+                fitted(context.sourceRawValue(), maxValueBytes, headers), headers);
+    }
+
+    /**
+     * The original value, or an empty one when it is larger than a dead letter may be: a record the
+     * producer refuses would fail the transaction and stop the application, so the dead letter
+     * then names where the original stays (the source coordinates) instead of carrying it.
+     */
+    public static byte[] fitted(byte[] original, int maxValueBytes, Headers headers) {
+        if (original == null || original.length <= maxValueBytes) {
+            return original;
+        }
+        add(headers, ORIGINAL_OMITTED, original.length + " bytes, over the " + maxValueBytes
+                + "-byte dead-letter limit (heatwire.dead-letters.max-record-bytes); read it at the source offset");
+        return new byte[0];
+    }
+
+    /** The largest value a dead letter carries, from the Streams producer's request size. */
+    public static int maxValueBytes(java.util.Map<String, ?> streamsConfigs) {
+        Object size = streamsConfigs.get("producer.max.request.size");
+        if (size == null) {
+            size = streamsConfigs.get("max.request.size");
+        }
+        final int requestSize = size == null ? 1024 * 1024 : Integer.parseInt(size.toString());
+        return Math.max(0, requestSize - HEADROOM_BYTES);
     }
 
     public static String header(Headers headers, String key) {

@@ -1,11 +1,17 @@
 package io.heatwire.enrich.topology;
 
+import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.parse.ParseLimits;
 
-/** What the topology needs to know besides its topics. */
-public record EnrichSettings(ParseLimits parseLimits) {
+/**
+ * What the topology needs to know besides its topics.
+ *
+ * @param deadLetterMaxValueBytes the largest original a dead letter carries; larger ones are
+ *                                omitted and pointed at (see {@code DeadLetters.fitted})
+ */
+public record EnrichSettings(ParseLimits parseLimits, int deadLetterMaxValueBytes) {
 
     public static EnrichSettings defaults() {
-        return new EnrichSettings(ParseLimits.defaults());
+        return new EnrichSettings(ParseLimits.defaults(), 8 * 1024 * 1024 - DeadLetters.HEADROOM_BYTES);
     }
 }

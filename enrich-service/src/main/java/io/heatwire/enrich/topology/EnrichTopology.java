@@ -36,7 +36,7 @@ public final class EnrichTopology {
 
         final Map<String, KStream<byte[], ParseResult>> parsed = builder
                 .stream(topics.raw().name(), topics.raw().consumed(Names.RAW_SOURCE))
-                .process(() -> new ParseArticlesProcessor(parser, metrics), Named.as(Names.PARSE))
+                .process(() -> new ParseArticlesProcessor(parser, settings.deadLetterMaxValueBytes(), metrics), Named.as(Names.PARSE))
                 .split(Named.as(Names.PARSE_BRANCH))
                 .branch((key, result) -> result instanceof ParseResult.Rejected, Branched.as(Names.PARSE_REJECTED))
                 .defaultBranch(Branched.as(Names.PARSE_ACCEPTED));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,11 +30,13 @@ final class ParseArticlesProcessor implements Processor<byte[], byte[], byte[], 
     private static final Logger LOG = LoggerFactory.getLogger(ParseArticlesProcessor.class);
 
     private final ArticleParser parser;
+    private final int deadLetterMaxValueBytes;
     private final PipelineMetrics metrics;
     private ProcessorContext<byte[], ParseResult> context;
 
-    ParseArticlesProcessor(ArticleParser parser, PipelineMetrics metrics) {
+    ParseArticlesProcessor(ArticleParser parser, int deadLetterMaxValueBytes, PipelineMetrics metrics) {
         this.parser = parser;
+        this.deadLetterMaxValueBytes = deadLetterMaxValueBytes;
         this.metrics = metrics;
     }
 
@@ -58,13 +61,13 @@ final class ParseArticlesProcessor implements Processor<byte[], byte[], byte[], 
             metrics.deadLetter(code);
             // The message never quotes the document, so it is safe to log (no `secured` value).
             LOG.warn("dead-lettering {} from {}: {}", code, describe(source, record), e.getMessage());
-            context.forward(record
-                    .withValue(new ParseResult.Rejected(document, code))
-                    .withHeaders(DeadLetters.headers(record.headers(),
-                            new DeadLetters.Failure(code, e.getMessage(), line, column),
-                            source == null ? null : source.topic(),
-                            source == null ? -1 : source.partition(),
-                            source == null ? -1 : source.offset())));
+            final Headers headers = DeadLetters.headers(record.headers(),
+                    new DeadLetters.Failure(code, e.getMessage(), line, column),
+                    source == null ? null : source.topic(),
+                    source == null ? -1 : source.partition(),
+                    source == null ? -1 : source.offset());
+            final byte[] original = DeadLetters.fitted(document, deadLetterMaxValueBytes, headers);
+            context.forward(record.withValue(new ParseResult.Rejected(original, code)).withHeaders(headers));
         }
     }
 

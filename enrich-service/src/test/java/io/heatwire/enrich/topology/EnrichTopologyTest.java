@@ -32,6 +32,7 @@ import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.identity.CanonicalUrl;
 import io.heatwire.enrich.identity.StoryId;
 import io.heatwire.enrich.parse.ArticleDocument;
+import io.heatwire.enrich.parse.ParseLimits;
 import io.heatwire.enrich.parse.SeedDocuments;
 import io.heatwire.enrich.story.Story;
 import io.heatwire.enrich.story.StoryKind;
@@ -43,6 +44,7 @@ class EnrichTopologyTest {
     private final Topics topics = Topics.from(new EnrichProperties.Topics("raw", "dlq", "stories", "clusters",
             "providers", "topics", "story-events", 6, (short) 1));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private EnrichSettings settings = EnrichSettings.defaults();
 
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
@@ -53,7 +55,7 @@ class EnrichTopologyTest {
     @BeforeEach
     void setUp() {
         final StreamsBuilder builder = new StreamsBuilder();
-        EnrichTopology.build(builder, topics, EnrichSettings.defaults(), new PipelineMetrics(meters));
+        EnrichTopology.build(builder, topics, settings, new PipelineMetrics(meters));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -190,6 +192,30 @@ class EnrichTopologyTest {
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(stories.readRecordsToList()).hasSize(1);
         assertThat(meters.counter("heatwire.enrich.dead.letters", "code", "YAML_SYNTAX").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldPointAtAnOriginalTooLargeForItsDeadLetterInsteadOfFailingTheTransaction() {
+        final byte[] tooLargeButFits = ArticleDocument.valid().bytes();
+        final byte[] big = ArticleDocument.valid().with("excerpt", "\"" + "x".repeat(300) + "\"").bytes();
+        final EnrichTopologyTest small = new EnrichTopologyTest();
+        // Documents over 100 bytes are rejected; dead letters carry originals up to the smaller one.
+        small.settings = new EnrichSettings(ParseLimits.defaults().withMaxDocumentBytes(100), tooLargeButFits.length);
+        small.setUp();
+        small.publish(big);
+        small.publish(tooLargeButFits);
+
+        final TestRecord<byte[], byte[]> omitted = small.deadLetters.readRecord();
+        final TestRecord<byte[], byte[]> kept = small.deadLetters.readRecord();
+        small.tearDown();
+
+        assertThat(DeadLetters.header(omitted.headers(), DeadLetters.CODE)).isEqualTo("TOO_LARGE");
+        assertThat(omitted.value()).isEmpty();
+        assertThat(DeadLetters.header(omitted.headers(), DeadLetters.ORIGINAL_OMITTED)).startsWith(big.length + " bytes");
+        assertThat(DeadLetters.header(omitted.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(DeadLetters.header(kept.headers(), DeadLetters.CODE)).isEqualTo("TOO_LARGE");
+        assertThat(kept.value()).isEqualTo(tooLargeButFits);
+        assertThat(kept.headers().lastHeader(DeadLetters.ORIGINAL_OMITTED)).isNull();
     }
 
     private EnrichTopologyTest fresh() {
