@@ -21,42 +21,56 @@ import io.heatwire.enrich.story.StoryKind;
  * @param claimants   every ARTICLE that listed this id as one of its URLs
  * @param referrers   every ARTICLE whose related list references this id
  * @param resolved    for an ARTICLE, related ids that turned out to be aliases, and what they resolve to
+ * @param neighbours  the ids this node is linked to in the story graph (SPEC 7)
+ * @param label       the smallest story id known in this node's component: its cluster id
+ * @param retired     ids that stopped being stories; never accepted as a label again
  */
 public record StoryNode(Story story, String aliasOf, SortedSet<String> claimants, SortedSet<String> referrers,
-        SortedMap<String, String> resolved) {
+        SortedMap<String, String> resolved, SortedSet<String> neighbours, String label, SortedSet<String> retired) {
 
-    public static final StoryNode EMPTY = new StoryNode(null, null, new TreeSet<>(), new TreeSet<>(), new TreeMap<>());
+    public static final StoryNode EMPTY = new StoryNode(null, null, null, null, null, null, null, null);
 
     public StoryNode {
         claimants = new TreeSet<>(claimants == null ? List.of() : claimants);
         referrers = new TreeSet<>(referrers == null ? List.of() : referrers);
         resolved = new TreeMap<>(resolved == null ? Map.of() : resolved);
+        neighbours = new TreeSet<>(neighbours == null ? List.of() : neighbours);
+        retired = new TreeSet<>(retired == null ? List.of() : retired);
     }
 
     boolean isArticle() {
         return story != null && story.kind() == StoryKind.ARTICLE;
     }
 
-    /**
-     * The story as published, null when there is none: related ids resolved through aliases, and
-     * without the ingestion time, which orders versions but is no content — publishing the same
-     * document again moves it and must write nothing.
-     */
-    Story published() {
-        if (story == null || aliasOf != null) {
-            return null;
-        }
-        final SourceVersion version = story.sourceVersion();
-        Story published = version.ingestedAt() == null ? story
-                : story.withSourceVersion(new SourceVersion(version.publishedAt(), null, version.contentSha256()));
-        if (!resolved.isEmpty()) {
-            final TreeSet<String> related = new TreeSet<>();
+    /** Whether this id is a story in the graph: it has a story and is no alias. */
+    boolean participates() {
+        return story != null && aliasOf == null;
+    }
+
+    /** The related ids of an ARTICLE after alias resolution, without itself. */
+    SortedSet<String> resolvedRelated() {
+        final TreeSet<String> related = new TreeSet<>();
+        if (story != null) {
             for (String id : story.related()) {
                 related.add(resolved.getOrDefault(id, id));
             }
             related.remove(story.id());
-            published = published.withAccumulated(story.aliases(), List.copyOf(related), story.clusterId());
         }
-        return published;
+        return related;
+    }
+
+    /**
+     * The story as published, null when there is none: related ids resolved through aliases, the
+     * cluster id, and without the ingestion time, which orders versions but is no content —
+     * publishing the same document again moves it and must write nothing.
+     */
+    Story published() {
+        if (!participates()) {
+            return null;
+        }
+        final SourceVersion version = story.sourceVersion();
+        final Story published = version.ingestedAt() == null ? story
+                : story.withSourceVersion(new SourceVersion(version.publishedAt(), null, version.contentSha256()));
+        return published.withAccumulated(story.aliases(), List.copyOf(resolvedRelated()), label);
     }
 }

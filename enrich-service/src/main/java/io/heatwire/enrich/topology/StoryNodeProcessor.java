@@ -17,12 +17,22 @@ import io.heatwire.enrich.story.StoryKind;
 import io.heatwire.enrich.story.StoryMerge;
 
 /**
- * One story id's node: merges the versions of its story (SPEC 6), resolves aliases (SPEC 5)
- * whichever of the article and the reference arrives first, and publishes the story when — and
- * only when — what it publishes changes, so re-publishing a document writes nothing.
+ * One story id's node in the story graph (see docs/architecture.md).
  *
- * <p>An alias id that was first seen as a REFERENCE story is retired when its owner's claim
- * arrives: its story gets a tombstone and every article that referenced it is told the owner's id.
+ * <ul>
+ * <li>Stories (SPEC 6): merges the versions of its story and publishes it when — and only when —
+ * what it publishes changes, so re-publishing a document writes nothing.</li>
+ * <li>Identity (SPEC 5): resolves aliases whichever of the article and the reference arrives
+ * first. An id that was a REFERENCE story and turns out to be an alias is retired: its story gets
+ * a tombstone and its neighbours are rewired to the owner.</li>
+ * <li>Clusters (SPEC 7): label propagation. A node links to its neighbours (related references in
+ * both directions, alias links between articles) and keeps the smallest story id it has heard of
+ * as its label, the cluster id; a node whose label drops tells its neighbours. A retired id floods
+ * a reset through its component, since a label can otherwise only drop.</li>
+ * </ul>
+ *
+ * <p>Everything a node knows is in its own store entry, keyed by its id, so the work spreads over
+ * the partitions of the story-events topic and over instances.
  */
 final class StoryNodeProcessor implements Processor<String, NodeEvent, String, NodeOutput> {
 
@@ -44,15 +54,20 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
     public void process(Record<String, NodeEvent> record) {
         final String id = record.key();
         final StoryNode before = Objects.requireNonNullElse(nodes.get(id), StoryNode.EMPTY);
+        final Update update = new Update(id, before, record.timestamp());
         final NodeEvent event = record.value();
-        final StoryNode after;
         if (event instanceof NodeEvent.StoryVersion version) {
-            after = onVersion(id, before, version, record.timestamp());
+            update.onVersion(version);
         } else if (event instanceof NodeEvent.AliasClaim claim) {
-            after = onClaim(id, before, claim, record.timestamp());
+            update.onClaim(claim.owner());
+        } else if (event instanceof NodeEvent.Rewire rewire) {
+            update.onRewire(rewire.reference(), rewire.resolvedTo());
+        } else if (event instanceof NodeEvent.Label label) {
+            update.onLabel(label.from(), label.label());
         } else {
-            after = onRewire(before, (NodeEvent.Rewire) event);
+            update.onReset(((NodeEvent.Reset) event).label());
         }
+        final StoryNode after = update.finish();
         if (!after.equals(before)) {
             nodes.put(id, after);
         }
@@ -62,68 +77,179 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         }
     }
 
-    private StoryNode onVersion(String id, StoryNode node, NodeEvent.StoryVersion version, long timestamp) {
-        final SortedSet<String> referrers = with(node.referrers(), version.referrer());
-        final boolean newReferrer = version.referrer() != null && !node.referrers().contains(version.referrer());
-        if (node.aliasOf() != null && version.story().kind() == StoryKind.REFERENCE) {
-            // A reference to an alias is a reference to its owner; the owner's own ARTICLE version
-            // is on its way from the claiming document, so the reference adds nothing there.
-            if (newReferrer) {
-                send(version.referrer(), new NodeEvent.Rewire(id, node.aliasOf()), timestamp);
-            }
-            return new StoryNode(null, node.aliasOf(), node.claimants(), referrers, node.resolved());
-        }
-        final Story merged = StoryMerge.merge(node.story(), version.story());
-        String aliasOf = node.aliasOf();
-        if (aliasOf != null) {
-            // An article's own id is never an alias: its referrers resolve to it again.
-            aliasOf = null;
-            for (String referrer : node.referrers()) {
-                send(referrer, new NodeEvent.Rewire(id, id), timestamp);
-            }
-        }
-        return new StoryNode(merged, aliasOf, node.claimants(), referrers, node.resolved());
-    }
-
-    private StoryNode onClaim(String id, StoryNode node, NodeEvent.AliasClaim claim, long timestamp) {
-        final SortedSet<String> claimants = with(node.claimants(), claim.owner());
-        if (node.isArticle()) {
-            return new StoryNode(node.story(), null, claimants, node.referrers(), node.resolved());
-        }
-        final String owner = claimants.first();
-        if (!owner.equals(node.aliasOf())) {
-            for (String referrer : node.referrers()) {
-                send(referrer, new NodeEvent.Rewire(id, owner), timestamp);
-            }
-        }
-        // The REFERENCE story, if any, is kept so the id can become a story again only as an ARTICLE.
-        return new StoryNode(node.story(), owner, claimants, node.referrers(), node.resolved());
-    }
-
-    private static StoryNode onRewire(StoryNode node, NodeEvent.Rewire rewire) {
-        final SortedMap<String, String> resolved = new TreeMap<>(node.resolved());
-        if (rewire.reference().equals(rewire.resolvedTo())) {
-            resolved.remove(rewire.reference());
-        } else {
-            resolved.put(rewire.reference(), rewire.resolvedTo());
-        }
-        return new StoryNode(node.story(), node.aliasOf(), node.claimants(), node.referrers(), resolved);
-    }
-
-    private void send(String to, NodeEvent event, long timestamp) {
-        emit(to, new NodeOutput.ToNode(event), timestamp);
-    }
-
     private void emit(String key, NodeOutput output, long timestamp) {
         context.forward(new Record<>(key, output, timestamp, new RecordHeaders()));
     }
 
-    private static SortedSet<String> with(SortedSet<String> set, String element) {
-        if (element == null || set.contains(element)) {
-            return set;
+    /** The changes one event makes to one node, and the events it sends. */
+    private final class Update {
+
+        private final String id;
+        private final long timestamp;
+        private Story story;
+        private String aliasOf;
+        private final SortedSet<String> claimants;
+        private final SortedSet<String> referrers;
+        private final SortedMap<String, String> resolved;
+        private final SortedSet<String> neighbours;
+        private String label;
+        private final SortedSet<String> retired;
+        /** Neighbours that must hear this node's label, whatever else happens. */
+        private final SortedSet<String> toTell = new TreeSet<>();
+        /** The neighbour whose label message this is, and the label it sent: no need to echo it. */
+        private String sender;
+        private String senderLabel;
+        private final String labelBefore;
+
+        Update(String id, StoryNode node, long timestamp) {
+            this.id = id;
+            this.timestamp = timestamp;
+            this.story = node.story();
+            this.aliasOf = node.aliasOf();
+            this.claimants = new TreeSet<>(node.claimants());
+            this.referrers = new TreeSet<>(node.referrers());
+            this.resolved = new TreeMap<>(node.resolved());
+            this.neighbours = new TreeSet<>(node.neighbours());
+            this.label = node.label();
+            this.retired = new TreeSet<>(node.retired());
+            this.labelBefore = node.label();
         }
-        final SortedSet<String> copy = new TreeSet<>(set);
-        copy.add(element);
-        return copy;
+
+        void onVersion(NodeEvent.StoryVersion version) {
+            final String referrer = version.referrer();
+            final boolean newReferrer = referrer != null && referrers.add(referrer);
+            if (aliasOf != null && version.story().kind() == StoryKind.REFERENCE) {
+                // A reference to an alias is a reference to its owner; the owner's own ARTICLE
+                // version is on its way from the claiming document, so the reference adds nothing.
+                if (newReferrer) {
+                    send(referrer, new NodeEvent.Rewire(id, aliasOf));
+                }
+                return;
+            }
+            story = StoryMerge.merge(story, version.story());
+            if (aliasOf != null) {
+                // An article's own id is never an alias: its referrers resolve to it again.
+                aliasOf = null;
+                referrers.forEach(r -> send(r, new NodeEvent.Rewire(id, id)));
+            }
+        }
+
+        void onClaim(String owner) {
+            claimants.add(owner);
+            if (story != null && story.kind() == StoryKind.ARTICLE) {
+                return; // an alias link between two articles: connect() links the claimant
+            }
+            final String smallest = claimants.first();
+            if (smallest.equals(aliasOf)) {
+                return;
+            }
+            final boolean wasStory = story != null && aliasOf == null;
+            aliasOf = smallest;
+            final SortedSet<String> linked = new TreeSet<>(neighbours);
+            linked.addAll(referrers);
+            linked.remove(id);
+            linked.forEach(n -> send(n, new NodeEvent.Rewire(id, smallest)));
+            if (wasStory) {
+                // This id was a label candidate; no node may keep it.
+                retired.add(id);
+                neighbours.forEach(n -> send(n, new NodeEvent.Reset(id)));
+            }
+            neighbours.clear();
+            label = null;
+        }
+
+        void onRewire(String reference, String resolvedTo) {
+            if (reference.equals(resolvedTo)) {
+                resolved.remove(reference);
+            } else {
+                resolved.put(reference, resolvedTo);
+            }
+            if (aliasOf != null) {
+                return;
+            }
+            if (neighbours.remove(reference) && (story == null || !story.related().contains(reference))) {
+                // linked through the graph only, not by this node's own references
+                link(resolvedTo);
+            }
+        }
+
+        void onLabel(String from, String candidate) {
+            if (aliasOf != null) {
+                // A neighbour still links to this alias: point it at the owner.
+                send(from, new NodeEvent.Rewire(id, aliasOf));
+                return;
+            }
+            sender = from;
+            senderLabel = candidate;
+            if (neighbours.add(from)) {
+                toTell.add(from);
+            }
+            if (isValid(candidate) && (label == null || candidate.compareTo(label) < 0)) {
+                label = candidate;
+            } else if (label != null && !label.equals(candidate)) {
+                toTell.add(from); // it knows a larger (or a retired) label: correct it
+            }
+        }
+
+        void onReset(String gone) {
+            if (aliasOf != null || !retired.add(gone)) {
+                return;
+            }
+            neighbours.forEach(n -> send(n, new NodeEvent.Reset(gone)));
+            if (gone.equals(label)) {
+                label = null;
+            }
+            // Whether or not this node held it, its neighbours may have: they relearn from here.
+            toTell.addAll(neighbours);
+        }
+
+        StoryNode finish() {
+            connect();
+            final boolean labelChanged = !Objects.equals(label, labelBefore);
+            final SortedSet<String> audience = labelChanged ? neighbours : toTell;
+            for (String neighbour : audience) {
+                final boolean echo = neighbour.equals(sender) && Objects.equals(label, senderLabel);
+                if (!echo) {
+                    send(neighbour, new NodeEvent.Label(id, label));
+                }
+            }
+            return new StoryNode(story, aliasOf, claimants, referrers, resolved, neighbours, label, retired);
+        }
+
+        /**
+         * Links every neighbour this node's own story implies (its references, its referrers, the
+         * articles that claim it as an alias) and makes its own id a label candidate.
+         */
+        private void connect() {
+            if (story == null || aliasOf != null) {
+                return;
+            }
+            for (String referrer : referrers) {
+                link(referrer);
+            }
+            if (story.kind() == StoryKind.ARTICLE) {
+                for (String related : story.related()) {
+                    link(resolved.getOrDefault(related, related));
+                }
+                claimants.forEach(this::link);
+            }
+            if (isValid(id) && (label == null || id.compareTo(label) < 0)) {
+                label = id;
+            }
+        }
+
+        private void link(String neighbour) {
+            if (!neighbour.equals(id) && neighbours.add(neighbour)) {
+                toTell.add(neighbour);
+            }
+        }
+
+        private boolean isValid(String candidate) {
+            return candidate != null && !retired.contains(candidate);
+        }
+
+        private void send(String to, NodeEvent event) {
+            emit(to, new NodeOutput.ToNode(event), timestamp);
+        }
     }
 }

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,18 @@ class EnrichTopologyTest {
         assertThat(latest.values()).filteredOn(s -> s.kind() == StoryKind.REFERENCE).hasSize(21);
         latest.forEach((id, story) -> assertThat(story.id()).isEqualTo(id));
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldClusterTheSeedsIntoFiveComponentsNamedByTheirSmallestStoryId() {
+        SeedDocuments.all().values().forEach(this::publish);
+
+        final Map<String, Story> latest = latest(stories.readRecordsToList());
+        final Map<String, List<String>> clusters = new HashMap<>();
+        latest.values().forEach(s -> clusters.computeIfAbsent(s.clusterId(), k -> new ArrayList<>()).add(s.id()));
+        assertThat(clusters.values().stream().map(List::size).sorted(Comparator.reverseOrder()))
+                .containsExactly(13, 6, 3, 2, 2);
+        clusters.forEach((clusterId, members) -> assertThat(clusterId).isEqualTo(Collections.min(members)));
     }
 
     @Test

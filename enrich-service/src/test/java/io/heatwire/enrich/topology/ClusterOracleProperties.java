@@ -1,0 +1,184 @@
+package io.heatwire.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import io.heatwire.enrich.identity.CanonicalUrl;
+import io.heatwire.enrich.identity.StoryId;
+import io.heatwire.enrich.parse.ArticleDocument;
+import io.heatwire.enrich.story.Story;
+
+/**
+ * Clusters (SPEC 7) do not depend on arrival order or partitioning: generated story graphs fed in
+ * random orders over 1, 3 and 8 partitions end with every story's cluster id equal to what a plain
+ * union-find over the same graph says — the smallest story id of its component.
+ */
+class ClusterOracleProperties {
+
+    /** A generated graph: articles by node number, each with the node numbers it references. */
+    record Graph(int nodes, Map<Integer, List<Integer>> related, Map<Integer, Integer> aliasReferences,
+            int versions, long orderSeed) {
+    }
+
+    @Property(tries = 60)
+    void shouldClusterLikeUnionFindWhateverTheOrderAndPartitions(@ForAll("graphs") Graph graph,
+            @ForAll("partitionCounts") int partitions) {
+        final Map<String, Story> stories = new StoryGraphSimulation(partitions, graph.orderSeed())
+                .run(documents(graph), 2_000_000);
+
+        final Map<String, String> expected = oracle(graph);
+        assertThat(stories.keySet()).isEqualTo(expected.keySet());
+        stories.forEach((id, story) -> assertThat(story.clusterId()).as("cluster of %s", id).isEqualTo(expected.get(id)));
+    }
+
+    @Property(tries = 20)
+    void shouldMergeTwoLongChainsThroughALateBridge(@ForAll @IntRange(min = 5, max = 60) int length,
+            @ForAll("partitionCounts") int partitions, @ForAll long seed) {
+        final Map<Integer, List<Integer>> related = new HashMap<>();
+        for (int i = 0; i < length - 1; i++) {
+            related.put(i, List.of(i + 1));
+            related.put(length + i, List.of(length + i + 1));
+        }
+        related.put(2 * length, List.of(length - 1, 2 * length - 1)); // the bridge
+        final Graph graph = new Graph(2 * length + 1, related, Map.of(), 1, seed);
+
+        final Map<String, Story> stories = new StoryGraphSimulation(partitions, seed).run(documents(graph), 2_000_000);
+
+        final Map<String, String> expected = oracle(graph);
+        assertThat(new TreeSet<>(expected.values())).hasSize(1);
+        stories.forEach((id, story) -> assertThat(story.clusterId()).isEqualTo(expected.get(id)));
+    }
+
+    @Provide
+    Arbitrary<Integer> partitionCounts() {
+        return Arbitraries.of(1, 3, 8);
+    }
+
+    @Provide
+    Arbitrary<Graph> graphs() {
+        final Arbitrary<Integer> nodes = Arbitraries.integers().between(2, 40);
+        return nodes.flatMap(n -> Combinators.combine(
+                relatedLists(n),
+                aliasReferences(n),
+                Arbitraries.integers().between(1, 2),
+                Arbitraries.longs())
+                .as((related, aliases, versions, seed) -> new Graph(n, related, aliases, versions, seed)));
+    }
+
+    /** Small components, chains and stars come out of sparse random edges; duplicates and self edges too. */
+    private static Arbitrary<Map<Integer, List<Integer>>> relatedLists(int n) {
+        final Arbitrary<List<Integer>> references = Arbitraries.integers().between(0, n - 1).list().ofMaxSize(4);
+        return Arbitraries.maps(Arbitraries.integers().between(0, n - 1), references).ofMaxSize(n);
+    }
+
+    /** Node k's document also references the original URL of article v (an alias of v). */
+    private static Arbitrary<Map<Integer, Integer>> aliasReferences(int n) {
+        return Arbitraries.maps(Arbitraries.integers().between(0, n - 1), Arbitraries.integers().between(0, n - 1))
+                .ofMaxSize(3);
+    }
+
+    static String webUrl(int node) {
+        return "https://www.site" + node + ".example/story/" + node;
+    }
+
+    static String originalUrl(int node) {
+        return "https://origin" + node + ".example/original/" + node;
+    }
+
+    static String id(String url) {
+        return StoryId.of(CanonicalUrl.canonicalize(url).orElseThrow());
+    }
+
+    /** Every article of the graph as documents; with versions = 2 its references are split over two. */
+    static List<byte[]> documents(Graph graph) {
+        final TreeSet<Integer> articles = new TreeSet<>(graph.related().keySet());
+        articles.addAll(graph.aliasReferences().keySet());
+        articles.addAll(graph.aliasReferences().values());
+        final List<byte[]> documents = new ArrayList<>();
+        for (int article : articles) {
+            final List<String> urls = new ArrayList<>();
+            graph.related().getOrDefault(article, List.of()).forEach(r -> urls.add(webUrl(r)));
+            final Integer aliased = graph.aliasReferences().get(article);
+            if (aliased != null) {
+                urls.add(originalUrl(aliased));
+            }
+            final int versions = urls.size() > 1 ? graph.versions() : 1;
+            for (int v = 1; v <= versions; v++) {
+                final ArticleDocument document = ArticleDocument.valid()
+                        .with("webUrl", "\"" + webUrl(article) + "\"")
+                        .with("originalUrl", "\"" + originalUrl(article) + "\"")
+                        .with("title", "\"Story " + article + " v" + v + "\"")
+                        .with("publishedDateTime", "2024-03-0" + v + "T10:00:00Z");
+                // The first version carries the first half of the references, the second all of them.
+                final List<String> carried = v < versions ? urls.subList(0, urls.size() / 2) : urls;
+                carried.forEach(document::relatedTo);
+                documents.add(document.bytes());
+            }
+        }
+        Collections.shuffle(documents, new Random(graph.orderSeed()));
+        return documents;
+    }
+
+    /** Union-find over the same graph: every live story id to the smallest story id of its component. */
+    static Map<String, String> oracle(Graph graph) {
+        final Map<String, String> parent = new TreeMap<>();
+        final TreeSet<Integer> articles = new TreeSet<>(graph.related().keySet());
+        articles.addAll(graph.aliasReferences().keySet());
+        articles.addAll(graph.aliasReferences().values());
+        for (int article : articles) {
+            final String a = id(webUrl(article));
+            parent.putIfAbsent(a, a);
+            for (int r : graph.related().getOrDefault(article, List.of())) {
+                union(parent, a, id(webUrl(r)));
+            }
+            final Integer aliased = graph.aliasReferences().get(article);
+            if (aliased != null) {
+                // the original URL of an article is an alias: the reference resolves to the article
+                union(parent, a, id(webUrl(aliased)));
+            }
+        }
+        final Map<String, String> clusters = new TreeMap<>();
+        final Map<String, String> smallest = new HashMap<>();
+        for (String id : parent.keySet()) {
+            smallest.merge(find(parent, id), id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+        }
+        for (String id : parent.keySet()) {
+            clusters.put(id, smallest.get(find(parent, id)));
+        }
+        return clusters;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        parent.putIfAbsent(a, a);
+        parent.putIfAbsent(b, b);
+        final String ra = find(parent, a);
+        final String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            parent.put(ra, rb);
+        }
+    }
+
+    private static String find(Map<String, String> parent, String id) {
+        String root = id;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        return root;
+    }
+}

@@ -1,0 +1,123 @@
+package io.heatwire.enrich.topology;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import io.heatwire.enrich.parse.ArticleParser;
+import io.heatwire.enrich.parse.ParseLimits;
+import io.heatwire.enrich.parse.RejectedDocumentException;
+import io.heatwire.enrich.story.Stories;
+import io.heatwire.enrich.story.Story;
+
+/**
+ * The story-node processor as it runs on a topic with {@code partitions} partitions: one real
+ * {@link StoryNodeProcessor} and store per partition, each partition a FIFO queue, and a seeded
+ * random choice of which partition makes progress next and when the next document arrives. Any
+ * interleaving Kafka can produce (per-partition order, nothing across partitions) can come out.
+ */
+final class StoryGraphSimulation {
+
+    private static final ArticleParser PARSER = new ArticleParser(ParseLimits.defaults());
+
+    private final int partitions;
+    private final Random random;
+    private final List<ArrayDeque<KeyValue<String, NodeEvent>>> queues = new ArrayList<>();
+    private final List<MockProcessorContext<String, NodeOutput>> contexts = new ArrayList<>();
+    private final List<StoryNodeProcessor> processors = new ArrayList<>();
+    private final Map<String, Story> stories = new HashMap<>();
+    private long messages;
+
+    StoryGraphSimulation(int partitions, long seed) {
+        this.partitions = partitions;
+        this.random = new Random(seed);
+        for (int p = 0; p < partitions; p++) {
+            final MockProcessorContext<String, NodeOutput> context = new MockProcessorContext<>();
+            final KeyValueStore<String, StoryNode> store = Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(Names.STORY_NODES), Serdes.String(), JsonSerdes.of(StoryNode.class))
+                    .withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+            final StoryNodeProcessor processor = new StoryNodeProcessor(Names.STORY_NODES);
+            processor.init(context);
+            queues.add(new ArrayDeque<>());
+            contexts.add(context);
+            processors.add(processor);
+        }
+    }
+
+    /** Runs until every document arrived and every event was processed; returns the live stories. */
+    Map<String, Story> run(List<byte[]> documents, long maxMessages) {
+        int next = 0;
+        long ingestedAt = 1_700_000_000_000L;
+        while (next < documents.size() || queues.stream().anyMatch(q -> !q.isEmpty())) {
+            final boolean idle = queues.stream().allMatch(ArrayDeque::isEmpty);
+            if (next < documents.size() && (idle || random.nextInt(4) == 0)) {
+                for (KeyValue<String, NodeEvent> event : firstEvents(documents.get(next++), ingestedAt++)) {
+                    enqueue(event.key, event.value);
+                }
+                continue;
+            }
+            step();
+            if (messages > maxMessages) {
+                throw new IllegalStateException("no fixpoint after " + maxMessages + " messages");
+            }
+        }
+        return stories;
+    }
+
+    long messages() {
+        return messages;
+    }
+
+    private void step() {
+        final List<Integer> busy = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            if (!queues.get(p).isEmpty()) {
+                busy.add(p);
+            }
+        }
+        final int p = busy.get(random.nextInt(busy.size()));
+        final KeyValue<String, NodeEvent> event = queues.get(p).poll();
+        final MockProcessorContext<String, NodeOutput> context = contexts.get(p);
+        context.resetForwards();
+        processors.get(p).process(new Record<>(event.key, event.value, 0L));
+        messages++;
+        for (MockProcessorContext.CapturedForward<? extends String, ? extends NodeOutput> forward : context.forwarded()) {
+            final NodeOutput output = forward.record().value();
+            if (output instanceof NodeOutput.ToNode toNode) {
+                enqueue(forward.record().key(), toNode.event());
+            } else {
+                final Story story = ((NodeOutput.StoryUpdate) output).story();
+                if (story == null) {
+                    stories.remove(forward.record().key());
+                } else {
+                    stories.put(forward.record().key(), story);
+                }
+            }
+        }
+    }
+
+    private void enqueue(String key, NodeEvent event) {
+        queues.get(Math.floorMod(key.hashCode(), partitions)).add(KeyValue.pair(key, event));
+    }
+
+    private static List<KeyValue<String, NodeEvent>> firstEvents(byte[] document, long ingestedAt) {
+        try {
+            return EnrichTopology.firstEvents(Stories.from(PARSER.parse(document), null,
+                    java.time.Instant.ofEpochMilli(ingestedAt)));
+        } catch (RejectedDocumentException e) {
+            throw new IllegalArgumentException("generated document rejected: " + e.getMessage(), e);
+        }
+    }
+}
