@@ -100,12 +100,21 @@ class EnrichApplicationIT {
                 .containsPattern("dead letters\\s+heatwire\\.articles\\.dlq\\s+1 records")
                 .containsPattern("YAML_SYNTAX\\s+1\\b")
                 .containsPattern("stories\\s+heatwire\\.stories\\s+26 live\\s+\\(ARTICLE 5, REFERENCE 21\\)")
+                .containsPattern("clusters\\s+heatwire\\.clusters\\s+5 live")
                 .containsPattern("enrich-service lag\\s+heatwire-enrich\\s+0 records behind");
         final List<ConsumerRecord<byte[], byte[]>> stories = readAll("heatwire.stories");
         assertThat(stories.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct()).hasSize(26);
         for (ConsumerRecord<byte[], byte[]> story : stories) {
             assertThat(JsonSchemas.violations("story", story.value()))
                     .as(new String(story.key(), StandardCharsets.UTF_8)).isEmpty();
+        }
+        final List<ConsumerRecord<byte[], byte[]>> clusters = readAll("heatwire.clusters");
+        assertThat(clusters).isNotEmpty();
+        for (ConsumerRecord<byte[], byte[]> cluster : clusters) {
+            if (cluster.value() != null) {
+                assertThat(JsonSchemas.violations("cluster", cluster.value()))
+                        .as(new String(cluster.key(), StandardCharsets.UTF_8)).isEmpty();
+            }
         }
     }
 

@@ -25,15 +25,27 @@ final class PipelineProgress {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
+    /** Longer than the cluster emit interval plus a commit: outputs written by a punctuator land too. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+
     private final Admin admin;
     private final String applicationId;
     private final String rawTopic;
+    private final Set<String> internalTopics;
+    private final Set<String> outputTopics;
     private long lag = -1;
 
-    PipelineProgress(Admin admin, String applicationId, String rawTopic) {
+    /**
+     * @param internalTopics topics the application writes and reads itself, besides its repartition topics
+     * @param outputTopics   topics whose end offsets must stand still too before the pipeline counts as done
+     */
+    PipelineProgress(Admin admin, String applicationId, String rawTopic, Set<String> internalTopics,
+            Set<String> outputTopics) {
         this.admin = admin;
         this.applicationId = applicationId;
         this.rawTopic = rawTopic;
+        this.internalTopics = internalTopics;
+        this.outputTopics = outputTopics;
     }
 
     /** Records not yet consumed at the last check; -1 before the first check. */
@@ -42,12 +54,14 @@ final class PipelineProgress {
     }
 
     /**
-     * Polls until nothing is left to consume and the committed offsets stand still between two
-     * checks (a transaction commit marker can leave one offset of lag on an internal topic).
+     * Polls until nothing is left to consume and the committed offsets and the outputs' end offsets
+     * have stood still for a few seconds (a transaction commit marker can leave one offset of lag on
+     * an internal topic).
      */
     boolean awaitCaughtUp(Duration timeout, PrintStream progress) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> previous = Map.of();
+        long stableSince = System.nanoTime();
         long lastReported = -2;
         while (System.nanoTime() < deadline) {
             try {
@@ -66,7 +80,12 @@ final class PipelineProgress {
                     }
                 }
                 lag = rawLag + internalLag;
-                if (rawLag == 0 && internalWithinMarkers && committed.equals(previous)) {
+                final Map<TopicPartition, Long> snapshot = new HashMap<>(committed);
+                snapshot.putAll(endOffsets(partitions(outputTopics)));
+                if (!snapshot.equals(previous)) {
+                    stableSince = System.nanoTime();
+                }
+                if (rawLag == 0 && internalWithinMarkers && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                     lag = 0;
                     return true;
                 }
@@ -74,7 +93,7 @@ final class PipelineProgress {
                     progress.printf("waiting for enrich-service: %d records to process%n", lag);
                     lastReported = lag;
                 }
-                previous = committed;
+                previous = snapshot;
             } catch (ExecutionException e) {
                 progress.println("waiting for the broker: " + e.getCause().getMessage());
             }
@@ -97,10 +116,16 @@ final class PipelineProgress {
 
     private Set<TopicPartition> inputPartitions() throws ExecutionException, InterruptedException {
         final Set<String> inputs = admin.listTopics().names().get().stream()
-                .filter(name -> name.equals(rawTopic)
+                .filter(name -> name.equals(rawTopic) || internalTopics.contains(name)
                         || name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
                 .collect(Collectors.toSet());
-        final Map<String, TopicDescription> descriptions = admin.describeTopics(inputs).allTopicNames().get();
+        return partitions(inputs);
+    }
+
+    private Set<TopicPartition> partitions(Set<String> topics) throws ExecutionException, InterruptedException {
+        final Set<String> existing = admin.listTopics().names().get().stream()
+                .filter(topics::contains).collect(Collectors.toSet());
+        final Map<String, TopicDescription> descriptions = admin.describeTopics(existing).allTopicNames().get();
         return descriptions.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -30,7 +31,7 @@ public final class SummaryCommand {
     static final int EXIT_USAGE = 2;
 
     private static final String USAGE = "usage: enrich-service summary [--bootstrap-servers HOST:PORT] "
-            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME]";
+            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME] [--clusters-topic NAME]";
 
     private SummaryCommand() {
     }
@@ -45,7 +46,8 @@ public final class SummaryCommand {
             return EXIT_USAGE;
         }
         try (Admin admin = Admin.create(options.adminConfig())) {
-            final PipelineProgress progress = new PipelineProgress(admin, options.applicationId(), options.rawTopic());
+            final PipelineProgress progress = new PipelineProgress(admin, options.applicationId(), options.rawTopic(),
+                    Set.of(options.storyEventsTopic()), Set.of(options.storiesTopic(), options.clustersTopic()));
             if (!options.waitFor().isZero() && !progress.awaitCaughtUp(options.waitFor(), err)) {
                 err.printf("enrich-service (application id %s) has not processed everything within %ds: "
                         + "see its log, or run the summary again with a longer --wait-seconds%n",
@@ -68,6 +70,9 @@ public final class SummaryCommand {
             deadLetters.forEach((code, count) -> out.printf("      %-20s %6d%n", code, count));
             out.printf(ROW + " %s%n", "stories", options.storiesTopic(), Integer.toString(stories.size()), "live",
                     storiesByKind.isEmpty() ? "" : storiesByKind.toString().replace('=', ' ').replace("{", "(").replace("}", ")"));
+            final Map<String, JsonNode> clusters = CompactedView.read(bootstrap, options.clustersTopic());
+            out.printf(ROW + "%n", "clusters", options.clustersTopic(), Integer.toString(clusters.size()), "live");
+            printClusters(out, clusters);
             out.printf(ROW + "%n", "enrich-service lag", options.applicationId(), Long.toString(progress.lag()),
                     "records behind");
             return EXIT_OK;
@@ -76,6 +81,31 @@ public final class SummaryCommand {
             err.println("summary failed: " + e.getMessage() + (cause == e ? "" : " (" + cause.getMessage() + ")"));
             return EXIT_FAILED;
         }
+    }
+
+    private static final int CLUSTERS_LISTED = 20;
+
+    /** The largest clusters: size, id, headline and their main providers. */
+    static void printClusters(PrintStream out, Map<String, JsonNode> clusters) {
+        clusters.values().stream()
+                .sorted(java.util.Comparator.comparingLong((JsonNode c) -> -c.path("size").asLong())
+                        .thenComparing(c -> c.path("id").asString("")))
+                .limit(CLUSTERS_LISTED)
+                .forEach(cluster -> {
+                    final List<String> providers = new ArrayList<>();
+                    cluster.path("providers").path("top").forEach(p -> providers.add(p.path("key").asString("?")));
+                    out.printf("      %5d  %s  %s%n", cluster.path("size").asLong(), cluster.path("id").asString("").substring(0, 8),
+                            truncate(cluster.path("headline").path("title").asString("(no article yet)"), 70));
+                    out.printf("                       %d providers: %s%n", cluster.path("providers").path("distinct").asLong(),
+                            String.join(", ", providers.subList(0, Math.min(5, providers.size()))));
+                });
+        if (clusters.size() > CLUSTERS_LISTED) {
+            out.printf("      … and %d smaller clusters%n", clusters.size() - CLUSTERS_LISTED);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static String formatBytes(long bytes) {
@@ -91,7 +121,7 @@ public final class SummaryCommand {
     private static final String ROW = "  %-20s %-28s %8s %-8s";
 
     record Options(String bootstrapServers, String applicationId, Duration waitFor, String rawTopic,
-            String dlqTopic, String storiesTopic) {
+            String dlqTopic, String storiesTopic, String clustersTopic, String storyEventsTopic) {
 
         static Options parse(String[] args) {
             final Map<String, String> values = new HashMap<>(Map.of(
@@ -100,7 +130,9 @@ public final class SummaryCommand {
                     "--wait-seconds", "120",
                     "--raw-topic", TopicScan.env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw"),
                     "--dlq-topic", TopicScan.env("HEATWIRE_TOPICS_DLQ", "heatwire.articles.dlq"),
-                    "--stories-topic", TopicScan.env("HEATWIRE_TOPICS_STORIES", "heatwire.stories")));
+                    "--stories-topic", TopicScan.env("HEATWIRE_TOPICS_STORIES", "heatwire.stories"),
+                    "--clusters-topic", TopicScan.env("HEATWIRE_TOPICS_CLUSTERS", "heatwire.clusters"),
+                    "--story-events-topic", TopicScan.env("HEATWIRE_TOPICS_STORY_EVENTS", "heatwire-enrich.story-events")));
             final List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
                 final String flag = rest.remove(0);
@@ -120,7 +152,7 @@ public final class SummaryCommand {
             }
             return new Options(values.get("--bootstrap-servers"), values.get("--application-id"),
                     Duration.ofSeconds(waitSeconds), values.get("--raw-topic"), values.get("--dlq-topic"),
-                    values.get("--stories-topic"));
+                    values.get("--stories-topic"), values.get("--clusters-topic"), values.get("--story-events-topic"));
         }
 
         Properties adminConfig() {

@@ -1,5 +1,7 @@
 package io.heatwire.enrich.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,12 +15,19 @@ import io.heatwire.enrich.topology.EnrichSettings;
  */
 @ConfigurationProperties("heatwire")
 public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse parse,
-        @DefaultValue DeadLetterSettings deadLetters) {
+        @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters) {
 
     public EnrichSettings settings() {
         return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
                 parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
-                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES);
+                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval());
+    }
+
+    /**
+     * @param emitInterval how often the records of the clusters that changed are written: a merge
+     *                     changes a cluster once per member, its record is written once per interval
+     */
+    public record Clusters(@DefaultValue("1s") Duration emitInterval) {
     }
 
     /**

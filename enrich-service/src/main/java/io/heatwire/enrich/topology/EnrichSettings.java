@@ -1,17 +1,21 @@
 package io.heatwire.enrich.topology;
 
+import java.time.Duration;
+
 import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.parse.ParseLimits;
 
 /**
  * What the topology needs to know besides its topics.
  *
+ * @param clusterEmitInterval     how often the records of changed clusters are written
  * @param deadLetterMaxValueBytes the largest original a dead letter carries; larger ones are
  *                                omitted and pointed at (see {@code DeadLetters.fitted})
  */
-public record EnrichSettings(ParseLimits parseLimits, int deadLetterMaxValueBytes) {
+public record EnrichSettings(ParseLimits parseLimits, int deadLetterMaxValueBytes, Duration clusterEmitInterval) {
 
     public static EnrichSettings defaults() {
-        return new EnrichSettings(ParseLimits.defaults(), 8 * 1024 * 1024 - DeadLetters.HEADROOM_BYTES);
+        return new EnrichSettings(ParseLimits.defaults(), 8 * 1024 * 1024 - DeadLetters.HEADROOM_BYTES,
+                Duration.ofSeconds(1));
     }
 }

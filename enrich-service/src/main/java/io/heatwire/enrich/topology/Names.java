@@ -26,6 +26,16 @@ public final class Names {
     public static final String STORY_VALUE = "story-value";
     public static final String STORY_EVENTS_SINK_FROM_NODE = "story-events-sink-from-node";
     public static final String STORIES_SINK = "stories-sink";
+    public static final String NODE_TO_CLUSTERS = "to-clusters";
+
+    public static final String MEMBER_CHANGES = "member-changes";
+    public static final String CLUSTER_CHANGES = "cluster-changes";
+    public static final String CLUSTER_PROCESSOR = "cluster";
+    public static final String CLUSTER_AGGREGATES = "cluster-aggregates";
+    public static final String CLUSTER_MEMBERS = "cluster-members";
+    public static final String CLUSTER_HEADLINES = "cluster-headlines";
+    public static final String CLUSTER_DIRTY = "cluster-dirty";
+    public static final String CLUSTERS_SINK = "clusters-sink";
 
     private Names() {
     }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.heatwire.enrich.cluster.ClusterMember;
 import io.heatwire.enrich.story.Story;
 import io.heatwire.enrich.story.StoryKind;
 import io.heatwire.enrich.story.StoryMerge;
@@ -71,9 +72,17 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         if (!after.equals(before)) {
             nodes.put(id, after);
         }
+        final Story publishedBefore = before.published();
         final Story published = after.published();
-        if (!Objects.equals(before.published(), published)) {
+        if (!Objects.equals(publishedBefore, published)) {
             emit(id, new NodeOutput.StoryUpdate(published), record.timestamp());
+            final ClusterMember memberBefore = publishedBefore == null ? null : ClusterMember.of(publishedBefore);
+            final ClusterMember member = published == null ? null : ClusterMember.of(published);
+            final String clusterBefore = publishedBefore == null ? null : publishedBefore.clusterId();
+            final String cluster = published == null ? null : published.clusterId();
+            if (!Objects.equals(memberBefore, member) || !Objects.equals(clusterBefore, cluster)) {
+                emit(id, new NodeOutput.Membership(clusterBefore, memberBefore, cluster, member), record.timestamp());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.heatwire.enrich.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 
+import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.enrich.story.Story;
 
@@ -15,13 +16,15 @@ public record Topics(
         Topic<byte[], byte[]> raw,
         Topic<byte[], byte[]> deadLetters,
         Topic<String, NodeEvent> storyEvents,
-        Topic<String, Story> stories) {
+        Topic<String, Story> stories,
+        Topic<String, ClusterRecord> clusters) {
 
     public static Topics from(EnrichProperties.Topics names) {
         return new Topics(
                 new Topic<>(names.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(names.dlq(), Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(names.storyEvents(), Serdes.String(), JsonSerdes.of(NodeEvent.class)),
-                new Topic<>(names.stories(), Serdes.String(), JsonSerdes.of(Story.class)));
+                new Topic<>(names.stories(), Serdes.String(), JsonSerdes.of(Story.class)),
+                new Topic<>(names.clusters(), Serdes.String(), JsonSerdes.of(ClusterRecord.class)));
     }
 }

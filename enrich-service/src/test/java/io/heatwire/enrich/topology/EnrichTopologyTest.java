@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.identity.CanonicalUrl;
@@ -53,6 +55,7 @@ class EnrichTopologyTest {
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<String, Story> stories;
     private TestOutputTopic<byte[], byte[]> deadLetters;
+    private TestOutputTopic<String, ClusterRecord> clusters;
     private long offset;
 
     @BeforeEach
@@ -72,6 +75,8 @@ class EnrichTopologyTest {
         stories = driver.createOutputTopic("stories", Serdes.String().deserializer(),
                 topics.stories().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic("dlq", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+        clusters = driver.createOutputTopic("clusters", Serdes.String().deserializer(),
+                topics.clusters().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -101,6 +106,79 @@ class EnrichTopologyTest {
         assertThat(clusters.values().stream().map(List::size).sorted(Comparator.reverseOrder()))
                 .containsExactly(13, 6, 3, 2, 2);
         clusters.forEach((clusterId, members) -> assertThat(clusterId).isEqualTo(Collections.min(members)));
+    }
+
+    @Test
+    void shouldWriteOneRecordPerClusterOfTheSeeds() {
+        SeedDocuments.all().values().forEach(this::publish);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final List<TestRecord<String, ClusterRecord>> records = clusters.readRecordsToList();
+        final Map<String, Story> stories = latest(this.stories.readRecordsToList());
+        assertThat(records).hasSize(5);
+        assertThat(records.stream().map(r -> r.value().size()).sorted(Comparator.reverseOrder()))
+                .containsExactly(13L, 6L, 3L, 2L, 2L);
+        for (TestRecord<String, ClusterRecord> record : records) {
+            final ClusterRecord cluster = record.value();
+            final List<Story> members = stories.values().stream().filter(s -> s.clusterId().equals(cluster.id())).toList();
+            assertThat(cluster.id()).isEqualTo(record.key()).isEqualTo(Collections.min(members.stream().map(Story::id).toList()));
+            assertThat(cluster.articles()).isEqualTo(1);
+            assertThat(cluster.members()).containsExactlyInAnyOrderElementsOf(members.stream().map(Story::id).toList());
+            final Story article = members.stream().filter(s -> s.kind() == StoryKind.ARTICLE).findFirst().orElseThrow();
+            assertThat(cluster.headline().id()).isEqualTo(article.id());
+            assertThat(cluster.lastPublished()).isEqualTo(members.stream().map(Story::publishedAt)
+                    .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow());
+            assertThat(cluster.firstPublished()).isEqualTo(members.stream().map(Story::publishedAt)
+                    .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElseThrow());
+            assertThat(cluster.providers().distinct())
+                    .isEqualTo(members.stream().map(s -> s.provider().key()).distinct().count());
+        }
+    }
+
+    @Test
+    void shouldMergeClustersWhenABridgeArticleArrivesAndTombstoneTheVanishedId() {
+        final byte[] left = ArticleDocument.valid().with("webUrl", "\"https://left.example/a\"")
+                .relatedTo("https://left.example/b").bytes();
+        final byte[] right = ArticleDocument.valid().with("webUrl", "\"https://right.example/a\"")
+                .relatedTo("https://right.example/b").bytes();
+        publish(left);
+        publish(right);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        final Map<String, ClusterRecord> before = latestClusters(clusters.readRecordsToList());
+        assertThat(before).hasSize(2);
+
+        publish(ArticleDocument.valid().with("webUrl", "\"https://bridge.example/a\"")
+                .relatedTo("https://left.example/b").relatedTo("https://right.example/b").bytes());
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final List<TestRecord<String, ClusterRecord>> records = clusters.readRecordsToList();
+        final String survivor = Collections.min(before.keySet());
+        final String vanished = Collections.max(before.keySet());
+        final String bridge = idOf("https://bridge.example/a");
+        final String expectedId = Collections.min(List.of(survivor, bridge));
+        assertThat(records.stream().filter(r -> r.value() == null)).singleElement()
+                .satisfies(r -> assertThat(r.key()).isIn(vanished, survivor));
+        final Map<String, ClusterRecord> after = latestClusters(records);
+        assertThat(after.get(expectedId).size()).isEqualTo(5);
+        assertThat(after.get(expectedId).articles()).isEqualTo(3);
+        assertThat(latest(stories.readRecordsToList()).values()).allSatisfy(s -> assertThat(s.clusterId()).isEqualTo(expectedId));
+    }
+
+    @Test
+    void shouldJoinALateArticleToTheClusterItsReferencesAlreadyFormed() {
+        publish(ArticleDocument.valid().with("webUrl", "\"https://first.example/a\"")
+                .relatedTo("https://late.example/article").bytes());
+        publish(ArticleDocument.valid().with("webUrl", "\"https://late.example/article\"")
+                .relatedTo("https://other.example/c").bytes());
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final Map<String, ClusterRecord> result = latestClusters(clusters.readRecordsToList());
+        final Map<String, Story> all = latest(stories.readRecordsToList());
+        assertThat(result.values().stream().filter(java.util.Objects::nonNull)).singleElement().satisfies(cluster -> {
+            assertThat(cluster.size()).isEqualTo(3);
+            assertThat(cluster.articles()).isEqualTo(2);
+            assertThat(cluster.id()).isEqualTo(Collections.min(all.keySet()));
+        });
     }
 
     @Test
@@ -249,6 +327,12 @@ class EnrichTopologyTest {
 
     private static Map<String, Story> latest(List<TestRecord<String, Story>> records) {
         final Map<String, Story> latest = new HashMap<>();
+        records.forEach(record -> latest.put(record.key(), record.value()));
+        return latest;
+    }
+
+    private static Map<String, ClusterRecord> latestClusters(List<TestRecord<String, ClusterRecord>> records) {
+        final Map<String, ClusterRecord> latest = new HashMap<>();
         records.forEach(record -> latest.put(record.key(), record.value()));
         return latest;
     }

@@ -1,0 +1,52 @@
+package io.heatwire.enrich.cluster;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import io.heatwire.enrich.story.StoryKind;
+
+/**
+ * The removable counts of one cluster: every figure can be decremented exactly. Ordered figures
+ * (members newest first, the headline, first and last published) come from the index stores.
+ *
+ * @param providers     stories per provider key
+ * @param providerNames a display name per provider key (the last one seen)
+ * @param topics        stories per topic slug
+ */
+public record ClusterAggregate(long size, long articles, SortedMap<String, Long> providers,
+        SortedMap<String, String> providerNames, SortedMap<String, Long> topics) {
+
+    public static final ClusterAggregate EMPTY = new ClusterAggregate(0, 0, null, null, null);
+
+    public ClusterAggregate {
+        providers = new TreeMap<>(providers == null ? Map.of() : providers);
+        providerNames = new TreeMap<>(providerNames == null ? Map.of() : providerNames);
+        topics = new TreeMap<>(topics == null ? Map.of() : topics);
+    }
+
+    /** This aggregate with {@code member} added (sign 1) or removed (sign -1). */
+    ClusterAggregate with(ClusterMember member, int sign) {
+        final SortedMap<String, Long> newProviders = new TreeMap<>(providers);
+        final SortedMap<String, String> newNames = new TreeMap<>(providerNames);
+        final SortedMap<String, Long> newTopics = new TreeMap<>(topics);
+        count(newProviders, member.providerKey(), sign);
+        if (!newProviders.containsKey(member.providerKey())) {
+            newNames.remove(member.providerKey());
+        } else if (sign > 0 && member.providerName() != null) {
+            newNames.put(member.providerKey(), member.providerName());
+        }
+        member.topicSlugs().forEach(slug -> count(newTopics, slug, sign));
+        return new ClusterAggregate(size + sign, articles + (member.kind() == StoryKind.ARTICLE ? sign : 0),
+                newProviders, newNames, newTopics);
+    }
+
+    private static void count(SortedMap<String, Long> counts, String key, int sign) {
+        final long next = counts.getOrDefault(key, 0L) + sign;
+        if (next == 0) {
+            counts.remove(key);
+        } else {
+            counts.put(key, next);
+        }
+    }
+}

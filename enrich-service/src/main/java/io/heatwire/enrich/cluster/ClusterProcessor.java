@@ -1,0 +1,186 @@
+package io.heatwire.enrich.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.heatwire.enrich.story.StoryKind;
+
+/**
+ * Keeps one record per cluster (SPEC 7), keyed by cluster id: adds and subtracts member
+ * contributions, so every figure is exact under updates and merges, and writes the records of the
+ * clusters that changed once per {@code emitInterval} rather than once per member change (a merge
+ * moves every member of the larger-id cluster). A cluster that lost its last member gets a
+ * tombstone.
+ *
+ * <p>Ordered figures come from two index stores whose keys sort as needed, so a record is built
+ * from a bounded range scan whatever the cluster's size: members newest first, and ARTICLE members
+ * by quality (highest first), then earliest.
+ */
+public final class ClusterProcessor implements Processor<String, MemberChange, String, ClusterRecord> {
+
+    public static final int MAX_MEMBERS = 100;
+    public static final int MAX_PROVIDERS = 10;
+    public static final int MAX_TOPICS = 50;
+
+    /** Epoch milliseconds are shifted into this many zero-padded digits so keys sort by time. */
+    private static final long TIME_OFFSET = 50_000_000_000_000L;
+    private static final String NO_TIME = "999999999999999";
+    private static final String SEP = "|";
+    private static final String END = "~";
+
+    private final Names names;
+    private final Duration emitInterval;
+    private ProcessorContext<String, ClusterRecord> context;
+    private KeyValueStore<String, ClusterAggregate> aggregates;
+    private KeyValueStore<String, String> members;
+    private KeyValueStore<String, ClusterMember> headlines;
+    private KeyValueStore<String, Long> dirty;
+
+    /** The names of the four stores this processor uses. */
+    public record Names(String aggregates, String members, String headlines, String dirty) {
+    }
+
+    public ClusterProcessor(Names names, Duration emitInterval) {
+        this.names = names;
+        this.emitInterval = emitInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ClusterRecord> context) {
+        this.context = context;
+        this.aggregates = context.getStateStore(names.aggregates());
+        this.members = context.getStateStore(names.members());
+        this.headlines = context.getStateStore(names.headlines());
+        this.dirty = context.getStateStore(names.dirty());
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitChanged);
+    }
+
+    @Override
+    public void process(Record<String, MemberChange> record) {
+        final String cluster = record.key();
+        ClusterAggregate aggregate = aggregates.get(cluster);
+        if (aggregate == null) {
+            aggregate = ClusterAggregate.EMPTY;
+        }
+        final MemberChange change = record.value();
+        if (change.removed() != null) {
+            aggregate = aggregate.with(change.removed(), -1);
+            members.delete(memberKey(cluster, change.removed()));
+            if (change.removed().kind() == StoryKind.ARTICLE) {
+                headlines.delete(headlineKey(cluster, change.removed()));
+            }
+        }
+        if (change.added() != null) {
+            aggregate = aggregate.with(change.added(), 1);
+            members.put(memberKey(cluster, change.added()), change.added().id());
+            if (change.added().kind() == StoryKind.ARTICLE) {
+                headlines.put(headlineKey(cluster, change.added()), change.added());
+            }
+        }
+        if (aggregate.size() <= 0) {
+            aggregates.delete(cluster);
+        } else {
+            aggregates.put(cluster, aggregate);
+        }
+        dirty.put(cluster, record.timestamp());
+    }
+
+    /** Writes the record (or tombstone) of every cluster that changed since the last time. */
+    void emitChanged(long now) {
+        final List<String> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = dirty.all()) {
+            all.forEachRemaining(entry -> changed.add(entry.key));
+        }
+        for (String cluster : changed) {
+            final ClusterAggregate aggregate = aggregates.get(cluster);
+            final ClusterRecord value = aggregate == null ? null : build(cluster, aggregate, Instant.ofEpochMilli(now));
+            context.forward(new Record<>(cluster, value, now, new RecordHeaders()));
+            dirty.delete(cluster);
+        }
+    }
+
+    private ClusterRecord build(String cluster, ClusterAggregate aggregate, Instant now) {
+        final List<String> newest = new ArrayList<>(MAX_MEMBERS);
+        Instant lastPublished = null;
+        try (KeyValueIterator<String, String> range = members.range(cluster + SEP, cluster + SEP + END)) {
+            while (range.hasNext() && newest.size() < MAX_MEMBERS) {
+                final KeyValue<String, String> entry = range.next();
+                newest.add(entry.value);
+                if (lastPublished == null) {
+                    lastPublished = invertedTime(entry.key, cluster);
+                }
+            }
+        }
+        Instant firstPublished = null;
+        try (KeyValueIterator<String, String> range = members.reverseRange(cluster + SEP, cluster + SEP + END)) {
+            while (range.hasNext() && firstPublished == null) {
+                firstPublished = invertedTime(range.next().key, cluster);
+            }
+        }
+        ClusterRecord.Headline headline = null;
+        try (KeyValueIterator<String, ClusterMember> range = headlines.range(cluster + SEP, cluster + SEP + END)) {
+            if (range.hasNext()) {
+                final ClusterMember best = range.next().value;
+                headline = new ClusterRecord.Headline(best.id(), best.title(), best.url(),
+                        best.providerName() != null ? best.providerName() : best.providerKey());
+            }
+        }
+        final List<ClusterRecord.ProviderCount> topProviders = aggregate.providers().entrySet().stream()
+                .sorted(byCountThenKey())
+                .limit(MAX_PROVIDERS)
+                .map(e -> new ClusterRecord.ProviderCount(e.getKey(), aggregate.providerNames().get(e.getKey()), e.getValue()))
+                .toList();
+        final Map<String, Long> topTopics = new LinkedHashMap<>();
+        aggregate.topics().entrySet().stream().sorted(byCountThenKey()).limit(MAX_TOPICS)
+                .forEach(e -> topTopics.put(e.getKey(), e.getValue()));
+        return new ClusterRecord(cluster, aggregate.size(), aggregate.articles(), headline,
+                new ClusterRecord.Providers(aggregate.providers().size(), topProviders), topTopics,
+                firstPublished, lastPublished, newest, now);
+    }
+
+    private static Comparator<Map.Entry<String, Long>> byCountThenKey() {
+        return Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    }
+
+    /** cluster|inverted time|id: a range scan lists members newest first, undated ones last. */
+    static String memberKey(String cluster, ClusterMember member) {
+        final String time = member.publishedAt() == null ? NO_TIME
+                : pad(2 * TIME_OFFSET - 1 - (member.publishedAt().toEpochMilli() + TIME_OFFSET));
+        return cluster + SEP + time + SEP + member.id();
+    }
+
+    /** cluster|100 - quality|time|id: a range scan lists the best ARTICLE first, the earliest on ties. */
+    static String headlineKey(String cluster, ClusterMember member) {
+        final String quality = member.quality() == null ? "999" : String.format(Locale.ROOT, "%03d", 100 - member.quality());
+        final String time = member.publishedAt() == null ? NO_TIME : pad(member.publishedAt().toEpochMilli() + TIME_OFFSET);
+        return cluster + SEP + quality + SEP + time + SEP + member.id();
+    }
+
+    private static Instant invertedTime(String memberKey, String cluster) {
+        final String time = memberKey.substring(cluster.length() + 1, cluster.length() + 1 + NO_TIME.length());
+        if (time.equals(NO_TIME)) {
+            return null;
+        }
+        return Instant.ofEpochMilli(2 * TIME_OFFSET - 1 - Long.parseLong(time) - TIME_OFFSET);
+    }
+
+    private static String pad(long value) {
+        final String digits = Long.toString(value);
+        return "0".repeat(Math.max(0, NO_TIME.length() - digits.length())) + digits;
+    }
+}
