@@ -13,11 +13,12 @@ import io.heatwire.enrich.story.StoryKind;
  * @param providers     stories per provider key
  * @param providerNames a display name per provider key (the last one seen)
  * @param topics        stories per topic slug
+ * @param published     whether a record of this cluster was written, so its end needs a tombstone
  */
 public record ClusterAggregate(long size, long articles, SortedMap<String, Long> providers,
-        SortedMap<String, String> providerNames, SortedMap<String, Long> topics) {
+        SortedMap<String, String> providerNames, SortedMap<String, Long> topics, boolean published) {
 
-    public static final ClusterAggregate EMPTY = new ClusterAggregate(0, 0, null, null, null);
+    public static final ClusterAggregate EMPTY = new ClusterAggregate(0, 0, null, null, null, false);
 
     public ClusterAggregate {
         providers = new TreeMap<>(providers == null ? Map.of() : providers);
@@ -38,7 +39,11 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
         }
         member.topicSlugs().forEach(slug -> count(newTopics, slug, sign));
         return new ClusterAggregate(size + sign, articles + (member.kind() == StoryKind.ARTICLE ? sign : 0),
-                newProviders, newNames, newTopics);
+                newProviders, newNames, newTopics, published);
+    }
+
+    ClusterAggregate asPublished() {
+        return published ? this : new ClusterAggregate(size, articles, providers, providerNames, topics, true);
     }
 
     private static void count(SortedMap<String, Long> counts, String key, int sign) {

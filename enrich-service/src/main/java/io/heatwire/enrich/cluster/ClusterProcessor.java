@@ -92,11 +92,14 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
                 headlines.put(headlineKey(cluster, change.added()), change.added());
             }
         }
-        if (aggregate.size() <= 0) {
+        if (aggregate.size() <= 0 && !aggregate.published()) {
+            // A cluster id that lived between two writes (a story's own id before its neighbours
+            // told it a smaller one): nothing was written, so nothing needs a tombstone.
             aggregates.delete(cluster);
-        } else {
-            aggregates.put(cluster, aggregate);
+            dirty.delete(cluster);
+            return;
         }
+        aggregates.put(cluster, aggregate);
         dirty.put(cluster, record.timestamp());
     }
 
@@ -108,9 +111,18 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
         }
         for (String cluster : changed) {
             final ClusterAggregate aggregate = aggregates.get(cluster);
-            final ClusterRecord value = aggregate == null ? null : build(cluster, aggregate, Instant.ofEpochMilli(now));
-            context.forward(new Record<>(cluster, value, now, new RecordHeaders()));
             dirty.delete(cluster);
+            if (aggregate == null) {
+                continue;
+            }
+            if (aggregate.size() <= 0) {
+                aggregates.delete(cluster);
+                context.forward(new Record<>(cluster, null, now, new RecordHeaders()));
+            } else {
+                aggregates.put(cluster, aggregate.asPublished());
+                context.forward(new Record<String, ClusterRecord>(cluster, build(cluster, aggregate, Instant.ofEpochMilli(now)),
+                        now, new RecordHeaders()));
+            }
         }
     }
 

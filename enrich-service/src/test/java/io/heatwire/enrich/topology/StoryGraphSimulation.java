@@ -97,8 +97,8 @@ final class StoryGraphSimulation {
             final NodeOutput output = forward.record().value();
             if (output instanceof NodeOutput.ToNode toNode) {
                 enqueue(forward.record().key(), toNode.event());
-            } else {
-                final Story story = ((NodeOutput.StoryUpdate) output).story();
+            } else if (output instanceof NodeOutput.StoryUpdate update) {
+                final Story story = update.story();
                 if (story == null) {
                     stories.remove(forward.record().key());
                 } else {
