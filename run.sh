@@ -59,7 +59,7 @@ for jar in "${JARS[@]}"; do
 done
 if $needs_build; then
   say "Building heatwire (first run takes a few minutes; later runs only rebuild what changed)"
-  ./mvnw -B -q -DskipTests -pl local-kafka,ingest-service,enrich-service -am package
+  ./mvnw -B -q -Dmaven.test.skip=true -pl local-kafka,ingest-service,enrich-service -am package
 fi
 
 # --- ports ---------------------------------------------------------------------------
