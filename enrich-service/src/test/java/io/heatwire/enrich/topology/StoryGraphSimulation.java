@@ -36,7 +36,9 @@ final class StoryGraphSimulation {
     private final List<MockProcessorContext<String, NodeOutput>> contexts = new ArrayList<>();
     private final List<StoryNodeProcessor> processors = new ArrayList<>();
     private final Map<String, Story> stories = new HashMap<>();
+    private final Map<String, Long> messagesByKind = new java.util.TreeMap<>();
     private long messages;
+    private long storyRecords;
 
     StoryGraphSimulation(int partitions, long seed) {
         this.partitions = partitions;
@@ -76,8 +78,19 @@ final class StoryGraphSimulation {
         return stories;
     }
 
+    /** Events processed by the story nodes since the start. */
     long messages() {
         return messages;
+    }
+
+    /** Events processed, by event type (StoryVersion, Label, ...). */
+    Map<String, Long> messagesByKind() {
+        return messagesByKind;
+    }
+
+    /** Records written to the stories topic since the start. */
+    long storyRecords() {
+        return storyRecords;
     }
 
     private void step() {
@@ -93,11 +106,13 @@ final class StoryGraphSimulation {
         context.resetForwards();
         processors.get(p).process(new Record<>(event.key, event.value, 0L));
         messages++;
+        messagesByKind.merge(event.value.getClass().getSimpleName(), 1L, Long::sum);
         for (MockProcessorContext.CapturedForward<? extends String, ? extends NodeOutput> forward : context.forwarded()) {
             final NodeOutput output = forward.record().value();
             if (output instanceof NodeOutput.ToNode toNode) {
                 enqueue(forward.record().key(), toNode.event());
             } else if (output instanceof NodeOutput.StoryUpdate update) {
+                storyRecords++;
                 final Story story = update.story();
                 if (story == null) {
                     stories.remove(forward.record().key());
