@@ -9,7 +9,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")"
-ROOT=$(pwd)
 
 usage() {
   sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
@@ -75,6 +74,7 @@ for spec in "$KAFKA_PORT:Kafka:--kafka-port" "$CONTROLLER_PORT:the Kafka control
 done
 
 mkdir -p "$DATA_DIR/logs"
+DATA_ABS=$(cd "$DATA_DIR" && pwd)
 LOGS=$DATA_DIR/logs
 PIDS=()
 
@@ -125,13 +125,13 @@ KAFKA_ARGS=(--spring.kafka.bootstrap-servers="$BOOTSTRAP")
 
 say "Starting enrich-service on port $ENRICH_PORT (log: $LOGS/enrich-service.log)"
 java -Xmx1g -jar enrich-service/target/enrich-service.jar "${KAFKA_ARGS[@]}" --server.port="$ENRICH_PORT" \
-  --spring.kafka.streams.state-dir="$ROOT/$DATA_DIR/enrich-state" >"$LOGS/enrich-service.log" 2>&1 &
+  --spring.kafka.streams.state-dir="$DATA_ABS/enrich-state" >"$LOGS/enrich-service.log" 2>&1 &
 PIDS+=($!)
 
 say "Starting ingest-service on port $INGEST_PORT, spool directory $DATA_DIR/spool (log: $LOGS/ingest-service.log)"
 mkdir -p "$DATA_DIR/spool"
 java -Xmx512m -jar ingest-service/target/ingest-service.jar "${KAFKA_ARGS[@]}" --server.port="$INGEST_PORT" \
-  --heatwire.ingest.spool.dir="$ROOT/$DATA_DIR/spool" >"$LOGS/ingest-service.log" 2>&1 &
+  --heatwire.ingest.spool.dir="$DATA_ABS/spool" >"$LOGS/ingest-service.log" 2>&1 &
 PIDS+=($!)
 
 wait_for enrich-service "${PIDS[1]}" 120 "$LOGS/enrich-service.log" curl -fsS "http://127.0.0.1:$ENRICH_PORT/actuator/health/readiness"

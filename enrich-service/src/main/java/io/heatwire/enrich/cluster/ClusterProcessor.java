@@ -45,6 +45,7 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
 
     private final Names names;
     private final Duration emitInterval;
+    private final Runnable onMerge;
     private ProcessorContext<String, ClusterRecord> context;
     private KeyValueStore<String, ClusterAggregate> aggregates;
     private KeyValueStore<String, String> members;
@@ -55,9 +56,11 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
     public record Names(String aggregates, String members, String headlines, String dirty) {
     }
 
-    public ClusterProcessor(Names names, Duration emitInterval) {
+    /** @param onMerge called for every cluster id that disappears (its tombstone is written) */
+    public ClusterProcessor(Names names, Duration emitInterval, Runnable onMerge) {
         this.names = names;
         this.emitInterval = emitInterval;
+        this.onMerge = onMerge;
     }
 
     @Override
@@ -118,6 +121,7 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
             if (aggregate.size() <= 0) {
                 aggregates.delete(cluster);
                 context.forward(new Record<>(cluster, null, now, new RecordHeaders()));
+                onMerge.run();
             } else {
                 aggregates.put(cluster, aggregate.asPublished());
                 context.forward(new Record<String, ClusterRecord>(cluster, build(cluster, aggregate, Instant.ofEpochMilli(now)),

@@ -15,6 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Metrics;
+
 /**
  * Kafka Streams exception handlers that turn an unexpected failure into a dead letter and go on,
  * so a poison record never stops the application or makes it restart in a loop. The parser's
@@ -36,6 +38,9 @@ public final class DeadLetterExceptionHandlers {
 
     private static List<ProducerRecord<byte[], byte[]>> deadLetter(String topic, int maxValueBytes,
             ErrorHandlerContext context, String code, Exception exception) {
+        // Streams creates the handlers itself, so they count through Micrometer's global registry,
+        // which Spring Boot's registries are bound to.
+        Metrics.counter("heatwire.enrich.dead.letters", "code", code).increment();
         // Never log the record: it may carry a `secured` field.
         LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
                 context.offset(), code, exception.toString());

@@ -63,7 +63,7 @@ public final class EnrichTopology {
         builder.addStateStore(store(Names.STORY_NODES, StoryNode.class));
         final Map<String, KStream<String, NodeOutput>> outputs = builder
                 .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
-                .process(() -> new StoryNodeProcessor(Names.STORY_NODES), Named.as(Names.STORY_NODE_PROCESSOR),
+                .process(() -> new StoryNodeProcessor(Names.STORY_NODES, metrics), Named.as(Names.STORY_NODE_PROCESSOR),
                         Names.STORY_NODES)
                 .split(Named.as(Names.NODE_BRANCH))
                 .branch((id, output) -> output instanceof NodeOutput.ToNode, Branched.as(Names.NODE_TO_NODE))
@@ -92,7 +92,7 @@ public final class EnrichTopology {
                 .flatMap((id, output) -> memberChanges((NodeOutput.Membership) output), Named.as(Names.MEMBER_CHANGES))
                 .repartition(Repartitioned.<String, MemberChange>as(Names.CLUSTER_CHANGES)
                         .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChange.class)))
-                .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval()),
+                .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), metrics::clusterMerged),
                         Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
                         Names.CLUSTER_HEADLINES, Names.CLUSTER_DIRTY)
                 .to(topics.clusters().name(), topics.clusters().produced(Names.CLUSTERS_SINK));

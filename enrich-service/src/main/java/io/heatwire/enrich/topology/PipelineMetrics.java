@@ -1,8 +1,12 @@
 package io.heatwire.enrich.topology;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 
 import io.heatwire.enrich.parse.ParsedArticle;
 import io.heatwire.enrich.parse.Warning;
@@ -17,6 +21,8 @@ public final class PipelineMetrics {
     private final MeterRegistry registry;
     private final Counter parsed;
     private final Counter storiesDeleted;
+    private final Counter clusterMerges;
+    private final Timer endToEnd;
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,6 +30,24 @@ public final class PipelineMetrics {
                 .description("Documents parsed into an article").register(registry);
         this.storiesDeleted = Counter.builder("heatwire.enrich.stories.deleted")
                 .description("Story tombstones written (an id that turned out to be an alias)").register(registry);
+        this.clusterMerges = Counter.builder("heatwire.enrich.cluster.merges")
+                .description("Cluster ids that disappeared, their stories merged into a cluster with a smaller id")
+                .register(registry);
+        this.endToEnd = Timer.builder("heatwire.enrich.end.to.end.latency")
+                .description("From a document's record timestamp (set when it was ingested) to a story written for it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    /** Counts a cluster id that disappeared (its tombstone was written). */
+    public void clusterMerged() {
+        clusterMerges.increment();
+    }
+
+    void endToEnd(long recordTimestamp, long now) {
+        endToEnd.record(Math.max(0, now - recordTimestamp), TimeUnit.MILLISECONDS);
     }
 
     /** Metrics into Micrometer's global registry, for tests that do not look at them. */

@@ -38,11 +38,13 @@ import io.heatwire.enrich.story.StoryMerge;
 final class StoryNodeProcessor implements Processor<String, NodeEvent, String, NodeOutput> {
 
     private final String storeName;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, NodeOutput> context;
     private KeyValueStore<String, StoryNode> nodes;
 
-    StoryNodeProcessor(String storeName) {
+    StoryNodeProcessor(String storeName, PipelineMetrics metrics) {
         this.storeName = storeName;
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,6 +78,8 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         final Story published = after.published();
         if (!Objects.equals(publishedBefore, published)) {
             emit(id, new NodeOutput.StoryUpdate(published), record.timestamp());
+            // The record timestamp travels unchanged from the raw record through every node event.
+            metrics.endToEnd(record.timestamp(), System.currentTimeMillis());
             final ClusterMember memberBefore = publishedBefore == null ? null : ClusterMember.of(publishedBefore);
             final ClusterMember member = published == null ? null : ClusterMember.of(published);
             final String clusterBefore = publishedBefore == null ? null : publishedBefore.clusterId();

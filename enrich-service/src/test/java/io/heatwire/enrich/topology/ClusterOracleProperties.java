@@ -29,10 +29,10 @@ import io.heatwire.enrich.story.Story;
  * random orders over 1, 3 and 8 partitions end with every story's cluster id equal to what a plain
  * union-find over the same graph says — the smallest story id of its component.
  */
-class ClusterOracleProperties {
+public class ClusterOracleProperties {
 
     /** A generated graph: articles by node number, each with the node numbers it references. */
-    record Graph(int nodes, Map<Integer, List<Integer>> related, Map<Integer, Integer> aliasReferences,
+    public record Graph(int nodes, Map<Integer, List<Integer>> related, Map<Integer, Integer> aliasReferences,
             int versions, long orderSeed) {
     }
 
@@ -93,6 +93,26 @@ class ClusterOracleProperties {
                 .ofMaxSize(3);
     }
 
+    /** A fixed random graph of {@code nodes} nodes, for tests that need one without jqwik. */
+    public static Graph sampleGraph(int nodes, long seed) {
+        final Random random = new Random(seed);
+        final Map<Integer, List<Integer>> related = new HashMap<>();
+        for (int i = 0; i < nodes; i++) {
+            if (random.nextInt(3) > 0) {
+                final List<Integer> references = new ArrayList<>();
+                for (int r = random.nextInt(4); r > 0; r--) {
+                    references.add(random.nextInt(nodes));
+                }
+                related.put(i, references);
+            }
+        }
+        final Map<Integer, Integer> aliases = new HashMap<>();
+        for (int a = 0; a < nodes / 10; a++) {
+            aliases.put(random.nextInt(nodes), random.nextInt(nodes));
+        }
+        return new Graph(nodes, related, aliases, 2, seed);
+    }
+
     static String webUrl(int node) {
         return "https://www.site" + node + ".example/story/" + node;
     }
@@ -106,7 +126,7 @@ class ClusterOracleProperties {
     }
 
     /** Every article of the graph as documents; with versions = 2 its references are split over two. */
-    static List<byte[]> documents(Graph graph) {
+    public static List<byte[]> documents(Graph graph) {
         final TreeSet<Integer> articles = new TreeSet<>(graph.related().keySet());
         articles.addAll(graph.aliasReferences().keySet());
         articles.addAll(graph.aliasReferences().values());

@@ -116,6 +116,7 @@ class EnrichTopologyTest {
         final List<TestRecord<String, ClusterRecord>> records = clusters.readRecordsToList();
         final Map<String, Story> stories = latest(this.stories.readRecordsToList());
         assertThat(records).hasSize(5);
+        assertThat(meters.timer("heatwire.enrich.end.to.end.latency").count()).isGreaterThanOrEqualTo(26);
         assertThat(records.stream().map(r -> r.value().size()).sorted(Comparator.reverseOrder()))
                 .containsExactly(13L, 6L, 3L, 2L, 2L);
         for (TestRecord<String, ClusterRecord> record : records) {
@@ -158,6 +159,7 @@ class EnrichTopologyTest {
         // Exactly one tombstone per cluster id that disappeared, and none for the one that lives on.
         assertThat(records.stream().filter(r -> r.value() == null).map(TestRecord::key).sorted())
                 .containsExactlyElementsOf(vanished);
+        assertThat(meters.counter("heatwire.enrich.cluster.merges").count()).isEqualTo(vanished.size());
         final Map<String, ClusterRecord> after = latestClusters(records);
         assertThat(after.get(expectedId).size()).isEqualTo(5);
         assertThat(after.get(expectedId).articles()).isEqualTo(3);

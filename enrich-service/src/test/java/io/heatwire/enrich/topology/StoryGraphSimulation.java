@@ -50,7 +50,8 @@ final class StoryGraphSimulation {
                     .withLoggingDisabled().build();
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
-            final StoryNodeProcessor processor = new StoryNodeProcessor(Names.STORY_NODES);
+            final StoryNodeProcessor processor = new StoryNodeProcessor(Names.STORY_NODES,
+                    new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             processor.init(context);
             queues.add(new ArrayDeque<>());
             contexts.add(context);
