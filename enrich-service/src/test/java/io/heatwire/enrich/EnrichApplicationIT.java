@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +38,13 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import io.heatwire.enrich.deadletter.DeadLetters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import io.heatwire.enrich.cli.ReplayCommand;
-import io.heatwire.enrich.parse.SeedDocuments;
 import io.heatwire.enrich.cli.SummaryCommand;
+import io.heatwire.enrich.deadletter.DeadLetters;
+import io.heatwire.enrich.parse.SeedDocuments;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -51,6 +55,7 @@ import io.heatwire.enrich.cli.SummaryCommand;
 class EnrichApplicationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -108,14 +113,40 @@ class EnrichApplicationIT {
             assertThat(JsonSchemas.violations("story", story.value()))
                     .as(new String(story.key(), StandardCharsets.UTF_8)).isEmpty();
         }
-        final List<ConsumerRecord<byte[], byte[]>> clusters = readAll("heatwire.clusters");
-        assertThat(clusters).isNotEmpty();
-        for (ConsumerRecord<byte[], byte[]> cluster : clusters) {
-            if (cluster.value() != null) {
-                assertThat(JsonSchemas.violations("cluster", cluster.value()))
-                        .as(new String(cluster.key(), StandardCharsets.UTF_8)).isEmpty();
+        for (String[] topicAndSchema : new String[][] {
+            {"heatwire.clusters", "cluster"}, {"heatwire.providers", "provider"}, {"heatwire.topics", "topic"}}) {
+            final List<ConsumerRecord<byte[], byte[]>> records = readAll(topicAndSchema[0]);
+            assertThat(records).as(topicAndSchema[0]).isNotEmpty();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.value() != null) {
+                    assertThat(JsonSchemas.violations(topicAndSchema[1], record.value()))
+                            .as(new String(record.key(), StandardCharsets.UTF_8)).isEmpty();
+                }
             }
         }
+        // The providers' figures equal a recomputation over the stories the same broker holds.
+        final Map<String, JsonNode> latestStories = new HashMap<>();
+        stories.forEach(r -> latestStories.put(new String(r.key(), StandardCharsets.UTF_8), MAPPER.readTree(r.value())));
+        final Map<String, JsonNode> latestProviders = new HashMap<>();
+        readAll("heatwire.providers").forEach(r -> latestProviders.put(new String(r.key(), StandardCharsets.UTF_8),
+                r.value() == null ? null : MAPPER.readTree(r.value())));
+        final Map<String, List<JsonNode>> byProvider = new HashMap<>();
+        latestStories.values().forEach(story -> byProvider
+                .computeIfAbsent(story.path("provider").path("key").asString(), k -> new ArrayList<>()).add(story));
+        assertThat(latestProviders.keySet()).isEqualTo(byProvider.keySet());
+        byProvider.forEach((key, members) -> {
+            final List<Integer> qualities = members.stream().filter(m -> m.path("quality").isNumber())
+                    .map(m -> m.path("quality").asInt()).sorted().toList();
+            final JsonNode provider = latestProviders.get(key);
+            assertThat(provider.path("stories").asLong()).as(key).isEqualTo(members.size());
+            assertThat(provider.path("quality").path("count").asLong()).isEqualTo(qualities.size());
+            if (!qualities.isEmpty()) {
+                assertThat(provider.path("quality").path("min").asInt()).isEqualTo(qualities.get(0));
+                assertThat(provider.path("quality").path("max").asInt()).isEqualTo(qualities.get(qualities.size() - 1));
+                assertThat(provider.path("quality").path("mean").asDouble())
+                        .isEqualTo(qualities.stream().mapToInt(Integer::intValue).average().orElseThrow());
+            }
+        });
     }
 
     @Test

@@ -67,7 +67,8 @@ class MultiInstanceIT {
                     "--bootstrap-servers", broker.getBrokersAsString(), "--application-id", "heatwire-" + pipeline,
                     "--raw-topic", pipeline + ".raw", "--dlq-topic", pipeline + ".dlq",
                     "--stories-topic", pipeline + ".stories", "--clusters-topic", pipeline + ".clusters",
-                    "--story-events-topic", pipeline + ".story-events", "--wait-seconds", "180"},
+                    "--story-events-topic", pipeline + ".story-events", "--providers-topic", pipeline + ".providers",
+                    "--topics-topic", pipeline + ".topics", "--wait-seconds", "180"},
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
                 assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -79,6 +80,11 @@ class MultiInstanceIT {
             assertThat(singleClusters).hasSizeGreaterThan(5);
             assertThat(compacted(broker, "multi.stories")).isEqualTo(singleStories);
             assertThat(withoutUpdatedAt(compacted(broker, "multi.clusters"))).isEqualTo(singleClusters);
+            for (String stats : List.of("providers", "topics")) {
+                final Map<String, JsonNode> single = withoutUpdatedAt(compacted(broker, "single." + stats));
+                assertThat(single).as(stats).isNotEmpty();
+                assertThat(withoutUpdatedAt(compacted(broker, "multi." + stats))).as(stats).isEqualTo(single);
+            }
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
         }
@@ -144,8 +150,9 @@ class MultiInstanceIT {
         return latest;
     }
 
-    private static Map<String, JsonNode> withoutUpdatedAt(Map<String, JsonNode> clusters) {
-        clusters.values().forEach(cluster -> ((ObjectNode) cluster).remove("updatedAt"));
-        return clusters;
+    /** What depends on when a record was written (wall clock, stream time) is left out of the comparison. */
+    private static Map<String, JsonNode> withoutUpdatedAt(Map<String, JsonNode> records) {
+        records.values().forEach(record -> ((ObjectNode) record).remove(List.of("updatedAt", "asOf", "heat")));
+        return records;
     }
 }

@@ -31,7 +31,7 @@ public final class SummaryCommand {
     static final int EXIT_USAGE = 2;
 
     private static final String USAGE = "usage: enrich-service summary [--bootstrap-servers HOST:PORT] "
-            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME] [--clusters-topic NAME]";
+            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME] [--clusters-topic NAME] [--providers-topic NAME] [--topics-topic NAME]";
 
     private SummaryCommand() {
     }
@@ -47,7 +47,7 @@ public final class SummaryCommand {
         }
         try (Admin admin = Admin.create(options.adminConfig())) {
             final PipelineProgress progress = new PipelineProgress(admin, options.applicationId(), options.rawTopic(),
-                    Set.of(options.storyEventsTopic()), Set.of(options.storiesTopic(), options.clustersTopic()));
+                    Set.of(options.storyEventsTopic()), Set.of(options.storiesTopic(), options.clustersTopic(), options.providersTopic(), options.topicsTopic()));
             if (!options.waitFor().isZero() && !progress.awaitCaughtUp(options.waitFor(), err)) {
                 err.printf("enrich-service (application id %s) has not processed everything within %ds: "
                         + "see its log, or run the summary again with a longer --wait-seconds%n",
@@ -73,6 +73,15 @@ public final class SummaryCommand {
             final Map<String, JsonNode> clusters = CompactedView.read(bootstrap, options.clustersTopic());
             out.printf(ROW + "%n", "clusters", options.clustersTopic(), Integer.toString(clusters.size()), "live");
             printClusters(out, clusters);
+            out.println("    hottest clusters (by heatScore; heat at the time each record was written)");
+            printHottest(out, clusters);
+            final Map<String, JsonNode> providers = CompactedView.read(bootstrap, options.providersTopic());
+            out.printf(ROW + "%n", "providers", options.providersTopic(), Integer.toString(providers.size()), "live");
+            out.println("    by mean quality (stories with a known quality)");
+            printProviders(out, providers);
+            final Map<String, JsonNode> topics = CompactedView.read(bootstrap, options.topicsTopic());
+            out.printf(ROW + " %s%n", "topics", options.topicsTopic(), Integer.toString(topics.size()), "live",
+                    String.join(", ", topics.keySet().stream().sorted().limit(10).toList()));
             out.printf(ROW + "%n", "enrich-service lag", options.applicationId(), Long.toString(progress.lag()),
                     "records behind");
             return EXIT_OK;
@@ -104,6 +113,29 @@ public final class SummaryCommand {
         }
     }
 
+    static void printHottest(PrintStream out, Map<String, JsonNode> clusters) {
+        clusters.values().stream()
+                .filter(c -> c.path("heatScore").isNumber())
+                .sorted(java.util.Comparator.comparingDouble((JsonNode c) -> -c.path("heatScore").asDouble()))
+                .limit(5)
+                .forEach(c -> out.printf(Locale.ROOT, "      heatScore %10.2f  heat %-10.3g %s  %s%n",
+                        c.path("heatScore").asDouble(), c.path("heat").asDouble(),
+                        c.path("id").asString("").substring(0, 8),
+                        truncate(c.path("headline").path("title").asString("(no article yet)"), 60)));
+    }
+
+    static void printProviders(PrintStream out, Map<String, JsonNode> providers) {
+        providers.values().stream()
+                .filter(p -> p.path("quality").path("mean").isNumber())
+                .sorted(java.util.Comparator.comparingDouble((JsonNode p) -> -p.path("quality").path("mean").asDouble())
+                        .thenComparing(p -> p.path("key").asString("")))
+                .limit(10)
+                .forEach(p -> out.printf(Locale.ROOT, "      %-28s mean %5.1f  min %3d  max %3d  (%d of %d stories)%n",
+                        truncate(p.path("key").asString(""), 28), p.path("quality").path("mean").asDouble(),
+                        p.path("quality").path("min").asInt(), p.path("quality").path("max").asInt(),
+                        p.path("quality").path("count").asLong(), p.path("stories").asLong()));
+    }
+
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
@@ -121,7 +153,8 @@ public final class SummaryCommand {
     private static final String ROW = "  %-20s %-28s %8s %-8s";
 
     record Options(String bootstrapServers, String applicationId, Duration waitFor, String rawTopic,
-            String dlqTopic, String storiesTopic, String clustersTopic, String storyEventsTopic) {
+            String dlqTopic, String storiesTopic, String clustersTopic, String storyEventsTopic,
+            String providersTopic, String topicsTopic) {
 
         static Options parse(String[] args) {
             final Map<String, String> values = new HashMap<>(Map.of(
@@ -132,7 +165,9 @@ public final class SummaryCommand {
                     "--dlq-topic", TopicScan.env("HEATWIRE_TOPICS_DLQ", "heatwire.articles.dlq"),
                     "--stories-topic", TopicScan.env("HEATWIRE_TOPICS_STORIES", "heatwire.stories"),
                     "--clusters-topic", TopicScan.env("HEATWIRE_TOPICS_CLUSTERS", "heatwire.clusters"),
-                    "--story-events-topic", TopicScan.env("HEATWIRE_TOPICS_STORY_EVENTS", "heatwire-enrich.story-events")));
+                    "--story-events-topic", TopicScan.env("HEATWIRE_TOPICS_STORY_EVENTS", "heatwire-enrich.story-events"),
+                    "--providers-topic", TopicScan.env("HEATWIRE_TOPICS_PROVIDERS", "heatwire.providers"),
+                    "--topics-topic", TopicScan.env("HEATWIRE_TOPICS_TOPICS", "heatwire.topics")));
             final List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
                 final String flag = rest.remove(0);
@@ -152,7 +187,8 @@ public final class SummaryCommand {
             }
             return new Options(values.get("--bootstrap-servers"), values.get("--application-id"),
                     Duration.ofSeconds(waitSeconds), values.get("--raw-topic"), values.get("--dlq-topic"),
-                    values.get("--stories-topic"), values.get("--clusters-topic"), values.get("--story-events-topic"));
+                    values.get("--stories-topic"), values.get("--clusters-topic"), values.get("--story-events-topic"),
+                    values.get("--providers-topic"), values.get("--topics-topic"));
         }
 
         Properties adminConfig() {

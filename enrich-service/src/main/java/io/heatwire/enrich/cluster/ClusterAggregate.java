@@ -1,9 +1,12 @@
 package io.heatwire.enrich.cluster;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.heatwire.enrich.aggregate.QualityStats;
+import io.heatwire.enrich.heat.HeatSum;
 import io.heatwire.enrich.story.StoryKind;
 
 /**
@@ -13,12 +16,17 @@ import io.heatwire.enrich.story.StoryKind;
  * @param providers     stories per provider key
  * @param providerNames a display name per provider key (the last one seen)
  * @param topics        stories per topic slug
+ * @param quality       the known qualities of the members (SPEC 9)
+ * @param heat          the exact heat sum of the dated members (SPEC 8)
  * @param published     whether a record of this cluster was written, so its end needs a tombstone
  */
 public record ClusterAggregate(long size, long articles, SortedMap<String, Long> providers,
-        SortedMap<String, String> providerNames, SortedMap<String, Long> topics, boolean published) {
+        SortedMap<String, String> providerNames, SortedMap<String, Long> topics, QualityStats quality,
+        HeatSum heat, boolean published) {
 
-    public static final ClusterAggregate EMPTY = new ClusterAggregate(0, 0, null, null, null, false);
+    public static ClusterAggregate empty(Duration halfLife) {
+        return new ClusterAggregate(0, 0, null, null, null, QualityStats.EMPTY, HeatSum.empty(halfLife), false);
+    }
 
     public ClusterAggregate {
         providers = new TreeMap<>(providers == null ? Map.of() : providers);
@@ -39,11 +47,15 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
         }
         member.topicSlugs().forEach(slug -> count(newTopics, slug, sign));
         return new ClusterAggregate(size + sign, articles + (member.kind() == StoryKind.ARTICLE ? sign : 0),
-                newProviders, newNames, newTopics, published);
+                newProviders, newNames, newTopics,
+                sign > 0 ? quality.add(member.quality()) : quality.remove(member.quality()),
+                sign > 0 ? heat.add(member.quality(), member.publishedAt()) : heat.remove(member.quality(), member.publishedAt()),
+                published);
     }
 
     ClusterAggregate asPublished() {
-        return published ? this : new ClusterAggregate(size, articles, providers, providerNames, topics, true);
+        return published ? this
+                : new ClusterAggregate(size, articles, providers, providerNames, topics, quality, heat, true);
     }
 
     private static void count(SortedMap<String, Long> counts, String key, int sign) {

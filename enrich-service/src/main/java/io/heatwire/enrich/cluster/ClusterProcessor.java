@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.heatwire.enrich.aggregate.TimeKeys;
 import io.heatwire.enrich.story.StoryKind;
 
 /**
@@ -37,14 +38,12 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
     public static final int MAX_PROVIDERS = 10;
     public static final int MAX_TOPICS = 50;
 
-    /** Epoch milliseconds are shifted into this many zero-padded digits so keys sort by time. */
-    private static final long TIME_OFFSET = 50_000_000_000_000L;
-    private static final String NO_TIME = "999999999999999";
     private static final String SEP = "|";
     private static final String END = "~";
 
     private final Names names;
     private final Duration emitInterval;
+    private final Duration halfLife;
     private final Runnable onMerge;
     private ProcessorContext<String, ClusterRecord> context;
     private KeyValueStore<String, ClusterAggregate> aggregates;
@@ -57,9 +56,10 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
     }
 
     /** @param onMerge called for every cluster id that disappears (its tombstone is written) */
-    public ClusterProcessor(Names names, Duration emitInterval, Runnable onMerge) {
+    public ClusterProcessor(Names names, Duration emitInterval, Duration halfLife, Runnable onMerge) {
         this.names = names;
         this.emitInterval = emitInterval;
+        this.halfLife = halfLife;
         this.onMerge = onMerge;
     }
 
@@ -78,7 +78,7 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
         final String cluster = record.key();
         ClusterAggregate aggregate = aggregates.get(cluster);
         if (aggregate == null) {
-            aggregate = ClusterAggregate.EMPTY;
+            aggregate = ClusterAggregate.empty(halfLife);
         }
         final MemberChange change = record.value();
         if (change.removed() != null) {
@@ -112,6 +112,7 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
         try (KeyValueIterator<String, Long> all = dirty.all()) {
             all.forEachRemaining(entry -> changed.add(entry.key));
         }
+        final Instant asOf = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
         for (String cluster : changed) {
             final ClusterAggregate aggregate = aggregates.get(cluster);
             dirty.delete(cluster);
@@ -124,13 +125,13 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
                 onMerge.run();
             } else {
                 aggregates.put(cluster, aggregate.asPublished());
-                context.forward(new Record<String, ClusterRecord>(cluster, build(cluster, aggregate, Instant.ofEpochMilli(now)),
+                context.forward(new Record<String, ClusterRecord>(cluster, build(cluster, aggregate, asOf, Instant.ofEpochMilli(now)),
                         now, new RecordHeaders()));
             }
         }
     }
 
-    private ClusterRecord build(String cluster, ClusterAggregate aggregate, Instant now) {
+    private ClusterRecord build(String cluster, ClusterAggregate aggregate, Instant asOf, Instant now) {
         final List<String> newest = new ArrayList<>(MAX_MEMBERS);
         Instant lastPublished = null;
         try (KeyValueIterator<String, String> range = members.range(cluster + SEP, cluster + SEP + END)) {
@@ -166,7 +167,8 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
                 .forEach(e -> topTopics.put(e.getKey(), e.getValue()));
         return new ClusterRecord(cluster, aggregate.size(), aggregate.articles(), headline,
                 new ClusterRecord.Providers(aggregate.providers().size(), topProviders), topTopics,
-                firstPublished, lastPublished, newest, now);
+                firstPublished, lastPublished, aggregate.quality().summary(), aggregate.heat().heatScore(),
+                aggregate.heat().heatAt(asOf), asOf, newest, now);
     }
 
     private static Comparator<Map.Entry<String, Long>> byCountThenKey() {
@@ -175,28 +177,16 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
 
     /** cluster|inverted time|id: a range scan lists members newest first, undated ones last. */
     static String memberKey(String cluster, ClusterMember member) {
-        final String time = member.publishedAt() == null ? NO_TIME
-                : pad(2 * TIME_OFFSET - 1 - (member.publishedAt().toEpochMilli() + TIME_OFFSET));
-        return cluster + SEP + time + SEP + member.id();
+        return cluster + SEP + TimeKeys.descending(member.publishedAt()) + SEP + member.id();
     }
 
     /** cluster|100 - quality|time|id: a range scan lists the best ARTICLE first, the earliest on ties. */
     static String headlineKey(String cluster, ClusterMember member) {
         final String quality = member.quality() == null ? "999" : String.format(Locale.ROOT, "%03d", 100 - member.quality());
-        final String time = member.publishedAt() == null ? NO_TIME : pad(member.publishedAt().toEpochMilli() + TIME_OFFSET);
-        return cluster + SEP + quality + SEP + time + SEP + member.id();
+        return cluster + SEP + quality + SEP + TimeKeys.ascending(member.publishedAt()) + SEP + member.id();
     }
 
     private static Instant invertedTime(String memberKey, String cluster) {
-        final String time = memberKey.substring(cluster.length() + 1, cluster.length() + 1 + NO_TIME.length());
-        if (time.equals(NO_TIME)) {
-            return null;
-        }
-        return Instant.ofEpochMilli(2 * TIME_OFFSET - 1 - Long.parseLong(time) - TIME_OFFSET);
-    }
-
-    private static String pad(long value) {
-        final String digits = Long.toString(value);
-        return "0".repeat(Math.max(0, NO_TIME.length() - digits.length())) + digits;
+        return TimeKeys.parseDescending(memberKey.substring(cluster.length() + 1, cluster.length() + 1 + TimeKeys.width()));
     }
 }

@@ -15,17 +15,22 @@ import io.heatwire.enrich.topology.EnrichSettings;
  */
 @ConfigurationProperties("heatwire")
 public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse parse,
-        @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters) {
+        @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters, @DefaultValue Heat heat) {
 
     public EnrichSettings settings() {
         return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
                 parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
-                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval());
+                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval(), heat.halfLife());
+    }
+
+    /** @param halfLife a story's weight in the heat of its cluster, provider and topics halves every half-life */
+    public record Heat(@DefaultValue("24h") Duration halfLife) {
     }
 
     /**
-     * @param emitInterval how often the records of the clusters that changed are written: a merge
-     *                     changes a cluster once per member, its record is written once per interval
+     * @param emitInterval how often the records of the clusters, providers and topics that changed are
+     *                     written: a merge changes a cluster once per member, its record is written
+     *                     once per interval
      */
     public record Clusters(@DefaultValue("1s") Duration emitInterval) {
     }

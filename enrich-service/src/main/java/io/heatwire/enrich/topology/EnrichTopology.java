@@ -16,12 +16,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import io.heatwire.enrich.aggregate.Contribution;
+import io.heatwire.enrich.aggregate.KeyStats;
+import io.heatwire.enrich.aggregate.ProviderRecord;
+import io.heatwire.enrich.aggregate.StatsChange;
+import io.heatwire.enrich.aggregate.StatsProcessor;
+import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterAggregate;
 import io.heatwire.enrich.cluster.ClusterMember;
 import io.heatwire.enrich.cluster.ClusterProcessor;
 import io.heatwire.enrich.cluster.MemberChange;
 import io.heatwire.enrich.parse.ArticleParser;
 import io.heatwire.enrich.story.Story;
+import io.heatwire.enrich.story.StoryKind;
 
 /**
  * The enrich topology as a plain function of a {@link StreamsBuilder}: production and every test
@@ -34,6 +41,8 @@ import io.heatwire.enrich.story.Story;
  *                                                 ├─ changed stories ────────▶ stories
  *                                                 └─ membership changes ─▶ cluster-changes (by cluster id)
  * cluster-changes ──cluster (stores cluster-*)──▶ changed clusters, once per interval ─▶ clusters
+ * membership changes ─▶ provider-changes ──provider-stats──▶ providers
+ *                    └▶ topic-changes ────topic-stats─────▶ topics
  * </pre>
  */
 public final class EnrichTopology {
@@ -92,10 +101,94 @@ public final class EnrichTopology {
                 .flatMap((id, output) -> memberChanges((NodeOutput.Membership) output), Named.as(Names.MEMBER_CHANGES))
                 .repartition(Repartitioned.<String, MemberChange>as(Names.CLUSTER_CHANGES)
                         .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChange.class)))
-                .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), metrics::clusterMerged),
+                .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), settings.heatHalfLife(),
+                        metrics::clusterMerged),
                         Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
                         Names.CLUSTER_HEADLINES, Names.CLUSTER_DIRTY)
                 .to(topics.clusters().name(), topics.clusters().produced(Names.CLUSTERS_SINK));
+
+        final KStream<String, NodeOutput> memberships = outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS);
+        statistics(builder, memberships, EnrichTopology::providerChanges, Names.PROVIDER_CHANGES,
+                new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED, Names.PROVIDER_DIRTY),
+                Names.PROVIDER_PROCESSOR, settings,
+                (key, stats, first, last, asOf, now) -> new ProviderRecord(key, stats.name(), stats.stories(),
+                        stats.articles(), stats.quality().summary(), first, last, stats.heat().heatScore(),
+                        stats.heat().heatAt(asOf), asOf, now))
+                .to(topics.providers().name(), topics.providers().produced(Names.PROVIDERS_SINK));
+        statistics(builder, memberships, EnrichTopology::topicChanges, Names.TOPIC_CHANGES,
+                new StatsProcessor.Names(Names.TOPIC_STATS, Names.TOPIC_PUBLISHED, Names.TOPIC_DIRTY),
+                Names.TOPIC_PROCESSOR, settings,
+                (key, stats, first, last, asOf, now) -> new TopicRecord(key, stats.stories(), stats.articles(),
+                        stats.quality().summary(), first, last, stats.heat().heatScore(), stats.heat().heatAt(asOf),
+                        asOf, now))
+                .to(topics.topicStats().name(), topics.topicStats().produced(Names.TOPICS_SINK));
+    }
+
+    /** Provider or topic statistics: changes repartitioned by key into one stats processor per key. */
+    private static <V> KStream<String, V> statistics(StreamsBuilder builder, KStream<String, NodeOutput> memberships,
+            java.util.function.Function<NodeOutput.Membership, List<KeyValue<String, StatsChange>>> changes,
+            String repartition, StatsProcessor.Names stores, String processor, EnrichSettings settings,
+            StatsProcessor.RecordFactory<V> factory) {
+        builder.addStateStore(store(stores.stats(), KeyStats.class));
+        builder.addStateStore(store(stores.published(), String.class));
+        builder.addStateStore(store(stores.dirty(), Long.class));
+        return memberships
+                .flatMap((id, output) -> changes.apply((NodeOutput.Membership) output), Named.as(repartition))
+                .repartition(Repartitioned.<String, StatsChange>as(repartition)
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(StatsChange.class)))
+                .process(() -> new StatsProcessor<>(stores, settings.heatHalfLife(), settings.clusterEmitInterval(), factory),
+                        Named.as(processor), stores.stats(), stores.published(), stores.dirty());
+    }
+
+    /** A story's contribution to its provider moves when its provider or its figures change. */
+    static List<KeyValue<String, StatsChange>> providerChanges(NodeOutput.Membership membership) {
+        final ClusterMember before = membership.before();
+        final ClusterMember after = membership.after();
+        final String from = before == null ? null : before.providerKey();
+        final String to = after == null ? null : after.providerKey();
+        final Contribution removed = before == null ? null : contribution(before);
+        final Contribution added = after == null ? null : contribution(after);
+        return changes(from, removed, to, added, after == null ? null : after.providerName());
+    }
+
+    /** A story's contribution to each of its topics; only ARTICLE stories have topics. */
+    static List<KeyValue<String, StatsChange>> topicChanges(NodeOutput.Membership membership) {
+        final ClusterMember before = membership.before();
+        final ClusterMember after = membership.after();
+        final List<String> slugs = new ArrayList<>();
+        if (before != null) {
+            slugs.addAll(before.topicSlugs());
+        }
+        if (after != null) {
+            after.topicSlugs().stream().filter(slug -> !slugs.contains(slug)).forEach(slugs::add);
+        }
+        final List<KeyValue<String, StatsChange>> result = new ArrayList<>();
+        for (String slug : slugs) {
+            final boolean wasIn = before != null && before.topicSlugs().contains(slug);
+            final boolean isIn = after != null && after.topicSlugs().contains(slug);
+            result.addAll(changes(wasIn ? slug : null, wasIn ? contribution(before) : null,
+                    isIn ? slug : null, isIn ? contribution(after) : null, null));
+        }
+        return result;
+    }
+
+    private static List<KeyValue<String, StatsChange>> changes(String from, Contribution removed, String to,
+            Contribution added, String name) {
+        if (from != null && from.equals(to)) {
+            return removed.equals(added) ? List.of() : List.of(KeyValue.pair(to, new StatsChange(removed, added, name)));
+        }
+        final List<KeyValue<String, StatsChange>> result = new ArrayList<>(2);
+        if (from != null) {
+            result.add(KeyValue.pair(from, new StatsChange(removed, null, null)));
+        }
+        if (to != null) {
+            result.add(KeyValue.pair(to, new StatsChange(null, added, name)));
+        }
+        return result;
+    }
+
+    private static Contribution contribution(ClusterMember member) {
+        return new Contribution(member.id(), member.kind() == StoryKind.ARTICLE, member.quality(), member.publishedAt());
     }
 
     /** A move between clusters leaves the old one and joins the new one; a change within one is one record. */

@@ -2,6 +2,7 @@ package io.heatwire.enrich.topology;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -62,15 +63,18 @@ public record StoryNode(Story story, String aliasOf, SortedSet<String> claimants
     /**
      * The story as published, null when there is none: related ids resolved through aliases, the
      * cluster id, and without the ingestion time, which orders versions but is no content —
-     * publishing the same document again moves it and must write nothing.
+     * publishing the same document again moves it and must write nothing. A REFERENCE story does
+     * not name the hash of the document that described it either: an edit of the referring
+     * article that leaves the reference as it was must not rewrite the reference.
      */
     Story published() {
         if (!participates()) {
             return null;
         }
         final SourceVersion version = story.sourceVersion();
-        final Story published = version.ingestedAt() == null ? story
-                : story.withSourceVersion(new SourceVersion(version.publishedAt(), null, version.contentSha256()));
+        final String hash = story.kind() == StoryKind.ARTICLE ? version.contentSha256() : null;
+        final Story published = version.ingestedAt() == null && Objects.equals(hash, version.contentSha256()) ? story
+                : story.withSourceVersion(new SourceVersion(version.publishedAt(), null, hash));
         return published.withAccumulated(story.aliases(), List.copyOf(resolvedRelated()), label);
     }
 }

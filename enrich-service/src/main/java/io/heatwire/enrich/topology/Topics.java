@@ -2,6 +2,8 @@ package io.heatwire.enrich.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 
+import io.heatwire.enrich.aggregate.ProviderRecord;
+import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.enrich.story.Story;
@@ -11,13 +13,16 @@ import io.heatwire.enrich.story.Story;
  * serde: a record the parser rejects must reach the dead-letter topic byte for byte.
  *
  * @param storyEvents the topic through which story nodes talk to each other, keyed by story id
+ * @param topicStats  the statistics per topic slug (the {@code heatwire.topics} topic)
  */
 public record Topics(
         Topic<byte[], byte[]> raw,
         Topic<byte[], byte[]> deadLetters,
         Topic<String, NodeEvent> storyEvents,
         Topic<String, Story> stories,
-        Topic<String, ClusterRecord> clusters) {
+        Topic<String, ClusterRecord> clusters,
+        Topic<String, ProviderRecord> providers,
+        Topic<String, TopicRecord> topicStats) {
 
     public static Topics from(EnrichProperties.Topics names) {
         return new Topics(
@@ -25,6 +30,8 @@ public record Topics(
                 new Topic<>(names.dlq(), Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(names.storyEvents(), Serdes.String(), JsonSerdes.of(NodeEvent.class)),
                 new Topic<>(names.stories(), Serdes.String(), JsonSerdes.of(Story.class)),
-                new Topic<>(names.clusters(), Serdes.String(), JsonSerdes.of(ClusterRecord.class)));
+                new Topic<>(names.clusters(), Serdes.String(), JsonSerdes.of(ClusterRecord.class)),
+                new Topic<>(names.providers(), Serdes.String(), JsonSerdes.of(ProviderRecord.class)),
+                new Topic<>(names.topics(), Serdes.String(), JsonSerdes.of(TopicRecord.class)));
     }
 }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import io.heatwire.enrich.aggregate.ProviderRecord;
+import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.enrich.deadletter.DeadLetters;
@@ -56,6 +58,8 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, Story> stories;
     private TestOutputTopic<byte[], byte[]> deadLetters;
     private TestOutputTopic<String, ClusterRecord> clusters;
+    private TestOutputTopic<String, ProviderRecord> providers;
+    private TestOutputTopic<String, TopicRecord> topicStats;
     private long offset;
 
     @BeforeEach
@@ -77,6 +81,10 @@ class EnrichTopologyTest {
         deadLetters = driver.createOutputTopic("dlq", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
         clusters = driver.createOutputTopic("clusters", Serdes.String().deserializer(),
                 topics.clusters().valueSerde().deserializer());
+        providers = driver.createOutputTopic("providers", Serdes.String().deserializer(),
+                topics.providers().valueSerde().deserializer());
+        topicStats = driver.createOutputTopic("topics", Serdes.String().deserializer(),
+                topics.topicStats().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -134,6 +142,63 @@ class EnrichTopologyTest {
             assertThat(cluster.providers().distinct())
                     .isEqualTo(members.stream().map(s -> s.provider().key()).distinct().count());
         }
+    }
+
+    @Test
+    void shouldKeepExactProviderAndTopicStatisticsOfTheSeeds() {
+        SeedDocuments.all().values().forEach(this::publish);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final Map<String, Story> all = latest(stories.readRecordsToList());
+        final Map<String, ProviderRecord> byProvider = latestOf(providers.readRecordsToList());
+        final Map<String, TopicRecord> byTopic = latestOf(topicStats.readRecordsToList());
+        final Map<String, List<Story>> expected = new HashMap<>();
+        all.values().forEach(s -> expected.computeIfAbsent(s.provider().key(), k -> new ArrayList<>()).add(s));
+        assertThat(byProvider.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((key, members) -> {
+            final ProviderRecord record = byProvider.get(key);
+            final List<Integer> qualities = members.stream().map(Story::quality).filter(java.util.Objects::nonNull).sorted().toList();
+            assertThat(record.stories()).as(key).isEqualTo(members.size());
+            assertThat(record.articles()).isEqualTo(members.stream().filter(s -> s.kind() == StoryKind.ARTICLE).count());
+            assertThat(record.quality().count()).isEqualTo(qualities.size());
+            if (!qualities.isEmpty()) {
+                assertThat(record.quality().min()).isEqualTo(qualities.get(0));
+                assertThat(record.quality().max()).isEqualTo(qualities.get(qualities.size() - 1));
+                assertThat(record.quality().mean()).isEqualTo(qualities.stream().mapToInt(Integer::intValue).average().orElseThrow());
+            }
+        });
+        assertThat(byTopic).containsKeys("computer-vision", "ai");
+        assertThat(byTopic.get("ai").articles()).isEqualTo(5);
+        assertThat(latestClusters(clusters.readRecordsToList()).values())
+                .allSatisfy(cluster -> assertThat(cluster.heatScore()).isNotNull().isFinite());
+    }
+
+    @Test
+    void shouldChangeOnlyTheEditedStorysProviderTopicsAndClusterWhenItsQualityIsEdited() {
+        SeedDocuments.all().values().forEach(this::publish);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        final Map<String, Story> before = latest(stories.readRecordsToList());
+        final Map<String, ProviderRecord> providersBefore = latestOf(providers.readRecordsToList());
+        clusters.readRecordsToList();
+        topicStats.readRecordsToList();
+
+        final String seed = new String(SeedDocuments.named("002"), StandardCharsets.UTF_8);
+        publish(seed.replaceFirst("(?m)^quality: \\d+", "quality: 3").getBytes(StandardCharsets.UTF_8));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final List<TestRecord<String, Story>> storyUpdates = stories.readRecordsToList();
+        assertThat(storyUpdates).singleElement().satisfies(r -> assertThat(r.value().quality()).isEqualTo(3));
+        final Story edited = storyUpdates.get(0).value();
+        final List<TestRecord<String, ProviderRecord>> providerUpdates = providers.readRecordsToList();
+        assertThat(providerUpdates).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(edited.provider().key());
+            assertThat(r.value().stories()).isEqualTo(providersBefore.get(r.key()).stories());
+            assertThat(r.value().quality().min()).isEqualTo(3);
+        });
+        assertThat(topicStats.readRecordsToList().stream().map(TestRecord::key).sorted().toList())
+                .isEqualTo(edited.topicSlugs().stream().sorted().toList());
+        assertThat(clusters.readRecordsToList()).singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo(before.get(edited.id()).clusterId()));
     }
 
     @Test
@@ -296,7 +361,7 @@ class EnrichTopologyTest {
         final EnrichTopologyTest small = new EnrichTopologyTest();
         // Documents over 100 bytes are rejected; dead letters carry originals up to the smaller one.
         small.settings = new EnrichSettings(ParseLimits.defaults().withMaxDocumentBytes(100), tooLargeButFits.length,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofHours(24));
         small.setUp();
         small.publish(big);
         small.publish(tooLargeButFits);
@@ -336,6 +401,12 @@ class EnrichTopologyTest {
 
     private static Map<String, ClusterRecord> latestClusters(List<TestRecord<String, ClusterRecord>> records) {
         final Map<String, ClusterRecord> latest = new HashMap<>();
+        records.forEach(record -> latest.put(record.key(), record.value()));
+        return latest;
+    }
+
+    private static <V> Map<String, V> latestOf(List<TestRecord<String, V>> records) {
+        final Map<String, V> latest = new HashMap<>();
         records.forEach(record -> latest.put(record.key(), record.value()));
         return latest;
     }

@@ -1,0 +1,132 @@
+package io.heatwire.enrich.aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps one statistics record per provider or per topic (SPEC 9), keyed by provider key or topic
+ * slug: subtracts a story's old contribution and adds its new one, so every figure is exact under
+ * updates, and writes the records of the keys that changed once per {@code emitInterval}. A key
+ * that lost its last story gets a tombstone.
+ *
+ * @param <V> the record type (provider or topic)
+ */
+public final class StatsProcessor<V> implements Processor<String, StatsChange, String, V> {
+
+    /** Builds the record of a key from its statistics. */
+    @FunctionalInterface
+    public interface RecordFactory<V> {
+        V build(String key, KeyStats stats, Instant firstPublished, Instant lastPublished, Instant asOf, Instant now);
+    }
+
+    /** The names of the three stores this processor uses. */
+    public record Names(String stats, String published, String dirty) {
+    }
+
+    private static final String SEP = "|";
+    private static final String END = "~";
+
+    private final Names names;
+    private final Duration halfLife;
+    private final Duration emitInterval;
+    private final RecordFactory<V> factory;
+    private ProcessorContext<String, V> context;
+    private KeyValueStore<String, KeyStats> stats;
+    private KeyValueStore<String, String> published;
+    private KeyValueStore<String, Long> dirty;
+
+    public StatsProcessor(Names names, Duration halfLife, Duration emitInterval, RecordFactory<V> factory) {
+        this.names = names;
+        this.halfLife = halfLife;
+        this.emitInterval = emitInterval;
+        this.factory = factory;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, V> context) {
+        this.context = context;
+        this.stats = context.getStateStore(names.stats());
+        this.published = context.getStateStore(names.published());
+        this.dirty = context.getStateStore(names.dirty());
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitChanged);
+    }
+
+    @Override
+    public void process(Record<String, StatsChange> record) {
+        final String key = record.key();
+        KeyStats current = stats.get(key);
+        if (current == null) {
+            current = KeyStats.empty(halfLife);
+        }
+        final StatsChange change = record.value();
+        if (change.removed() != null) {
+            current = current.remove(change.removed());
+            if (change.removed().publishedAt() != null) {
+                published.delete(timeKey(key, change.removed()));
+            }
+        }
+        if (change.added() != null) {
+            current = current.add(change.added(), change.name());
+            if (change.added().publishedAt() != null) {
+                published.put(timeKey(key, change.added()), change.added().storyId());
+            }
+        }
+        if (current.stories() <= 0 && !current.published()) {
+            stats.delete(key);
+            dirty.delete(key);
+            return;
+        }
+        stats.put(key, current);
+        dirty.put(key, record.timestamp());
+    }
+
+    private void emitChanged(long now) {
+        final List<String> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = dirty.all()) {
+            all.forEachRemaining(entry -> changed.add(entry.key));
+        }
+        final Instant asOf = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
+        for (String key : changed) {
+            final KeyStats current = stats.get(key);
+            dirty.delete(key);
+            if (current == null) {
+                continue;
+            }
+            if (current.stories() <= 0) {
+                stats.delete(key);
+                context.forward(new Record<String, V>(key, null, now, new RecordHeaders()));
+                continue;
+            }
+            stats.put(key, current.asPublished());
+            final V value = factory.build(key, current, edge(key, false), edge(key, true), asOf, Instant.ofEpochMilli(now));
+            context.forward(new Record<>(key, value, now, new RecordHeaders()));
+        }
+    }
+
+    /** The first (or, with {@code last}, the last) publication time indexed under {@code key}. */
+    private Instant edge(String key, boolean last) {
+        try (KeyValueIterator<String, String> range = last
+                ? published.reverseRange(key + SEP, key + SEP + END)
+                : published.range(key + SEP, key + SEP + END)) {
+            if (!range.hasNext()) {
+                return null;
+            }
+            final String entry = range.next().key;
+            return TimeKeys.parseAscending(entry.substring(key.length() + 1, key.length() + 1 + TimeKeys.width()));
+        }
+    }
+
+    private static String timeKey(String key, Contribution contribution) {
+        return key + SEP + TimeKeys.ascending(contribution.publishedAt()) + SEP + contribution.storyId();
+    }
+}
