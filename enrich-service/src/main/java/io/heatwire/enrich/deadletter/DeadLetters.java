@@ -1,6 +1,7 @@
 package io.heatwire.enrich.deadletter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -102,7 +103,7 @@ public final class DeadLetters {
     }
 
     /** The largest value a dead letter carries, from the Streams producer's request size. */
-    public static int maxValueBytes(java.util.Map<String, ?> streamsConfigs) {
+    public static int maxValueBytes(Map<String, ?> streamsConfigs) {
         Object size = streamsConfigs.get("producer.max.request.size");
         if (size == null) {
             size = streamsConfigs.get("max.request.size");

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
 import io.heatwire.enrich.parse.ParsedArticle;
@@ -48,11 +47,6 @@ public final class PipelineMetrics {
 
     void endToEnd(long recordTimestamp, long now) {
         endToEnd.record(Math.max(0, now - recordTimestamp), TimeUnit.MILLISECONDS);
-    }
-
-    /** Metrics into Micrometer's global registry, for tests that do not look at them. */
-    public static PipelineMetrics global() {
-        return new PipelineMetrics(Metrics.globalRegistry);
     }
 
     void parsed(ParsedArticle article) {

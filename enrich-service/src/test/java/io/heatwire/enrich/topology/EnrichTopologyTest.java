@@ -251,12 +251,20 @@ class EnrichTopologyTest {
     @Test
     void shouldWriteNothingWhenTheSameDocumentIsPublishedAgain() {
         SeedDocuments.all().values().forEach(this::publish);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
         stories.readRecordsToList();
+        assertThat(clusters.readRecordsToList()).isNotEmpty();
+        assertThat(providers.readRecordsToList()).isNotEmpty();
+        assertThat(topicStats.readRecordsToList()).isNotEmpty();
 
         SeedDocuments.all().values().forEach(this::publish);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
 
         assertThat(stories.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(clusters.isEmpty()).isTrue();
+        assertThat(providers.isEmpty()).isTrue();
+        assertThat(topicStats.isEmpty()).isTrue();
     }
 
     @Test
