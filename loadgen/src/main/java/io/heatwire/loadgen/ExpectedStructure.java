@@ -1,0 +1,162 @@
+package io.heatwire.loadgen;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What enrich-service must end up with for a corpus (SPEC 6–7): the number of stories and every
+ * cluster, named by its smallest story id, with its size.
+ *
+ * <p>Computed by a union-find over the references of the plan, whose story ids come from
+ * enrich-service's {@code CanonicalUrl} and {@code StoryId}, and which {@link DocumentRenderer}
+ * checks URL by URL against what it writes. The bridges are applied last, in document order, and
+ * each records the clusters it joined as they were just before it arrived.
+ *
+ * @param documents            documents, one article each
+ * @param stories              distinct stories: the articles and the stories only named by related entries
+ * @param referenceStories     stories only named by related entries (kind REFERENCE)
+ * @param clusterCount         number of clusters
+ * @param clusterSizeHistogram cluster size → number of clusters of that size
+ * @param largestClusters      the ten largest clusters, largest first
+ * @param bridges              the late documents that merge clusters, in document order
+ * @param clusters             every cluster id → its size, ordered by id
+ */
+record ExpectedStructure(
+        int documents,
+        long stories,
+        long referenceStories,
+        int clusterCount,
+        SortedMap<Integer, Integer> clusterSizeHistogram,
+        List<Cluster> largestClusters,
+        List<Bridge> bridges,
+        SortedMap<String, Integer> clusters) {
+
+    /** A cluster: its id (the smallest story id in it) and its number of stories. */
+    record Cluster(String clusterId, int size) {
+    }
+
+    /**
+     * A bridge document and what it did.
+     *
+     * @param document  its name
+     * @param storyId   the story id of its article
+     * @param merges    the clusters it joined, as they were just before it (one when it changes nothing)
+     * @param clusterId the id of the cluster it ends up in, after every document
+     */
+    record Bridge(String document, String storyId, List<Cluster> merges, String clusterId) {
+    }
+
+    static ExpectedStructure of(final CorpusPlan plan, final DocumentRenderer names) {
+        final UnionFind components = new UnionFind(plan);
+        for (int article = 0; article < plan.regularCount(); article++) {
+            link(plan, components, article);
+        }
+        final List<String> bridgeIds = new ArrayList<>();
+        final List<List<Cluster>> bridgeMerges = new ArrayList<>();
+        for (int article = plan.regularCount(); article < plan.count(); article++) {
+            final Map<Integer, Cluster> touched = new LinkedHashMap<>();
+            for (final int target : plan.articleRefs(article)) {
+                final int root = components.find(target);
+                touched.putIfAbsent(root, new Cluster(plan.id(components.smallest(root)), components.size(root)));
+            }
+            bridgeIds.add(plan.id(article));
+            bridgeMerges.add(List.copyOf(touched.values()));
+            link(plan, components, article);
+        }
+
+        final SortedMap<String, Integer> clusters = new TreeMap<>();
+        for (int story = 0; story < plan.storyCount(); story++) {
+            if (components.find(story) == story) {
+                clusters.put(plan.id(components.smallest(story)), components.size(story));
+            }
+        }
+        final SortedMap<Integer, Integer> histogram = new TreeMap<>();
+        for (final int size : clusters.values()) {
+            histogram.merge(size, 1, Integer::sum);
+        }
+        final List<Cluster> largest = clusters.entrySet().stream()
+                .map(entry -> new Cluster(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingInt(Cluster::size).reversed().thenComparing(Cluster::clusterId))
+                .limit(10)
+                .toList();
+        final List<Bridge> bridges = new ArrayList<>();
+        for (int i = 0; i < bridgeIds.size(); i++) {
+            final int article = plan.regularCount() + i;
+            bridges.add(new Bridge(names.name(article), bridgeIds.get(i), bridgeMerges.get(i),
+                    plan.id(components.smallest(components.find(article)))));
+        }
+        return new ExpectedStructure(plan.count(), plan.storyCount(), plan.storyCount() - (long) plan.count(),
+                clusters.size(), histogram, largest, List.copyOf(bridges), clusters);
+    }
+
+    private static void link(final CorpusPlan plan, final UnionFind components, final int article) {
+        for (final int target : plan.articleRefs(article)) {
+            components.union(article, target);
+        }
+        for (int story = plan.refOnlyStart(article); story < plan.refOnlyEnd(article); story++) {
+            components.union(article, story);
+        }
+    }
+
+    /** Union by size with path halving; each root also knows its smallest story id. */
+    private static final class UnionFind {
+
+        private final CorpusPlan plan;
+        private final int[] parent;
+        private final int[] size;
+        private final int[] smallest;
+
+        UnionFind(final CorpusPlan plan) {
+            this.plan = plan;
+            final int stories = plan.storyCount();
+            parent = new int[stories];
+            size = new int[stories];
+            smallest = new int[stories];
+            for (int i = 0; i < stories; i++) {
+                parent[i] = i;
+                size[i] = 1;
+                smallest[i] = i;
+            }
+        }
+
+        int find(final int story) {
+            int node = story;
+            while (parent[node] != node) {
+                parent[node] = parent[parent[node]];
+                node = parent[node];
+            }
+            return node;
+        }
+
+        void union(final int a, final int b) {
+            int rootA = find(a);
+            int rootB = find(b);
+            if (rootA == rootB) {
+                return;
+            }
+            if (size[rootA] < size[rootB]) {
+                final int swap = rootA;
+                rootA = rootB;
+                rootB = swap;
+            }
+            parent[rootB] = rootA;
+            size[rootA] += size[rootB];
+            if (plan.idLess(smallest[rootB], smallest[rootA])) {
+                smallest[rootA] = smallest[rootB];
+            }
+        }
+
+        int size(final int root) {
+            return size[root];
+        }
+
+        int smallest(final int root) {
+            return smallest[root];
+        }
+    }
+}

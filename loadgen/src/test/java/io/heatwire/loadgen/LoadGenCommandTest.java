@@ -1,0 +1,163 @@
+package io.heatwire.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+class LoadGenCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void shouldWriteDocumentsAndTheExpectedStructure() throws IOException {
+        final Path documents = temp.resolve("docs");
+        final Path expectedFile = temp.resolve("expected.json");
+
+        final int exit = run("--count", "300", "--seed", "5", "--out", documents.toString(),
+                "--expected=" + expectedFile);
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        final List<Path> files;
+        try (Stream<Path> listing = Files.list(documents)) {
+            files = listing.sorted().toList();
+        }
+        final CorpusPlan plan = CorpusPlan.create(300, 5);
+        final DocumentRenderer renderer = new DocumentRenderer(plan);
+        assertThat(files).hasSize(300);
+        assertThat(Files.readAllBytes(files.get(42))).isEqualTo(renderer.render(42).bytes());
+        assertThat(files.get(42).getFileName()).hasToString(renderer.name(42));
+
+        final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
+        final JsonNode json = ExpectedJson.MAPPER.readTree(expectedFile.toFile());
+        assertThat(json.get("count").asInt()).isEqualTo(300);
+        assertThat(json.get("seed").asLong()).isEqualTo(5);
+        assertThat(json.get("documents").asInt()).isEqualTo(300);
+        assertThat(json.get("stories").asLong()).isEqualTo(expected.stories());
+        assertThat(json.get("clusterCount").asInt()).isEqualTo(expected.clusterCount());
+        assertThat(json.get("clusters").size()).isEqualTo(expected.clusterCount());
+        final String largest = expected.largestClusters().get(0).clusterId();
+        assertThat(json.get("clusters").get(largest).asInt()).isEqualTo(expected.largestClusters().get(0).size());
+        assertThat(json.get("bridges").get(0).get("merges").size()).isEqualTo(3);
+        long bytes = 0;
+        for (final Path file : files) {
+            bytes += Files.size(file);
+        }
+        assertThat(json.get("documentBytes").asLong()).isEqualTo(bytes);
+
+        final String summary = out.toString(StandardCharsets.UTF_8);
+        assertThat(summary).contains("documents  300 (seed 5)", "stories    ", "clusters   ", "bridge     ",
+                "expected   " + expectedFile);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("written 300/300 documents (100%)");
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatIsNotEmpty() throws IOException {
+        Files.createDirectories(temp.resolve("docs"));
+        Files.writeString(temp.resolve("docs/other.txt"), "---\ntitle: x\n---\n");
+
+        assertThat(run("--count", "10", "--out", temp.resolve("docs").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not empty");
+    }
+
+    @Test
+    void shouldRejectCommandLinesThatCannotBeRun() {
+        assertThat(run("--count", "10")).isEqualTo(2);
+        assertThat(run("--count", "10", "--out", "a", "--bootstrap-servers", "localhost:9092")).isEqualTo(2);
+        assertThat(run("--count", "0", "--out", "a")).isEqualTo(2);
+        assertThat(run("--count", "ten", "--out", "a")).isEqualTo(2);
+        assertThat(run("--out", temp.toString(), "--expected", temp.resolve("expected.json").toString()))
+                .isEqualTo(2);
+        assertThat(run("--colour", "red")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exactly one of --out DIR and --bootstrap-servers",
+                "--expected must not be inside --out", "unknown argument --colour", "usage:");
+    }
+
+    @Test
+    void shouldPublishEachDocumentKeyedByItsNameWithAnIngestionTime() throws IOException {
+        final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        final CorpusPlan plan = CorpusPlan.create(50, 9);
+        final DocumentRenderer renderer = new DocumentRenderer(plan);
+        final LoadGenerator.Result result;
+        try (KafkaSink sink = new KafkaSink(producer, KafkaSink.DEFAULT_TOPIC, "mock")) {
+            result = LoadGenerator.run(plan, renderer, sink, new Progress(new PrintStream(err, true,
+                    StandardCharsets.UTF_8), "sent", plan.count()));
+            assertThat(sink.acknowledged()).isEqualTo(50);
+        }
+
+        assertThat(result.failed()).isZero();
+        final List<ProducerRecord<String, byte[]>> records = producer.history();
+        assertThat(records).hasSize(50);
+        final ProducerRecord<String, byte[]> record = records.get(3);
+        assertThat(record.topic()).isEqualTo("heatwire.articles.raw");
+        assertThat(record.key()).isEqualTo(renderer.name(3));
+        assertThat(record.value()).isEqualTo(renderer.render(3).bytes());
+        assertThat(new String(record.headers().lastHeader("ingested-at").value(), StandardCharsets.UTF_8))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
+    }
+
+    @Test
+    void shouldGenerateTenThousandDocumentsInOneRun() throws IOException {
+        final CorpusPlan plan = CorpusPlan.create(10_000, 3);
+        final CountingSink sink = new CountingSink();
+        final LoadGenerator.Result result = LoadGenerator.run(plan, new DocumentRenderer(plan), sink,
+                new Progress(new PrintStream(err, true, StandardCharsets.UTF_8), "counted", plan.count()));
+
+        assertThat(sink.documents).isEqualTo(10_000);
+        assertThat(result.sizes().min()).isGreaterThanOrEqualTo(DocumentRenderer.MIN_BYTES);
+        assertThat(result.sizes().max()).isLessThanOrEqualTo(DocumentRenderer.MAX_BYTES);
+        assertThat(plan.bigClusters()).isEqualTo(2);
+        assertThat(plan.mediumClusters()).isPositive();
+    }
+
+    private int run(final String... args) {
+        return LoadGenCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** Counts what it is given; keeps nothing. */
+    private static final class CountingSink implements DocumentSink {
+
+        private long documents;
+
+        @Override
+        public void write(final GeneratedDocument document) {
+            documents++;
+        }
+
+        @Override
+        public long finish() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "counted";
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release.
+        }
+    }
+}
