@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A process an end-to-end test starts, its output in a log file. {@link #stop()} asks it to end
- * (SIGTERM, as a container runtime would) and kills it when it does not within the grace period.
+ * (SIGTERM, as a container runtime would) and kills it when it does not within the grace period;
+ * {@link #kill()} is a crash (SIGKILL).
  */
 final class ChildProcess {
 
@@ -44,10 +46,15 @@ final class ChildProcess {
         return child.process.exitValue();
     }
 
-    /** The java of the JVM running the tests, with options that favour a quick start over peak speed. */
-    static List<String> javaJar(Path jar, String maxHeap) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+    /**
+     * {@code java -jar} with the java of the JVM running the tests, with options that favour a quick
+     * start over peak speed.
+     */
+    static List<String> javaJar(Path jar, String maxHeap, String... arguments) {
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     boolean isAlive() {
@@ -70,6 +77,18 @@ final class ChildProcess {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A crash: SIGKILL, so no shutdown hook runs and nothing is flushed or committed. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for " + GRACE);
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,19 +119,19 @@ class MonitoringIT {
         assertThat(INGEST_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
         assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
 
-        deleteRecursively(WORK);
+        WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(LOGS);
         brokerSettings = LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka"));
         broker = LocalKafkaProcess.start(brokerSettings, START_TIMEOUT);
         final String bootstrap = broker.bootstrapServers();
 
         enrichPort = freePort();
-        enrichService = ChildProcess.start(ENRICH, command(ENRICH_JAR, "768m",
+        enrichService = ChildProcess.start(ENRICH, ChildProcess.javaJar(ENRICH_JAR, "768m",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--server.port=" + enrichPort,
                 "--spring.kafka.streams.state-dir=" + WORK.resolve("enrich-state")), LOGS.resolve(ENRICH + ".log"));
         ingestPort = freePort();
-        ingestService = ChildProcess.start(INGEST, command(INGEST_JAR, "384m",
+        ingestService = ChildProcess.start(INGEST, ChildProcess.javaJar(INGEST_JAR, "384m",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--server.port=" + ingestPort,
                 "--heatwire.ingest.spool.dir=" + WORK.resolve("spool")), LOGS.resolve(INGEST + ".log"));
@@ -155,7 +154,7 @@ class MonitoringIT {
                 .until(() -> !prometheusApi.query("up{job=\"" + INGEST + "\"} == 1").isEmpty()
                         && !prometheusApi.query("up{job=\"" + ENRICH + "\"} == 1").isEmpty());
 
-        final int published = ChildProcess.run("publish", command(INGEST_JAR, "256m", "publish",
+        final int published = ChildProcess.run("publish", ChildProcess.javaJar(INGEST_JAR, "256m", "publish",
                 "--spring.kafka.bootstrap-servers=" + bootstrap, ROOT.resolve("seeds").toString()),
                 LOGS.resolve("publish.log"), START_TIMEOUT);
         assertThat(published).as("ingest-service publish of the seeds; see " + LOGS.resolve("publish.log")).isZero();
@@ -168,7 +167,7 @@ class MonitoringIT {
         assertThat(posted.statusCode()).as("POST /api/articles: " + posted.body()).isEqualTo(202);
 
         final Path summaryLog = LOGS.resolve("summary.log");
-        final int summary = ChildProcess.run("summary", command(ENRICH_JAR, "256m", "summary",
+        final int summary = ChildProcess.run("summary", ChildProcess.javaJar(ENRICH_JAR, "256m", "summary",
                 "--bootstrap-servers", bootstrap, "--wait-seconds", "120"), summaryLog, Duration.ofSeconds(180));
         assertThat(summary).as("enrich-service summary; see " + summaryLog + " and " + enrichService.log()).isZero();
     }
@@ -353,12 +352,6 @@ class MonitoringIT {
                 .isZero();
     }
 
-    private static List<String> command(Path jar, String maxHeap, String... arguments) {
-        final List<String> command = new ArrayList<>(ChildProcess.javaJar(jar, maxHeap));
-        command.addAll(List.of(arguments));
-        return command;
-    }
-
     private static void awaitReadiness(ChildProcess service, int port, int status, Duration timeout) {
         await(service.name() + " readiness " + status + " (log: " + service.log() + ")")
                 .atMost(timeout).pollInterval(Duration.ofMillis(500))
@@ -393,17 +386,6 @@ class MonitoringIT {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

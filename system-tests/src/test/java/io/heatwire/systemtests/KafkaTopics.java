@@ -1,0 +1,113 @@
+package io.heatwire.systemtests;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain Kafka clients for what end-to-end tests publish and read back. */
+final class KafkaTopics {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
+    private KafkaTopics() {
+    }
+
+    /**
+     * Publishes the documents, in order, to every topic given: the same keys, bytes, timestamps and
+     * {@code ingested-at} headers on each, so every pipeline reading one of them sees the same
+     * versions. Document {@code i} is ingested at {@code firstIngestion} plus {@code i} milliseconds.
+     */
+    static void publish(String bootstrapServers, List<String> topics, List<ArticleCorpus.Document> documents,
+            Instant firstIngestion) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            final AtomicReference<Exception> failure = new AtomicReference<>();
+            for (int i = 0; i < documents.size(); i++) {
+                final ArticleCorpus.Document document = documents.get(i);
+                final Instant ingestedAt = firstIngestion.plusMillis(i);
+                for (String topic : topics) {
+                    final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(),
+                            document.key().getBytes(StandardCharsets.UTF_8), document.value());
+                    record.headers().add("ingested-at", ingestedAt.toString().getBytes(StandardCharsets.UTF_8));
+                    producer.send(record, (metadata, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                    });
+                }
+            }
+            producer.flush();
+            if (failure.get() != null) {
+                throw new IllegalStateException("publishing to " + topics + " failed", failure.get());
+            }
+        }
+    }
+
+    /** The latest value of every key of a compacted topic, as committed; a tombstone removes its key. */
+    static Map<String, JsonNode> latestValues(String bootstrapServers, String topic) {
+        final Map<String, byte[]> latest = new HashMap<>();
+        readCommitted(bootstrapServers, topic, (key, value) -> {
+            if (value == null) {
+                latest.remove(key);
+            } else {
+                latest.put(key, value);
+            }
+        });
+        // Parsed once per key: a merge rewrites a story many times.
+        final Map<String, JsonNode> values = new HashMap<>();
+        latest.forEach((key, value) -> values.put(key, JSON.readTree(value)));
+        return values;
+    }
+
+    /** How many committed records a topic holds. */
+    static long count(String bootstrapServers, String topic) {
+        final long[] count = {0};
+        readCommitted(bootstrapServers, topic, (key, value) -> count[0]++);
+        return count[0];
+    }
+
+    private static void readCommitted(String bootstrapServers, String topic, BiConsumer<String, byte[]> each) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    each.accept(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value());
+                }
+            }
+        }
+    }
+}
