@@ -1,17 +1,25 @@
 package io.heatwire.loadgen;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,8 +46,13 @@ final class KafkaSink implements DocumentSink {
         this.description = description;
     }
 
-    /** A producer tuned for throughput to one broker; {@code overrides} win over every default. */
-    static KafkaSink open(final String bootstrapServers, final String topic, final Map<String, String> overrides) {
+    /**
+     * A producer tuned for throughput to one broker; {@code overrides} win over every default. Fails
+     * at once when the topic does not exist: the producer would otherwise wait a minute per record.
+     */
+    static KafkaSink open(final String bootstrapServers, final String topic, final Map<String, String> overrides)
+            throws IOException {
+        requireTopic(bootstrapServers, topic, overrides);
         final Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "heatwire-loadgen");
@@ -52,6 +65,32 @@ final class KafkaSink implements DocumentSink {
         final Producer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new ByteArraySerializer());
         return new KafkaSink(producer, topic, "published to " + topic + " at " + bootstrapServers);
+    }
+
+    private static void requireTopic(final String bootstrapServers, final String topic,
+            final Map<String, String> overrides) throws IOException {
+        final Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Only what a connection needs: producer settings would be reported as unknown.
+        overrides.forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                properties.put(key, value);
+            }
+        });
+        try (Admin admin = Admin.create(properties)) {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IOException("topic " + topic + " does not exist at " + bootstrapServers
+                        + "; enrich-service and ingest-service create it when they start", e);
+            }
+            throw new IOException("cannot reach " + bootstrapServers + ": " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new IOException("no answer from " + bootstrapServers + " within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while looking up topic " + topic, e);
+        }
     }
 
     @Override
