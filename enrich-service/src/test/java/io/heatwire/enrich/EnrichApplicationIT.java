@@ -28,8 +28,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -48,7 +51,10 @@ import io.heatwire.enrich.parse.SeedDocuments;
     "heatwire.topics.partitions=3"})
 @EmbeddedKafka(partitions = 3, brokerProperties = "message.max.bytes=4194304")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class EnrichApplicationIT {
+
+    private static final String SECRET = "SECRET-never-in-a-log-7f3a";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -62,7 +68,7 @@ class EnrichApplicationIT {
     // The tests share one broker and application; this one counts everything, so it runs first.
     @Test
     @Order(1)
-    void shouldTurnTheSeedsIntoStoriesAndDeadLetterABrokenDocumentWithExactlyOnce() throws Exception {
+    void shouldTurnTheSeedsIntoStoriesAndDeadLetterABrokenDocumentWithExactlyOnce(CapturedOutput logs) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(admin.listTopics().names().get())
                     .contains("heatwire.articles.raw", "heatwire.articles.dlq", "heatwire.stories",
@@ -85,7 +91,7 @@ class EnrichApplicationIT {
             for (byte[] seed : SeedDocuments.all().values()) {
                 producer.send(new ProducerRecord<>("heatwire.articles.raw", seed)).get(30, TimeUnit.SECONDS);
             }
-            producer.send(new ProducerRecord<>("heatwire.articles.raw", "---\ntitle: [unclosed\n---\n"
+            producer.send(new ProducerRecord<>("heatwire.articles.raw", ("---\nsecured: \"" + SECRET + "\"\ntitle: [unclosed\n---\n")
                     .getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         }
 
@@ -120,6 +126,19 @@ class EnrichApplicationIT {
                 }
             }
         }
+        // SPEC 13: the `secured` field never appears in a log line, neither for a processed
+        // document nor for a dead-lettered one.
+        final List<String> secrets = new ArrayList<>(List.of(SECRET));
+        for (byte[] seed : SeedDocuments.all().values()) {
+            final java.util.regex.Matcher secured = java.util.regex.Pattern.compile("(?m)^secured: \"([^\"]+)\"")
+                    .matcher(new String(seed, StandardCharsets.UTF_8));
+            if (secured.find()) {
+                secrets.add(secured.group(1));
+            }
+        }
+        assertThat(secrets).hasSizeGreaterThan(3);
+        assertThat(logs.getAll()).contains("dead-lettering YAML_SYNTAX");
+        secrets.forEach(secret -> assertThat(logs.getAll()).doesNotContain(secret).doesNotContain(secret.substring(0, 24)));
         // The providers' figures equal a recomputation over the stories the same broker holds.
         final Map<String, JsonNode> latestStories = new HashMap<>();
         stories.forEach(r -> latestStories.put(new String(r.key(), StandardCharsets.UTF_8), MAPPER.readTree(r.value())));
