@@ -48,8 +48,9 @@ import io.heatwire.enrich.parse.SeedDocuments;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "spring.kafka.streams.state-dir=${java.io.tmpdir}/heatwire-enrich-it-${random.uuid}",
-    "heatwire.topics.partitions=3"})
-@EmbeddedKafka(partitions = 3, brokerProperties = "message.max.bytes=4194304")
+    "heatwire.topics.partitions=4"})
+// The raw topic exists already, with 3 partitions: enrich-service must leave it so.
+@EmbeddedKafka(partitions = 3, topics = "heatwire.articles.raw", brokerProperties = "message.max.bytes=4194304")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class EnrichApplicationIT {

@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +51,20 @@ class StreamsConfiguration {
                 EnrichTopology.build(builder, topics, settings, metrics);
             }
         });
+    }
+
+    /** Existing topics keep their partitions and settings, whatever heatwire.topics.* says now. */
+    @Bean
+    static BeanPostProcessor createMissingTopicsOnly() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaAdmin admin) {
+                    admin.setCreateOrModifyTopic(new MissingTopicsOnly(admin));
+                }
+                return bean;
+            }
+        };
     }
 
     /**
