@@ -70,10 +70,14 @@ public final class EnrichTopology {
                 .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_PARSE));
 
         builder.addStateStore(store(Names.STORY_NODES, StoryNode.class));
+        builder.addStateStore(store(Names.STORIES_WRITTEN, Story.class));
+        builder.addStateStore(store(Names.STORIES_DIRTY, Long.class));
+        final StoryNodeProcessor.Stores nodeStores =
+                new StoryNodeProcessor.Stores(Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY);
         final Map<String, KStream<String, NodeOutput>> outputs = builder
                 .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
-                .process(() -> new StoryNodeProcessor(Names.STORY_NODES, metrics), Named.as(Names.STORY_NODE_PROCESSOR),
-                        Names.STORY_NODES)
+                .process(() -> new StoryNodeProcessor(nodeStores, settings.clusterEmitInterval(), metrics),
+                        Named.as(Names.STORY_NODE_PROCESSOR), Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY)
                 .split(Named.as(Names.NODE_BRANCH))
                 .branch((id, output) -> output instanceof NodeOutput.ToNode, Branched.as(Names.NODE_TO_NODE))
                 .branch((id, output) -> output instanceof NodeOutput.Membership, Branched.as(Names.NODE_TO_CLUSTERS))

@@ -18,6 +18,8 @@ public final class Names {
 
     public static final String STORY_EVENTS_SOURCE = "story-events-source";
     public static final String STORY_NODES = "story-nodes";
+    public static final String STORIES_WRITTEN = "stories-written";
+    public static final String STORIES_DIRTY = "stories-dirty";
     public static final String STORY_NODE_PROCESSOR = "story-node";
     public static final String NODE_BRANCH = "node-";
     public static final String NODE_TO_NODE = "to-node";

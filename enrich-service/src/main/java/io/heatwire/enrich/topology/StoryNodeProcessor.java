@@ -1,5 +1,8 @@
 package io.heatwire.enrich.topology;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -7,9 +10,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.heatwire.enrich.cluster.ClusterMember;
@@ -37,20 +43,36 @@ import io.heatwire.enrich.story.StoryMerge;
  */
 final class StoryNodeProcessor implements Processor<String, NodeEvent, String, NodeOutput> {
 
-    private final String storeName;
+    /** The names of the stores this processor uses. */
+    record Stores(String nodes, String written, String dirty) {
+    }
+
+    private final Stores stores;
+    private final Duration writeInterval;
     private final PipelineMetrics metrics;
     private ProcessorContext<String, NodeOutput> context;
     private KeyValueStore<String, StoryNode> nodes;
+    private KeyValueStore<String, Story> written;
+    private KeyValueStore<String, Long> dirty;
 
-    StoryNodeProcessor(String storeName, PipelineMetrics metrics) {
-        this.storeName = storeName;
+    /**
+     * @param writeInterval how often the stories that changed are written: while a cluster builds,
+     *                      a story's label can drop many times; its record is written once per
+     *                      interval, with the label it has then
+     */
+    StoryNodeProcessor(Stores stores, Duration writeInterval, PipelineMetrics metrics) {
+        this.stores = stores;
+        this.writeInterval = writeInterval;
         this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, NodeOutput> context) {
         this.context = context;
-        this.nodes = context.getStateStore(storeName);
+        this.nodes = context.getStateStore(stores.nodes());
+        this.written = context.getStateStore(stores.written());
+        this.dirty = context.getStateStore(stores.dirty());
+        context.schedule(writeInterval, PunctuationType.WALL_CLOCK_TIME, this::writeChanged);
     }
 
     @Override
@@ -74,18 +96,43 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         if (!after.equals(before)) {
             nodes.put(id, after);
         }
-        final Story publishedBefore = before.published();
-        final Story published = after.published();
-        if (!Objects.equals(publishedBefore, published)) {
-            emit(id, new NodeOutput.StoryUpdate(published), record.timestamp());
+        if (!Objects.equals(before.published(), after.published()) && dirty.get(id) == null) {
             // The record timestamp travels unchanged from the raw record through every node event.
-            metrics.endToEnd(record.timestamp(), System.currentTimeMillis());
-            final ClusterMember memberBefore = publishedBefore == null ? null : ClusterMember.of(publishedBefore);
+            dirty.put(id, record.timestamp());
+        }
+    }
+
+    /**
+     * Writes every story whose published form changed since it was last written, and tells the
+     * cluster, provider and topic processors what changed (from what was written to what is now).
+     */
+    void writeChanged(long now) {
+        final List<KeyValue<String, Long>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = dirty.all()) {
+            all.forEachRemaining(changed::add);
+        }
+        for (KeyValue<String, Long> entry : changed) {
+            final String id = entry.key;
+            dirty.delete(id);
+            final StoryNode node = nodes.get(id);
+            final Story published = node == null ? null : node.published();
+            final Story last = written.get(id);
+            if (Objects.equals(last, published)) {
+                continue;
+            }
+            emit(id, new NodeOutput.StoryUpdate(published), now);
+            metrics.endToEnd(entry.value, now);
+            final ClusterMember memberBefore = last == null ? null : ClusterMember.of(last);
             final ClusterMember member = published == null ? null : ClusterMember.of(published);
-            final String clusterBefore = publishedBefore == null ? null : publishedBefore.clusterId();
+            final String clusterBefore = last == null ? null : last.clusterId();
             final String cluster = published == null ? null : published.clusterId();
             if (!Objects.equals(memberBefore, member) || !Objects.equals(clusterBefore, cluster)) {
-                emit(id, new NodeOutput.Membership(clusterBefore, memberBefore, cluster, member), record.timestamp());
+                emit(id, new NodeOutput.Membership(clusterBefore, memberBefore, cluster, member), now);
+            }
+            if (published == null) {
+                written.delete(id);
+            } else {
+                written.put(id, published);
             }
         }
     }

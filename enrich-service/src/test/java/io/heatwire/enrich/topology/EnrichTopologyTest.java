@@ -393,8 +393,10 @@ class EnrichTopologyTest {
         return other;
     }
 
+    /** Publishes a document and lets the write interval end, so what it changed is written. */
     private void publish(byte[] document) {
         raw.pipeInput(new TestRecord<>(null, document, new RecordHeaders(), T0.plusSeconds(offset++)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
     private static String idOf(String url) {

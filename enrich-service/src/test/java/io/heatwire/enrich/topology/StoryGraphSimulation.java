@@ -45,18 +45,26 @@ final class StoryGraphSimulation {
         this.random = new Random(seed);
         for (int p = 0; p < partitions; p++) {
             final MockProcessorContext<String, NodeOutput> context = new MockProcessorContext<>();
-            final KeyValueStore<String, StoryNode> store = Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(Names.STORY_NODES), Serdes.String(), JsonSerdes.of(StoryNode.class))
-                    .withLoggingDisabled().build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
-            final StoryNodeProcessor processor = new StoryNodeProcessor(Names.STORY_NODES,
+            addStore(context, Names.STORY_NODES, JsonSerdes.of(StoryNode.class));
+            addStore(context, Names.STORIES_WRITTEN, JsonSerdes.of(Story.class));
+            addStore(context, Names.STORIES_DIRTY, Serdes.Long());
+            final StoryNodeProcessor processor = new StoryNodeProcessor(
+                    new StoryNodeProcessor.Stores(Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY),
+                    java.time.Duration.ofSeconds(1),
                     new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             processor.init(context);
             queues.add(new ArrayDeque<>());
             contexts.add(context);
             processors.add(processor);
         }
+    }
+
+    private static <V> void addStore(MockProcessorContext<String, NodeOutput> context, String name,
+            org.apache.kafka.common.serialization.Serde<V> serde) {
+        final KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(name), Serdes.String(), serde).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
     }
 
     /** Runs until every document arrived and every event was processed; returns the live stories. */
@@ -72,9 +80,16 @@ final class StoryGraphSimulation {
                 continue;
             }
             step();
+            if (random.nextInt(50) == 0) {
+                // a write interval ends in one partition while others are still busy
+                writeChanged(random.nextInt(partitions));
+            }
             if (messages > maxMessages) {
                 throw new IllegalStateException("no fixpoint after " + maxMessages + " messages");
             }
+        }
+        for (int p = 0; p < partitions; p++) {
+            writeChanged(p);
         }
         return stories;
     }
@@ -108,6 +123,18 @@ final class StoryGraphSimulation {
         processors.get(p).process(new Record<>(event.key, event.value, 0L));
         messages++;
         messagesByKind.merge(event.value.getClass().getSimpleName(), 1L, Long::sum);
+        route(context);
+    }
+
+    /** The partition's write interval ends: the stories that changed are written. */
+    private void writeChanged(int p) {
+        final MockProcessorContext<String, NodeOutput> context = contexts.get(p);
+        context.resetForwards();
+        context.scheduledPunctuators().forEach(punctuator -> punctuator.getPunctuator().punctuate(0L));
+        route(context);
+    }
+
+    private void route(MockProcessorContext<String, NodeOutput> context) {
         for (MockProcessorContext.CapturedForward<? extends String, ? extends NodeOutput> forward : context.forwarded()) {
             final NodeOutput output = forward.record().value();
             if (output instanceof NodeOutput.ToNode toNode) {
