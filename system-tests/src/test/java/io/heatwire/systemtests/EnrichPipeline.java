@@ -1,5 +1,7 @@
 package io.heatwire.systemtests;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,9 @@ final class EnrichPipeline {
     private final String bootstrapServers;
     private final Path stateDir;
     private final Path logs;
+    private final Path work;
     private final List<String> extraArguments;
+    private final List<ChildProcess> processes = new ArrayList<>();
     private ChildProcess process;
     private int starts;
     private int summaries;
@@ -47,6 +51,7 @@ final class EnrichPipeline {
         this.bootstrapServers = bootstrapServers;
         this.stateDir = work.resolve(name + "-state");
         this.logs = work.resolve("logs");
+        this.work = work;
         this.extraArguments = List.copyOf(extraArguments);
     }
 
@@ -61,32 +66,50 @@ final class EnrichPipeline {
 
     /** Starts enrich-service on this pipeline's state directory (the same one on every start). */
     void start() throws IOException {
+        launch(name, stateDir, 0);
+    }
+
+    /**
+     * Starts one more instance of the application beside those running: the same application id
+     * and topics, its own state directory and HTTP port ({@code 0}: any free one).
+     */
+    ChildProcess startInstance(String instance, int port) throws IOException {
+        return launch(name + "-" + instance, work.resolve(name + "-" + instance + "-state"), port);
+    }
+
+    private ChildProcess launch(String label, Path state, int port) throws IOException {
         final List<String> arguments = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--server.port=0",
+                "--server.port=" + port,
                 "--spring.kafka.streams.application-id=" + applicationId(),
-                "--spring.kafka.streams.state-dir=" + stateDir));
+                "--spring.kafka.streams.state-dir=" + state));
         TOPICS.forEach(kind -> arguments.add("--heatwire.topics." + kind + "=" + topic(kind)));
         arguments.addAll(extraArguments);
         starts++;
-        process = ChildProcess.start(name + "-" + starts,
+        process = ChildProcess.start(label + "-" + starts,
                 ChildProcess.javaJar(jar, "768m", arguments.toArray(String[]::new)),
-                logs.resolve(name + "-" + starts + ".log"));
+                logs.resolve(label + "-" + starts + ".log"));
+        processes.add(process);
+        return process;
     }
 
+    /** A crash of the latest start. */
     void kill() {
         process.kill();
     }
 
-    /** A clean stop; does nothing when it is not running. */
+    /** A clean stop of every instance still running; does nothing when none is. */
     void stop() {
-        if (process != null && process.isAlive()) {
-            process.stop();
+        for (ChildProcess started : processes) {
+            if (started.isAlive()) {
+                started.stop();
+            }
         }
     }
 
+    /** Whether any instance is running. */
     boolean isAlive() {
-        return process != null && process.isAlive();
+        return processes.stream().anyMatch(ChildProcess::isAlive);
     }
 
     /** The log of the latest start. */
@@ -115,6 +138,24 @@ final class EnrichPipeline {
             throw new AssertionError(name + " did not catch up within " + timeout + " (summary exit " + exit
                     + "); see " + log + " and " + log());
         }
+    }
+
+    /**
+     * Waits until the application has committed {@code target} offsets on the given topics, summed;
+     * fails when no instance is running any more or after the timeout.
+     */
+    void awaitCommitted(Admin admin, Set<String> kinds, long target, Duration timeout) {
+        await(this + " committing " + target + " offsets on " + kinds)
+                .atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .failFast(this + " exited", () -> !isAlive())
+                .ignoreExceptions()
+                .until(() -> progress(admin, kinds).committed() >= target);
+    }
+
+    /** How many members the application's consumer group has (one per running instance, once joined). */
+    int members(Admin admin) throws ExecutionException, InterruptedException {
+        return admin.describeConsumerGroups(List.of(applicationId())).describedGroups().get(applicationId()).get()
+                .members().size();
     }
 
     /**
