@@ -3,11 +3,12 @@ package io.heatwire.systemtests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,29 +39,37 @@ final class KafkaTopics {
      */
     static void publish(String bootstrapServers, List<String> topics, List<ArticleCorpus.Document> documents,
             Instant firstIngestion) {
+        final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            final ArticleCorpus.Document document = documents.get(i);
+            final Instant ingestedAt = firstIngestion.plusMillis(i);
+            for (String topic : topics) {
+                final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(),
+                        document.key().getBytes(StandardCharsets.UTF_8), document.value());
+                record.headers().add("ingested-at", ingestedAt.toString().getBytes(StandardCharsets.UTF_8));
+                records.add(record);
+            }
+        }
+        send(bootstrapServers, records, "publishing to " + topics);
+    }
+
+    private static void send(String bootstrapServers, List<ProducerRecord<byte[], byte[]>> records, String what) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             final AtomicReference<Exception> failure = new AtomicReference<>();
-            for (int i = 0; i < documents.size(); i++) {
-                final ArticleCorpus.Document document = documents.get(i);
-                final Instant ingestedAt = firstIngestion.plusMillis(i);
-                for (String topic : topics) {
-                    final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(),
-                            document.key().getBytes(StandardCharsets.UTF_8), document.value());
-                    record.headers().add("ingested-at", ingestedAt.toString().getBytes(StandardCharsets.UTF_8));
-                    producer.send(record, (metadata, error) -> {
-                        if (error != null) {
-                            failure.compareAndSet(null, error);
-                        }
-                    });
-                }
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
             if (failure.get() != null) {
-                throw new IllegalStateException("publishing to " + topics + " failed", failure.get());
+                throw new IllegalStateException(what + " failed", failure.get());
             }
         }
     }
@@ -68,11 +77,12 @@ final class KafkaTopics {
     /** The latest value of every key of a compacted topic, as committed; a tombstone removes its key. */
     static Map<String, JsonNode> latestValues(String bootstrapServers, String topic) {
         final Map<String, byte[]> latest = new HashMap<>();
-        readCommitted(bootstrapServers, topic, (key, value) -> {
-            if (value == null) {
+        readCommitted(bootstrapServers, topic, record -> {
+            final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+            if (record.value() == null) {
                 latest.remove(key);
             } else {
-                latest.put(key, value);
+                latest.put(key, record.value());
             }
         });
         // Parsed once per key: a merge rewrites a story many times.
@@ -84,11 +94,31 @@ final class KafkaTopics {
     /** How many committed records a topic holds. */
     static long count(String bootstrapServers, String topic) {
         final long[] count = {0};
-        readCommitted(bootstrapServers, topic, (key, value) -> count[0]++);
+        readCommitted(bootstrapServers, topic, record -> count[0]++);
         return count[0];
     }
 
-    private static void readCommitted(String bootstrapServers, String topic, BiConsumer<String, byte[]> each) {
+    /** The values of a topic's committed records, in partition order. */
+    static List<byte[]> values(String bootstrapServers, String topic) {
+        final List<byte[]> values = new ArrayList<>();
+        readCommitted(bootstrapServers, topic, record -> values.add(record.value()));
+        return values;
+    }
+
+    /**
+     * Copies a topic's committed records to another topic with as many partitions: each to the same
+     * partition, with its key, value, timestamp and headers. Returns how many it copied.
+     */
+    static long copy(String bootstrapServers, String from, String to) {
+        final List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>();
+        readCommitted(bootstrapServers, from, record -> copies.add(new ProducerRecord<>(to, record.partition(),
+                record.timestamp(), record.key(), record.value(), record.headers())));
+        send(bootstrapServers, copies, "copying " + from + " to " + to);
+        return copies.size();
+    }
+
+    private static void readCommitted(String bootstrapServers, String topic,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -105,7 +135,7 @@ final class KafkaTopics {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    each.accept(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), record.value());
+                    each.accept(record);
                 }
             }
         }

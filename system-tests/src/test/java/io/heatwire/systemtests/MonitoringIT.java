@@ -1,17 +1,15 @@
 package io.heatwire.systemtests;
 
+import static io.heatwire.systemtests.ServiceHttp.awaitReadiness;
+import static io.heatwire.systemtests.ServiceHttp.freePort;
+import static io.heatwire.systemtests.ServiceHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +93,6 @@ class MonitoringIT {
             Body.
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private static Path prometheus;
@@ -159,11 +156,8 @@ class MonitoringIT {
                 LOGS.resolve("publish.log"), START_TIMEOUT);
         assertThat(published).as("ingest-service publish of the seeds; see " + LOGS.resolve("publish.log")).isZero();
         // Through the running ingest-service, so its own counters and producer metrics have data too.
-        final HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + ingestPort + "/api/articles"))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(BROKEN_DOCUMENT, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> posted =
+                ServiceHttp.post(ingestPort, "/api/articles", BROKEN_DOCUMENT.getBytes(StandardCharsets.UTF_8));
         assertThat(posted.statusCode()).as("POST /api/articles: " + posted.body()).isEqualTo(202);
 
         final Path summaryLog = LOGS.resolve("summary.log");
@@ -352,19 +346,6 @@ class MonitoringIT {
                 .isZero();
     }
 
-    private static void awaitReadiness(ChildProcess service, int port, int status, Duration timeout) {
-        await(service.name() + " readiness " + status + " (log: " + service.log() + ")")
-                .atMost(timeout).pollInterval(Duration.ofMillis(500))
-                .failFast(service.name() + " exited; see " + service.log(), () -> !service.isAlive())
-                .ignoreExceptions()
-                .until(() -> get(port, "/actuator/health/readiness").statusCode() == status);
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static JsonNode tree(Path file) throws IOException {
         return DeploymentFiles.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).orElseThrow();
     }
@@ -379,13 +360,5 @@ class MonitoringIT {
                 .map(directory -> Path.of(directory, executable))
                 .filter(Files::isExecutable)
                 .findFirst();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 }
