@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Configurable;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -31,82 +32,63 @@ public final class DeadLetterExceptionHandlers {
     private DeadLetterExceptionHandlers() {
     }
 
-    private static String topic(Map<String, ?> configs) {
-        return Objects.requireNonNull((String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
-                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " must name the dead-letter topic");
-    }
-
-    private static List<ProducerRecord<byte[], byte[]>> deadLetter(String topic, int maxValueBytes,
-            ErrorHandlerContext context, String code, Exception exception) {
-        // Streams creates the handlers itself, so they count through Micrometer's global registry,
-        // which Spring Boot's registries are bound to.
-        Metrics.counter("heatwire.enrich.dead.letters", "code", code).increment();
-        // Never log the record: it may carry a `secured` field.
-        LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
-                context.offset(), code, exception.toString());
-        return List.of(DeadLetters.fromHandler(topic, context, code, exception, maxValueBytes));
-    }
-
-    /** A bug or an unexpected input in a processor. */
-    public static final class Processing implements ProcessingExceptionHandler {
+    /** Where dead letters go and how large their value may be, read from the Streams configs. */
+    private abstract static class DeadLettering implements Configurable {
 
         private String topic;
         private int maxValueBytes;
 
         @Override
         public void configure(Map<String, ?> configs) {
-            topic = topic(configs);
+            topic = Objects.requireNonNull((String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
+                    StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " must name the dead-letter topic");
             maxValueBytes = DeadLetters.maxValueBytes(configs);
         }
 
+        List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String code, Exception exception) {
+            // Streams creates the handlers itself, so they count through Micrometer's global registry,
+            // which Spring Boot's registries are bound to.
+            Metrics.counter("heatwire.enrich.dead.letters", "code", code).increment();
+            // Never log the record: it may carry a `secured` field.
+            LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
+                    context.offset(), code, exception.toString());
+            return List.of(DeadLetters.fromHandler(topic, context, code, exception, maxValueBytes));
+        }
+    }
+
+    /** A bug or an unexpected input in a processor. */
+    public static final class Processing extends DeadLettering implements ProcessingExceptionHandler {
+
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.PROCESSING_ERROR, exception));
+            return Response.resume(deadLetter(context, DeadLetters.PROCESSING_ERROR, exception));
         }
     }
 
     /** A record the broker refused for good (too large, invalid); retriable errors are retried. */
-    public static final class Production implements ProductionExceptionHandler {
-
-        private String topic;
-        private int maxValueBytes;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            topic = topic(configs);
-            maxValueBytes = DeadLetters.maxValueBytes(configs);
-        }
+    public static final class Production extends DeadLettering implements ProductionExceptionHandler {
 
         @Override
         public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                 Exception exception) {
-            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.OUTPUT_REJECTED, exception));
+            return Response.resume(deadLetter(context, DeadLetters.OUTPUT_REJECTED, exception));
         }
 
         @Override
         @SuppressWarnings("rawtypes")
         public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
                 Exception exception, SerializationExceptionOrigin origin) {
-            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.OUTPUT_REJECTED, exception));
+            return Response.resume(deadLetter(context, DeadLetters.OUTPUT_REJECTED, exception));
         }
     }
 
     /** A record on an input topic that its serde cannot read. */
-    public static final class Deserialization implements DeserializationExceptionHandler {
-
-        private String topic;
-        private int maxValueBytes;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            topic = topic(configs);
-            maxValueBytes = DeadLetters.maxValueBytes(configs);
-        }
+    public static final class Deserialization extends DeadLettering implements DeserializationExceptionHandler {
 
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                 Exception exception) {
-            return Response.resume(deadLetter(topic, maxValueBytes, context, DeadLetters.UNREADABLE_RECORD, exception));
+            return Response.resume(deadLetter(context, DeadLetters.UNREADABLE_RECORD, exception));
         }
     }
 }
