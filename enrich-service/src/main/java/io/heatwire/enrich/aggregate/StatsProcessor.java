@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * @param <V> the record type (provider or topic)
  */
-public final class StatsProcessor<V> implements Processor<String, StatsChange, String, V> {
+public final class StatsProcessor<V> implements Processor<String, StatsChanges, String, V> {
 
     /** Builds the record of a key from its statistics. */
     @FunctionalInterface
@@ -62,24 +62,14 @@ public final class StatsProcessor<V> implements Processor<String, StatsChange, S
     }
 
     @Override
-    public void process(Record<String, StatsChange> record) {
+    public void process(Record<String, StatsChanges> record) {
         final String key = record.key();
         KeyStats current = stats.get(key);
         if (current == null) {
             current = KeyStats.empty(halfLife);
         }
-        final StatsChange change = record.value();
-        if (change.removed() != null) {
-            current = current.remove(change.removed());
-            if (change.removed().publishedAt() != null) {
-                published.delete(timeKey(key, change.removed()));
-            }
-        }
-        if (change.added() != null) {
-            current = current.add(change.added(), change.name());
-            if (change.added().publishedAt() != null) {
-                published.put(timeKey(key, change.added()), change.added().storyId());
-            }
+        for (StatsChange change : record.value().changes()) {
+            current = apply(key, current, change);
         }
         if (current.stories() <= 0 && !current.published()) {
             stats.delete(key);
@@ -88,6 +78,23 @@ public final class StatsProcessor<V> implements Processor<String, StatsChange, S
         }
         stats.put(key, current);
         dirty.put(key, record.timestamp());
+    }
+
+    private KeyStats apply(String key, KeyStats stats, StatsChange change) {
+        KeyStats result = stats;
+        if (change.removed() != null) {
+            result = result.remove(change.removed());
+            if (change.removed().publishedAt() != null) {
+                published.delete(timeKey(key, change.removed()));
+            }
+        }
+        if (change.added() != null) {
+            result = result.add(change.added(), change.name());
+            if (change.added().publishedAt() != null) {
+                published.put(timeKey(key, change.added()), change.added().storyId());
+            }
+        }
+        return result;
     }
 
     private void emitChanged(long now) {

@@ -32,7 +32,7 @@ import io.heatwire.enrich.story.StoryKind;
  * from a bounded range scan whatever the cluster's size: members newest first, and ARTICLE members
  * by quality (highest first), then earliest.
  */
-public final class ClusterProcessor implements Processor<String, MemberChange, String, ClusterRecord> {
+public final class ClusterProcessor implements Processor<String, MemberChanges, String, ClusterRecord> {
 
     public static final int MAX_MEMBERS = 100;
     public static final int MAX_PROVIDERS = 10;
@@ -74,26 +74,14 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
     }
 
     @Override
-    public void process(Record<String, MemberChange> record) {
+    public void process(Record<String, MemberChanges> record) {
         final String cluster = record.key();
         ClusterAggregate aggregate = aggregates.get(cluster);
         if (aggregate == null) {
             aggregate = ClusterAggregate.empty(halfLife);
         }
-        final MemberChange change = record.value();
-        if (change.removed() != null) {
-            aggregate = aggregate.with(change.removed(), -1);
-            members.delete(memberKey(cluster, change.removed()));
-            if (change.removed().kind() == StoryKind.ARTICLE) {
-                headlines.delete(headlineKey(cluster, change.removed()));
-            }
-        }
-        if (change.added() != null) {
-            aggregate = aggregate.with(change.added(), 1);
-            members.put(memberKey(cluster, change.added()), change.added().id());
-            if (change.added().kind() == StoryKind.ARTICLE) {
-                headlines.put(headlineKey(cluster, change.added()), change.added());
-            }
+        for (MemberChange change : record.value().changes()) {
+            aggregate = apply(cluster, aggregate, change);
         }
         if (aggregate.size() <= 0 && !aggregate.published()) {
             // A cluster id that lived between two writes (a story's own id before its neighbours
@@ -104,6 +92,25 @@ public final class ClusterProcessor implements Processor<String, MemberChange, S
         }
         aggregates.put(cluster, aggregate);
         dirty.put(cluster, record.timestamp());
+    }
+
+    private ClusterAggregate apply(String cluster, ClusterAggregate aggregate, MemberChange change) {
+        ClusterAggregate result = aggregate;
+        if (change.removed() != null) {
+            result = result.with(change.removed(), -1);
+            members.delete(memberKey(cluster, change.removed()));
+            if (change.removed().kind() == StoryKind.ARTICLE) {
+                headlines.delete(headlineKey(cluster, change.removed()));
+            }
+        }
+        if (change.added() != null) {
+            result = result.with(change.added(), 1);
+            members.put(memberKey(cluster, change.added()), change.added().id());
+            if (change.added().kind() == StoryKind.ARTICLE) {
+                headlines.put(headlineKey(cluster, change.added()), change.added());
+            }
+        }
+        return result;
     }
 
     /** Writes the record (or tombstone) of every cluster that changed since the last time. */

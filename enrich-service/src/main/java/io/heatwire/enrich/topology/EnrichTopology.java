@@ -1,8 +1,11 @@
 package io.heatwire.enrich.topology;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,12 +23,14 @@ import io.heatwire.enrich.aggregate.Contribution;
 import io.heatwire.enrich.aggregate.KeyStats;
 import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.StatsChange;
+import io.heatwire.enrich.aggregate.StatsChanges;
 import io.heatwire.enrich.aggregate.StatsProcessor;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterAggregate;
 import io.heatwire.enrich.cluster.ClusterMember;
 import io.heatwire.enrich.cluster.ClusterProcessor;
 import io.heatwire.enrich.cluster.MemberChange;
+import io.heatwire.enrich.cluster.MemberChanges;
 import io.heatwire.enrich.parse.ArticleParser;
 import io.heatwire.enrich.story.Story;
 import io.heatwire.enrich.story.StoryKind;
@@ -46,6 +51,11 @@ import io.heatwire.enrich.story.StoryKind;
  * </pre>
  */
 public final class EnrichTopology {
+
+    /** The most changes one batch record carries; a large merge is split into several records. */
+    static final int BATCH_SIZE = 500;
+    /** Roughly the most characters of text one batch record carries, well inside a 1 MB topic limit. */
+    static final int BATCH_CHARS = 200_000;
 
     private EnrichTopology() {
     }
@@ -80,7 +90,7 @@ public final class EnrichTopology {
                         Named.as(Names.STORY_NODE_PROCESSOR), Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY)
                 .split(Named.as(Names.NODE_BRANCH))
                 .branch((id, output) -> output instanceof NodeOutput.ToNode, Branched.as(Names.NODE_TO_NODE))
-                .branch((id, output) -> output instanceof NodeOutput.Membership, Branched.as(Names.NODE_TO_CLUSTERS))
+                .branch((id, output) -> output instanceof NodeOutput.Memberships, Branched.as(Names.NODE_TO_CLUSTERS))
                 .defaultBranch(Branched.as(Names.NODE_TO_STORIES));
 
         outputs.get(Names.NODE_BRANCH + Names.NODE_TO_NODE)
@@ -102,9 +112,10 @@ public final class EnrichTopology {
         final ClusterProcessor.Names clusterStores = new ClusterProcessor.Names(Names.CLUSTER_AGGREGATES,
                 Names.CLUSTER_MEMBERS, Names.CLUSTER_HEADLINES, Names.CLUSTER_DIRTY);
         outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS)
-                .flatMap((id, output) -> memberChanges((NodeOutput.Membership) output), Named.as(Names.MEMBER_CHANGES))
-                .repartition(Repartitioned.<String, MemberChange>as(Names.CLUSTER_CHANGES)
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChange.class)))
+                .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), EnrichTopology::memberChanges,
+                        EnrichTopology::chars, MemberChanges::new), Named.as(Names.MEMBER_CHANGES))
+                .repartition(Repartitioned.<String, MemberChanges>as(Names.CLUSTER_CHANGES)
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChanges.class)))
                 .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), settings.heatHalfLife(),
                         metrics::clusterMerged),
                         Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
@@ -130,18 +141,79 @@ public final class EnrichTopology {
 
     /** Provider or topic statistics: changes repartitioned by key into one stats processor per key. */
     private static <V> KStream<String, V> statistics(StreamsBuilder builder, KStream<String, NodeOutput> memberships,
-            java.util.function.Function<NodeOutput.Membership, List<KeyValue<String, StatsChange>>> changes,
+            Function<NodeOutput.Membership, List<KeyValue<String, StatsChange>>> changes,
             String repartition, StatsProcessor.Names stores, String processor, EnrichSettings settings,
             StatsProcessor.RecordFactory<V> factory) {
         builder.addStateStore(store(stores.stats(), KeyStats.class));
         builder.addStateStore(store(stores.published(), String.class));
         builder.addStateStore(store(stores.dirty(), Long.class));
         return memberships
-                .flatMap((id, output) -> changes.apply((NodeOutput.Membership) output), Named.as(repartition))
-                .repartition(Repartitioned.<String, StatsChange>as(repartition)
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(StatsChange.class)))
+                .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), changes,
+                        EnrichTopology::chars, StatsChanges::new),
+                        Named.as(repartition))
+                .repartition(Repartitioned.<String, StatsChanges>as(repartition)
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(StatsChanges.class)))
                 .process(() -> new StatsProcessor<>(stores, settings.heatHalfLife(), settings.clusterEmitInterval(), factory),
                         Named.as(processor), stores.stats(), stores.published(), stores.dirty());
+    }
+
+    /**
+     * The changes the memberships make, one record per key and at most {@link #BATCH_SIZE} changes
+     * or about {@link #BATCH_CHARS} characters of text, in the order they were made: a key's
+     * processor reads and writes its state once per batch.
+     */
+    static <C, B> List<KeyValue<String, B>> batches(List<NodeOutput.Membership> memberships,
+            Function<NodeOutput.Membership, List<KeyValue<String, C>>> changes, ToIntFunction<C> chars,
+            Function<List<C>, B> batch) {
+        final Map<String, List<C>> byKey = new LinkedHashMap<>();
+        for (NodeOutput.Membership membership : memberships) {
+            for (KeyValue<String, C> change : changes.apply(membership)) {
+                byKey.computeIfAbsent(change.key, key -> new ArrayList<>()).add(change.value);
+            }
+        }
+        final List<KeyValue<String, B>> records = new ArrayList<>(byKey.size());
+        byKey.forEach((key, list) -> {
+            int from = 0;
+            int size = 0;
+            for (int i = 0; i < list.size(); i++) {
+                final int next = chars.applyAsInt(list.get(i));
+                if (i > from && (i - from == BATCH_SIZE || size + next > BATCH_CHARS)) {
+                    records.add(KeyValue.pair(key, batch.apply(list.subList(from, i))));
+                    from = i;
+                    size = 0;
+                }
+                size += next;
+            }
+            records.add(KeyValue.pair(key, batch.apply(list.subList(from, list.size()))));
+        });
+        return records;
+    }
+
+    /** The text a member change carries, where all but a few bytes of its JSON are. */
+    static int chars(MemberChange change) {
+        return chars(change.removed()) + chars(change.added());
+    }
+
+    private static int chars(ClusterMember member) {
+        if (member == null) {
+            return 0;
+        }
+        int chars = 100 + length(member.id()) + length(member.title()) + length(member.url())
+                + length(member.providerKey()) + length(member.providerName());
+        for (String slug : member.topicSlugs()) {
+            chars += length(slug) + 3;
+        }
+        return chars;
+    }
+
+    /** The text a statistics change carries. */
+    static int chars(StatsChange change) {
+        return 200 + length(change.name()) + (change.added() == null ? 0 : length(change.added().storyId()))
+                + (change.removed() == null ? 0 : length(change.removed().storyId()));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** A story's contribution to its provider moves when its provider or its figures change. */
@@ -213,7 +285,9 @@ public final class EnrichTopology {
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Class<V> type) {
         final Serde<V> serde = type == String.class || type == Long.class
                 ? Serdes.serdeFrom(type) : JsonSerdes.of(type);
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
+        // Cached: a key written many times between two commits reaches RocksDB and its changelog once.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
+                .withCachingEnabled();
     }
 
     /** What one document tells the story nodes: its ARTICLE version, its references, its aliases. */

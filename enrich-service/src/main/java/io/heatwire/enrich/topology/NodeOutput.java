@@ -1,5 +1,7 @@
 package io.heatwire.enrich.topology;
 
+import java.util.List;
+
 import io.heatwire.enrich.cluster.ClusterMember;
 import io.heatwire.enrich.story.Story;
 
@@ -16,7 +18,10 @@ sealed interface NodeOutput {
     }
 
     /** The story left {@code fromCluster} as {@code before} and joined {@code toCluster} as {@code after}. */
-    record Membership(String fromCluster, ClusterMember before, String toCluster, ClusterMember after)
-            implements NodeOutput {
+    record Membership(String fromCluster, ClusterMember before, String toCluster, ClusterMember after) {
+    }
+
+    /** The membership changes of every story written in one write interval, in the order written. */
+    record Memberships(List<Membership> changes) implements NodeOutput {
     }
 }

@@ -111,6 +111,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         try (KeyValueIterator<String, Long> all = dirty.all()) {
             all.forEachRemaining(changed::add);
         }
+        final List<NodeOutput.Membership> memberships = new ArrayList<>();
         for (KeyValue<String, Long> entry : changed) {
             final String id = entry.key;
             dirty.delete(id);
@@ -127,13 +128,17 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
             final String clusterBefore = last == null ? null : last.clusterId();
             final String cluster = published == null ? null : published.clusterId();
             if (!Objects.equals(memberBefore, member) || !Objects.equals(clusterBefore, cluster)) {
-                emit(id, new NodeOutput.Membership(clusterBefore, memberBefore, cluster, member), now);
+                memberships.add(new NodeOutput.Membership(clusterBefore, memberBefore, cluster, member));
             }
             if (published == null) {
                 written.delete(id);
             } else {
                 written.put(id, published);
             }
+        }
+        if (!memberships.isEmpty()) {
+            // One record: the cluster, provider and topic processors get the changes batched by key.
+            emit(changed.get(0).key, new NodeOutput.Memberships(memberships), now);
         }
     }
 
