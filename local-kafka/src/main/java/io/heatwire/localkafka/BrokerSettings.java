@@ -2,24 +2,36 @@ package io.heatwire.localkafka;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 /**
  * Where and how the single-node broker runs. Everything else in its {@code server.properties}
- * follows from these three values.
+ * follows from these values.
  *
  * @param port the client listener on 127.0.0.1
  * @param controllerPort the KRaft controller listener on 127.0.0.1
  * @param dataDir the directory holding {@code server.properties} and the log segments; delete it
  *     to start from an empty broker
+ * @param scram when not null, the client listener is SASL_PLAINTEXT with SCRAM-SHA-512 and this is
+ *     its user; when null, it is PLAINTEXT
  */
-public record BrokerSettings(int port, int controllerPort, Path dataDir) {
+public record BrokerSettings(int port, int controllerPort, Path dataDir, ScramUser scram) {
 
     public static final int DEFAULT_PORT = 9092;
 
     private static final String HOST = "127.0.0.1";
-    private static final String USAGE = "usage: LocalKafka [--port N] [--controller-port N] [--data-dir DIR]";
+    private static final String USAGE =
+            "usage: LocalKafka [--port N] [--controller-port N] [--data-dir DIR] [--sasl-scram USER:PASSWORD]";
+    /** The client listener's name when it authenticates; the broker also talks to itself through it. */
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
 
     public BrokerSettings {
         checkPort(port, "--port");
@@ -30,15 +42,26 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir) {
         dataDir = dataDir.toAbsolutePath().normalize();
     }
 
+    /** A broker whose client listener is PLAINTEXT. */
+    public BrokerSettings(int port, int controllerPort, Path dataDir) {
+        this(port, controllerPort, dataDir, null);
+    }
+
     /** The controller port defaults to the client port plus one. */
     public static BrokerSettings of(int port, Path dataDir) {
         return new BrokerSettings(port, port + 1, dataDir);
+    }
+
+    /** The same broker with its client listener behind SASL/SCRAM-SHA-512 for {@code user}. */
+    public BrokerSettings withScram(ScramUser user) {
+        return new BrokerSettings(port, controllerPort, dataDir, user);
     }
 
     static BrokerSettings parse(String[] args) {
         Integer port = null;
         Integer controllerPort = null;
         Path dataDir = Path.of(".heatwire", "kafka");
+        ScramUser scram = null;
         final List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             final String flag = rest.remove(0);
@@ -50,15 +73,31 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir) {
                 case "--port" -> port = parsePort(flag, value);
                 case "--controller-port" -> controllerPort = parsePort(flag, value);
                 case "--data-dir" -> dataDir = Path.of(value);
+                case "--sasl-scram" -> scram = parseScram(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
         final int clientPort = port == null ? DEFAULT_PORT : port;
-        return new BrokerSettings(clientPort, controllerPort == null ? clientPort + 1 : controllerPort, dataDir);
+        return new BrokerSettings(clientPort, controllerPort == null ? clientPort + 1 : controllerPort, dataDir, scram);
     }
 
     public String bootstrapServers() {
         return HOST + ":" + port;
+    }
+
+    /**
+     * What a Kafka client needs to reach this broker: the bootstrap servers and, with SCRAM, the
+     * security protocol, mechanism and login of the broker's user.
+     */
+    public Map<String, Object> clientConfig() {
+        final Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (scram != null) {
+            config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SASL_PLAINTEXT.name);
+            config.put(SaslConfigs.SASL_MECHANISM, ScramUser.MECHANISM);
+            config.put(SaslConfigs.SASL_JAAS_CONFIG, scram.jaasConfig());
+        }
+        return config;
     }
 
     Path serverProperties() {
@@ -78,11 +117,21 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir) {
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-        props.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        final String client = scram == null ? "PLAINTEXT" : SASL_LISTENER;
+        props.setProperty("listeners", client + "://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        props.setProperty("advertised.listeners", client + "://" + HOST + ":" + port);
         props.setProperty("controller.listener.names", "CONTROLLER");
-        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        props.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        props.setProperty("inter.broker.listener.name", client);
+        props.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT," + client + ":" + client);
+        if (scram != null) {
+            // The controller listener stays PLAINTEXT on 127.0.0.1 (KRaft cannot check SCRAM there:
+            // the credentials live in the metadata it serves). The broker logs in to its own
+            // listener as the user too, e.g. to write transaction markers.
+            props.setProperty("sasl.enabled.mechanisms", ScramUser.MECHANISM);
+            props.setProperty("sasl.mechanism.inter.broker.protocol", ScramUser.MECHANISM);
+            props.setProperty("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + "."
+                    + ScramUser.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config", scram.jaasConfig());
+        }
         props.setProperty("log.dirs", logDir().toString());
         props.setProperty("num.partitions", "1");
         props.setProperty("auto.create.topics.enable", "false");
@@ -103,6 +152,14 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir) {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " needs a port number, got '" + value + "'\n" + USAGE, e);
+        }
+    }
+
+    private static ScramUser parseScram(String value) {
+        try {
+            return ScramUser.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
     }
 

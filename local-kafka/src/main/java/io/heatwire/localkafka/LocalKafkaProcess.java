@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,9 @@ public final class LocalKafkaProcess implements AutoCloseable {
                 "--port", Integer.toString(settings.port()),
                 "--controller-port", Integer.toString(settings.controllerPort()),
                 "--data-dir", settings.dataDir().toString()));
+        if (settings.scram() != null) {
+            command.addAll(List.of("--sasl-scram", settings.scram().name() + ":" + settings.scram().password()));
+        }
         Files.createDirectories(settings.dataDir());
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final LocalKafkaProcess broker = new LocalKafkaProcess(settings, process);
@@ -65,6 +69,11 @@ public final class LocalKafkaProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return settings.bootstrapServers();
+    }
+
+    /** Bootstrap servers and, on a SCRAM broker, the security settings of its user. */
+    public Map<String, Object> clientConfig() {
+        return settings.clientConfig();
     }
 
     public BrokerSettings settings() {

@@ -1,13 +1,18 @@
 package io.heatwire.systemtests;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Generated article documents (YAML front matter, as crawlers write them) whose related
@@ -31,6 +36,8 @@ final class ArticleCorpus {
     private static final Instant FIRST_PUBLISHED = Instant.parse("2024-05-01T00:00:00Z");
     /** Clusters a bridge article joins; consecutive bridges share one, so all of them end up in one cluster. */
     private static final int CLUSTERS_PER_BRIDGE = 8;
+    /** A top-level {@code webUrl} in double quotes: unindented in YAML, a quoted key at a line's start in JSON. */
+    private static final Pattern WEB_URL = Pattern.compile("(?m)^(?:webUrl|\\s*\"webUrl\"):\\s*\"([^\"]+)\"");
 
     private final List<Document> documents;
     private final List<Document> bridges;
@@ -78,6 +85,27 @@ final class ArticleCorpus {
 
         return new ArticleCorpus(placed.stream().map(Placed::document).toList(), bridges(clusters, random),
                 clusters.size(), clusters.stream().mapToInt(List::size).max().orElse(0));
+    }
+
+    /**
+     * The {@code webUrl} of a document in the seeds' format, bare YAML or JSON: the URL of the story
+     * it becomes. Fails, naming the document, when it has none in double quotes.
+     */
+    static String webUrl(String name, byte[] document) {
+        final Matcher url = WEB_URL.matcher(new String(document, StandardCharsets.UTF_8));
+        if (!url.find()) {
+            throw new IllegalArgumentException("no webUrl in " + name);
+        }
+        return url.group(1);
+    }
+
+    /** Lowercase hex SHA-256 of a document, as a crawler's {@code content-sha256} header carries it. */
+    static String sha256(byte[] document) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The articles, their edits and re-publications, in publishing order. */

@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +19,6 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -71,7 +67,6 @@ class BrokerLossIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration READINESS_FLIP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern WEB_URL = Pattern.compile("(?m)^webUrl: \"([^\"]+)\"$");
     private static final Pattern STREAMS_ERROR = Pattern.compile("State transition from \\w+ to (PENDING_)?ERROR");
 
     private static BrokerSettings brokerSettings;
@@ -182,7 +177,7 @@ class BrokerLossIT {
         reference.awaitCaughtUp(PHASE_TIMEOUT);
         report.lap("reference: caught up with a copy of the %d raw records", copied);
 
-        rawValueHashes = KafkaTopics.values(bootstrap, recovered.topic("raw")).stream().map(BrokerLossIT::sha256).toList();
+        rawValueHashes = KafkaTopics.values(bootstrap, recovered.topic("raw")).stream().map(ArticleCorpus::sha256).toList();
         outputs = PipelineComparison.read(bootstrap, reference, "in the uninterrupted run", recovered, "across the outage", WORK);
         report.lap("read the outputs: %d stories, %d clusters",
                 outputs.actual().of("stories").size(), outputs.actual().of("clusters").size());
@@ -237,7 +232,7 @@ class BrokerLossIT {
     void shouldPublishEveryDocumentToTheRawTopic() {
         final Set<String> missing = new TreeSet<>();
         for (ArticleCorpus.Document document : documents) {
-            missing.add(sha256(document.value()));
+            missing.add(ArticleCorpus.sha256(document.value()));
         }
         missing.removeAll(rawValueHashes);
         assertThat(missing).as("SHA-256 of documents not on the raw topic, %s", context()).isEmpty();
@@ -247,15 +242,10 @@ class BrokerLossIT {
     void shouldWriteAStoryForEveryArticle() {
         final Set<String> urls = new TreeSet<>();
         for (ArticleCorpus.Document document : documents) {
-            final Matcher url = WEB_URL.matcher(new String(document.value(), StandardCharsets.UTF_8));
-            assertThat(url.find()).as("webUrl of %s", document.key()).isTrue();
-            urls.add(url.group(1));
+            urls.add(ArticleCorpus.webUrl(document.key(), document.value()));
         }
-        final Set<String> articles = outputs.actual().of("stories").values().stream()
-                .filter(story -> story.path("kind").asString("").equals("ARTICLE"))
-                .map(story -> story.path("url").asString(""))
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(articles).as("URLs of the ARTICLE stories, %s", context()).isEqualTo(urls);
+        assertThat(CompactedOutputs.articleUrls(outputs.actual().of("stories")))
+                .as("URLs of the ARTICLE stories, %s", context()).isEqualTo(urls);
     }
 
     @Test
@@ -316,14 +306,6 @@ class BrokerLossIT {
                 .atMost(PHASE_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .failFast("ingest-service exited; see " + ingestService.log(), () -> !ingestService.isAlive())
                 .until(() -> feed.delivered(count));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String context() {

@@ -61,6 +61,10 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path log() {
         return log;
     }

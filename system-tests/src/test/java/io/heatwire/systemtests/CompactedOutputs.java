@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,6 +78,14 @@ final class CompactedOutputs {
                 .as("%s: %d of %d keys differ %s and %s (all in %s; %s)",
                         kind, differences.size(), wanted.size(), expected.run, run, file, context)
                 .isEmpty();
+    }
+
+    /** The URLs of the ARTICLE stories among {@code stories}: one per document that became a story. */
+    static Set<String> articleUrls(Map<String, JsonNode> stories) {
+        return stories.values().stream()
+                .filter(story -> story.path("kind").asString("").equals("ARTICLE"))
+                .map(story -> story.path("url").asString(""))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A copy without the fields that depend on when a record was written. */

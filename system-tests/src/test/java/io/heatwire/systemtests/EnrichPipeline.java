@@ -130,6 +130,8 @@ final class EnrichPipeline {
             arguments.add("--" + kind + "-topic");
             arguments.add(topic(kind));
         }
+        // The summary's clients take the service's spring.kafka.* settings (security, say) as they are.
+        extraArguments.stream().filter(argument -> argument.startsWith("--spring.kafka.")).forEach(arguments::add);
         summaries++;
         final Path log = logs.resolve(name + "-summary-" + summaries + ".log");
         final int exit = ChildProcess.run("summary", ChildProcess.javaJar(jar, "256m", arguments.toArray(String[]::new)),

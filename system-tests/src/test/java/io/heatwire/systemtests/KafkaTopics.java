@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -76,8 +77,16 @@ final class KafkaTopics {
 
     /** The latest value of every key of a compacted topic, as committed; a tombstone removes its key. */
     static Map<String, JsonNode> latestValues(String bootstrapServers, String topic) {
+        return latestValues(plain(bootstrapServers), topic);
+    }
+
+    /**
+     * {@link #latestValues(String, String)} with a client configured by {@code clientConfig}
+     * (bootstrap servers and, for a secured broker, its security settings).
+     */
+    static Map<String, JsonNode> latestValues(Map<String, Object> clientConfig, String topic) {
         final Map<String, byte[]> latest = new HashMap<>();
-        readCommitted(bootstrapServers, topic, record -> {
+        readCommitted(clientConfig, topic, record -> {
             final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
                 latest.remove(key);
@@ -91,10 +100,27 @@ final class KafkaTopics {
         return values;
     }
 
+    /** A topic's committed records, whole (key, value, headers), in partition order. */
+    static List<ConsumerRecord<byte[], byte[]>> records(String bootstrapServers, String topic) {
+        return records(plain(bootstrapServers), topic);
+    }
+
+    /** {@link #records(String, String)} with a client configured by {@code clientConfig}. */
+    static List<ConsumerRecord<byte[], byte[]>> records(Map<String, Object> clientConfig, String topic) {
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        readCommitted(clientConfig, topic, records::add);
+        return records;
+    }
+
     /** How many committed records a topic holds. */
     static long count(String bootstrapServers, String topic) {
+        return count(plain(bootstrapServers), topic);
+    }
+
+    /** {@link #count(String, String)} with a client configured by {@code clientConfig}. */
+    static long count(Map<String, Object> clientConfig, String topic) {
         final long[] count = {0};
-        readCommitted(bootstrapServers, topic, record -> count[0]++);
+        readCommitted(clientConfig, topic, record -> count[0]++);
         return count[0];
     }
 
@@ -119,11 +145,16 @@ final class KafkaTopics {
 
     private static void readCommitted(String bootstrapServers, String topic,
             Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        readCommitted(plain(bootstrapServers), topic, each);
+    }
+
+    private static void readCommitted(Map<String, Object> clientConfig, String topic,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        final Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -139,5 +170,15 @@ final class KafkaTopics {
                 }
             }
         }
+    }
+
+    /** The value of a record's last header of that name, as UTF-8; null when it has none. */
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        final Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> plain(String bootstrapServers) {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 }

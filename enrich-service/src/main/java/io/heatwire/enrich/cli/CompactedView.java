@@ -18,9 +18,9 @@ final class CompactedView {
     private CompactedView() {
     }
 
-    static Map<String, JsonNode> read(String bootstrapServers, String topic) {
+    static Map<String, JsonNode> read(KafkaClientSettings kafka, String topic) {
         final Map<String, JsonNode> latest = new HashMap<>();
-        TopicScan.scan(bootstrapServers, topic, record -> {
+        TopicScan.scan(kafka, topic, record -> {
             final String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
                 latest.remove(key);

@@ -11,9 +11,9 @@ final class DeadLetterStats {
     private DeadLetterStats() {
     }
 
-    static Map<String, Long> byCode(String bootstrapServers, String topic) {
+    static Map<String, Long> byCode(KafkaClientSettings kafka, String topic) {
         final Map<String, Long> counts = new TreeMap<>();
-        TopicScan.scan(bootstrapServers, topic, record -> {
+        TopicScan.scan(kafka, topic, record -> {
             final String code = DeadLetters.header(record.headers(), DeadLetters.CODE);
             counts.merge(code == null ? "(no code)" : code, 1L, Long::sum);
         });

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * Whether the Kafka Streams application has consumed everything on its input topics: the raw topic
@@ -95,6 +97,11 @@ final class PipelineProgress {
                 }
                 previous = snapshot;
             } catch (ExecutionException e) {
+                // Wrong credentials or missing rights do not get better by waiting.
+                if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
+                    throw new IllegalStateException("the broker refused the client (see spring.kafka.security.* "
+                            + "and spring.kafka.properties.sasl.*)", e.getCause());
+                }
                 progress.println("waiting for the broker: " + e.getCause().getMessage());
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -31,21 +30,25 @@ import io.heatwire.enrich.deadletter.DeadLetters;
 public final class ReplayCommand {
 
     private static final String USAGE = "usage: enrich-service replay-dead-letters [--bootstrap-servers HOST:PORT] "
-            + "[--code CODE] [--dlq-topic NAME] [--raw-topic NAME] [--dry-run]";
+            + "[--code CODE] [--dlq-topic NAME] [--raw-topic NAME] [--dry-run] [--spring.kafka.PROPERTY=VALUE ...]";
 
     private ReplayCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] commandLine, PrintStream out, PrintStream err) {
+        final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(commandLine);
+        final String[] args = arguments.own().toArray(String[]::new);
         final Map<String, String> options = new HashMap<>(Map.of(
-                "--bootstrap-servers", TopicScan.env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
                 "--dlq-topic", TopicScan.env("HEATWIRE_TOPICS_DLQ", "heatwire.articles.dlq"),
                 "--raw-topic", TopicScan.env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw")));
+        String bootstrapServers = null;
         String code = null;
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--dry-run")) {
                 dryRun = true;
+            } else if (i + 1 < args.length && args[i].equals("--bootstrap-servers")) {
+                bootstrapServers = args[++i];
             } else if (i + 1 < args.length && (options.containsKey(args[i]) || args[i].equals("--code"))) {
                 if (args[i].equals("--code")) {
                     code = args[++i];
@@ -58,16 +61,24 @@ public final class ReplayCommand {
                 return 2;
             }
         }
+        final KafkaClientSettings kafka;
+        try {
+            kafka = KafkaClientSettings.load(arguments.spring(), bootstrapServers);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
         try {
             final List<ConsumerRecord<byte[], byte[]>> selected =
-                    read(options.get("--bootstrap-servers"), options.get("--dlq-topic"), code);
+                    read(kafka, options.get("--dlq-topic"), code);
             if (dryRun) {
                 selected.forEach(r -> out.printf("%s-%d@%d %s: %s%n", r.topic(), r.partition(), r.offset(),
                         DeadLetters.header(r.headers(), DeadLetters.CODE), DeadLetters.header(r.headers(), DeadLetters.MESSAGE)));
                 out.printf("%d dead letters would be replayed to %s%n", selected.size(), options.get("--raw-topic"));
                 return 0;
             }
-            final int replayed = replay(options.get("--bootstrap-servers"), options.get("--raw-topic"), selected);
+            final int replayed = replay(kafka, options.get("--raw-topic"), selected);
             out.printf("replayed %d dead letters%s to %s%n", replayed, code == null ? "" : " with code " + code,
                     options.get("--raw-topic"));
             return 0;
@@ -77,9 +88,9 @@ public final class ReplayCommand {
         }
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, String code) {
+    static List<ConsumerRecord<byte[], byte[]>> read(KafkaClientSettings kafka, String topic, String code) {
         final List<ConsumerRecord<byte[], byte[]>> selected = new ArrayList<>();
-        TopicScan.scan(bootstrap, topic, record -> {
+        TopicScan.scan(kafka, topic, record -> {
             if (code == null || code.equals(DeadLetters.header(record.headers(), DeadLetters.CODE))) {
                 selected.add(record);
             }
@@ -87,14 +98,13 @@ public final class ReplayCommand {
         return selected;
     }
 
-    private static int replay(String bootstrap, String rawTopic, List<ConsumerRecord<byte[], byte[]>> records)
+    private static int replay(KafkaClientSettings kafka, String rawTopic, List<ConsumerRecord<byte[], byte[]>> records)
             throws Exception {
-        final Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        final Map<String, Object> config = kafka.producer(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             final List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 sends.add(producer.send(new ProducerRecord<>(rawTopic, null, record.key(), record.value(),

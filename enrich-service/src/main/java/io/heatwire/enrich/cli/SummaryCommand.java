@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,21 +30,26 @@ public final class SummaryCommand {
     static final int EXIT_USAGE = 2;
 
     private static final String USAGE = "usage: enrich-service summary [--bootstrap-servers HOST:PORT] "
-            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME] [--clusters-topic NAME] [--providers-topic NAME] [--topics-topic NAME]";
+            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME] "
+            + "[--clusters-topic NAME] [--providers-topic NAME] [--topics-topic NAME] [--spring.kafka.PROPERTY=VALUE ...]";
 
     private SummaryCommand() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         final Options options;
+        final KafkaClientSettings kafka;
         try {
             options = Options.parse(args);
+            kafka = KafkaClientSettings.load(options.springArguments(), options.bootstrapServers());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return EXIT_USAGE;
         }
-        try (Admin admin = Admin.create(options.adminConfig())) {
+        try (Admin admin = Admin.create(kafka.admin(Map.of(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000)))) {
             final PipelineProgress progress = new PipelineProgress(admin, options.applicationId(), options.rawTopic(),
                     Set.of(options.storyEventsTopic()), Set.of(options.storiesTopic(), options.clustersTopic(), options.providersTopic(), options.topicsTopic()));
             if (!options.waitFor().isZero() && !progress.awaitCaughtUp(options.waitFor(), err)) {
@@ -54,10 +58,10 @@ public final class SummaryCommand {
                         options.applicationId(), options.waitFor().toSeconds());
                 return EXIT_FAILED;
             }
-            final String bootstrap = options.bootstrapServers();
-            final TopicStats raw = TopicStats.read(bootstrap, options.rawTopic());
-            final Map<String, Long> deadLetters = DeadLetterStats.byCode(bootstrap, options.dlqTopic());
-            final Map<String, JsonNode> stories = CompactedView.read(bootstrap, options.storiesTopic());
+            final String bootstrap = kafka.bootstrapServers();
+            final TopicStats raw = TopicStats.read(kafka, options.rawTopic());
+            final Map<String, Long> deadLetters = DeadLetterStats.byCode(kafka, options.dlqTopic());
+            final Map<String, JsonNode> stories = CompactedView.read(kafka, options.storiesTopic());
             final Map<String, Long> storiesByKind = new TreeMap<>();
             stories.values().forEach(story -> storiesByKind.merge(story.path("kind").asString("?"), 1L, Long::sum));
 
@@ -70,16 +74,16 @@ public final class SummaryCommand {
             deadLetters.forEach((code, count) -> out.printf("      %-20s %6d%n", code, count));
             out.printf(ROW + " %s%n", "stories", options.storiesTopic(), Integer.toString(stories.size()), "live",
                     storiesByKind.isEmpty() ? "" : storiesByKind.toString().replace('=', ' ').replace("{", "(").replace("}", ")"));
-            final Map<String, JsonNode> clusters = CompactedView.read(bootstrap, options.clustersTopic());
+            final Map<String, JsonNode> clusters = CompactedView.read(kafka, options.clustersTopic());
             out.printf(ROW + "%n", "clusters", options.clustersTopic(), Integer.toString(clusters.size()), "live");
             printClusters(out, clusters);
             out.println("    hottest clusters (by heatScore; heat at the time each record was written)");
             printHottest(out, clusters);
-            final Map<String, JsonNode> providers = CompactedView.read(bootstrap, options.providersTopic());
+            final Map<String, JsonNode> providers = CompactedView.read(kafka, options.providersTopic());
             out.printf(ROW + "%n", "providers", options.providersTopic(), Integer.toString(providers.size()), "live");
             out.println("    by mean quality (stories with a known quality)");
             printProviders(out, providers);
-            final Map<String, JsonNode> topics = CompactedView.read(bootstrap, options.topicsTopic());
+            final Map<String, JsonNode> topics = CompactedView.read(kafka, options.topicsTopic());
             out.printf(ROW + " %s%n", "topics", options.topicsTopic(), Integer.toString(topics.size()), "live",
                     String.join(", ", topics.keySet().stream().sorted().limit(10).toList()));
             out.printf(ROW + "%n", "enrich-service lag", options.applicationId(), Long.toString(progress.lag()),
@@ -152,13 +156,18 @@ public final class SummaryCommand {
 
     private static final String ROW = "  %-20s %-28s %8s %-8s";
 
+    /**
+     * @param bootstrapServers {@code --bootstrap-servers}, null when not given (then
+     *     {@code spring.kafka.bootstrap-servers} applies)
+     * @param springArguments {@code --spring.kafka.*=value} client settings, as the service takes them
+     */
     record Options(String bootstrapServers, String applicationId, Duration waitFor, String rawTopic,
             String dlqTopic, String storiesTopic, String clustersTopic, String storyEventsTopic,
-            String providersTopic, String topicsTopic) {
+            String providersTopic, String topicsTopic, List<String> springArguments) {
 
         static Options parse(String[] args) {
+            final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(args);
             final Map<String, String> values = new HashMap<>(Map.of(
-                    "--bootstrap-servers", TopicScan.env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
                     "--application-id", TopicScan.env("SPRING_KAFKA_STREAMS_APPLICATION_ID", "heatwire-enrich"),
                     "--wait-seconds", "120",
                     "--raw-topic", TopicScan.env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw"),
@@ -168,9 +177,14 @@ public final class SummaryCommand {
                     "--story-events-topic", TopicScan.env("HEATWIRE_TOPICS_STORY_EVENTS", "heatwire-enrich.story-events"),
                     "--providers-topic", TopicScan.env("HEATWIRE_TOPICS_PROVIDERS", "heatwire.providers"),
                     "--topics-topic", TopicScan.env("HEATWIRE_TOPICS_TOPICS", "heatwire.topics")));
-            final List<String> rest = new ArrayList<>(List.of(args));
+            final List<String> rest = new ArrayList<>(arguments.own());
+            String bootstrapServers = null;
             while (!rest.isEmpty()) {
                 final String flag = rest.remove(0);
+                if (flag.equals("--bootstrap-servers") && !rest.isEmpty()) {
+                    bootstrapServers = rest.remove(0);
+                    continue;
+                }
                 if (!values.containsKey(flag)) {
                     throw new IllegalArgumentException("unknown option " + flag);
                 }
@@ -185,18 +199,10 @@ public final class SummaryCommand {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--wait-seconds needs a number of seconds", e);
             }
-            return new Options(values.get("--bootstrap-servers"), values.get("--application-id"),
+            return new Options(bootstrapServers, values.get("--application-id"),
                     Duration.ofSeconds(waitSeconds), values.get("--raw-topic"), values.get("--dlq-topic"),
                     values.get("--stories-topic"), values.get("--clusters-topic"), values.get("--story-events-topic"),
-                    values.get("--providers-topic"), values.get("--topics-topic"));
-        }
-
-        Properties adminConfig() {
-            final Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-            return props;
+                    values.get("--providers-topic"), values.get("--topics-topic"), arguments.spring());
         }
     }
 }

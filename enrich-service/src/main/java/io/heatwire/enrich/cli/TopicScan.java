@@ -3,7 +3,6 @@ package io.heatwire.enrich.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,14 +24,15 @@ final class TopicScan {
     }
 
     /** Hands every record to {@code sink}; returns the number of partitions, 0 when the topic is missing. */
-    static int scan(String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    static int scan(KafkaClientSettings kafka, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        final Map<String, Object> config = kafka.consumer(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
+        // No consumer group: a group.id from spring.kafka.consumer.* would only leave offsets behind.
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
                 return 0;
