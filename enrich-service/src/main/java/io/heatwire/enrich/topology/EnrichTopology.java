@@ -42,7 +42,7 @@ import io.heatwire.enrich.story.StoryKind;
  * <pre>
  * raw ──parse──┬─ rejected ─────────────────────────────────────────▶ dead letters
  *              └─ accepted ─▶ events (story versions, alias claims) ─▶ story-events
- * story-events ──story node (store story-nodes)──┬─ events for other nodes ─▶ story-events
+ * story-events ──story node (store story-graph)──┬─ events for other nodes ─▶ story-events
  *                                                 ├─ changed stories ────────▶ stories
  *                                                 └─ membership changes ─▶ cluster-changes (by cluster id)
  * cluster-changes ──cluster (stores cluster-*)──▶ changed clusters, once per interval ─▶ clusters
@@ -79,15 +79,17 @@ public final class EnrichTopology {
                         Named.as(Names.STORY_EVENTS_FROM_ARTICLE))
                 .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_PARSE));
 
-        builder.addStateStore(store(Names.STORY_NODES, StoryNode.class));
-        builder.addStateStore(store(Names.STORIES_WRITTEN, Story.class));
+        builder.addStateStore(store(Names.STORY_GRAPH, StoryNode.class));
+        builder.addStateStore(store(Names.STORY_CONTENTS, Story.class));
+        builder.addStateStore(store(Names.STORIES_WRITTEN, WrittenStory.class));
         builder.addStateStore(store(Names.STORIES_DIRTY, Long.class));
-        final StoryNodeProcessor.Stores nodeStores =
-                new StoryNodeProcessor.Stores(Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY);
+        final StoryNodeProcessor.Stores nodeStores = new StoryNodeProcessor.Stores(Names.STORY_GRAPH,
+                Names.STORY_CONTENTS, Names.STORIES_WRITTEN, Names.STORIES_DIRTY);
         final Map<String, KStream<String, NodeOutput>> outputs = builder
                 .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
                 .process(() -> new StoryNodeProcessor(nodeStores, settings.clusterEmitInterval(), metrics),
-                        Named.as(Names.STORY_NODE_PROCESSOR), Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY)
+                        Named.as(Names.STORY_NODE_PROCESSOR), Names.STORY_GRAPH, Names.STORY_CONTENTS, Names.STORIES_WRITTEN,
+                        Names.STORIES_DIRTY)
                 .split(Named.as(Names.NODE_BRANCH))
                 .branch((id, output) -> output instanceof NodeOutput.ToNode, Branched.as(Names.NODE_TO_NODE))
                 .branch((id, output) -> output instanceof NodeOutput.Memberships, Branched.as(Names.NODE_TO_CLUSTERS))

@@ -17,8 +17,9 @@ public final class Names {
     public static final String STORY_EVENTS_SINK_FROM_PARSE = "story-events-sink-from-parse";
 
     public static final String STORY_EVENTS_SOURCE = "story-events-source";
-    public static final String STORY_NODES = "story-nodes";
-    public static final String STORIES_WRITTEN = "stories-written";
+    public static final String STORY_GRAPH = "story-graph";
+    public static final String STORY_CONTENTS = "story-contents";
+    public static final String STORIES_WRITTEN = "story-digests";
     public static final String STORIES_DIRTY = "stories-dirty";
     public static final String STORY_NODE_PROCESSOR = "story-node";
     public static final String NODE_BRANCH = "node-";

@@ -1,7 +1,10 @@
 package io.heatwire.enrich.topology;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -44,7 +47,7 @@ import io.heatwire.enrich.story.StoryMerge;
 final class StoryNodeProcessor implements Processor<String, NodeEvent, String, NodeOutput> {
 
     /** The names of the stores this processor uses. */
-    record Stores(String nodes, String written, String dirty) {
+    record Stores(String nodes, String contents, String written, String dirty) {
     }
 
     private final Stores stores;
@@ -52,7 +55,8 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
     private final PipelineMetrics metrics;
     private ProcessorContext<String, NodeOutput> context;
     private KeyValueStore<String, StoryNode> nodes;
-    private KeyValueStore<String, Story> written;
+    private KeyValueStore<String, Story> contents;
+    private KeyValueStore<String, WrittenStory> written;
     private KeyValueStore<String, Long> dirty;
 
     /**
@@ -70,6 +74,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
     public void init(ProcessorContext<String, NodeOutput> context) {
         this.context = context;
         this.nodes = context.getStateStore(stores.nodes());
+        this.contents = context.getStateStore(stores.contents());
         this.written = context.getStateStore(stores.written());
         this.dirty = context.getStateStore(stores.dirty());
         context.schedule(writeInterval, PunctuationType.WALL_CLOCK_TIME, this::writeChanged);
@@ -96,7 +101,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         if (!after.equals(before)) {
             nodes.put(id, after);
         }
-        if (!Objects.equals(before.published(), after.published()) && dirty.get(id) == null) {
+        if ((update.contentChanged || before.publishesDifferently(after)) && dirty.get(id) == null) {
             // The record timestamp travels unchanged from the raw record through every node event.
             dirty.put(id, record.timestamp());
         }
@@ -116,14 +121,15 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
             final String id = entry.key;
             dirty.delete(id);
             final StoryNode node = nodes.get(id);
-            final Story published = node == null ? null : node.published();
-            final Story last = written.get(id);
-            if (Objects.equals(last, published)) {
+            final Story published = node == null ? null : node.published(contents.get(id));
+            final WrittenStory last = written.get(id);
+            final String digest = published == null ? null : digest(published);
+            if (Objects.equals(last == null ? null : last.digest(), digest)) {
                 continue;
             }
             emit(id, new NodeOutput.StoryUpdate(published), now);
             metrics.endToEnd(entry.value, now);
-            final ClusterMember memberBefore = last == null ? null : ClusterMember.of(last);
+            final ClusterMember memberBefore = last == null ? null : last.member();
             final ClusterMember member = published == null ? null : ClusterMember.of(published);
             final String clusterBefore = last == null ? null : last.clusterId();
             final String cluster = published == null ? null : published.clusterId();
@@ -133,12 +139,22 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
             if (published == null) {
                 written.delete(id);
             } else {
-                written.put(id, published);
+                written.put(id, new WrittenStory(digest, cluster, member));
             }
         }
         if (!memberships.isEmpty()) {
             // One record: the cluster, provider and topic processors get the changes batched by key.
             emit(changed.get(0).key, new NodeOutput.Memberships(memberships), now);
+        }
+    }
+
+    /** SHA-256 of the story's JSON: equal digests, equal records on the stories topic. */
+    private static String digest(Story story) {
+        try {
+            final byte[] json = JsonSerdes.mapper().writeValueAsBytes(story);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 
@@ -151,7 +167,10 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
 
         private final String id;
         private final long timestamp;
-        private Story story;
+        private StoryKind kind;
+        private List<String> related;
+        /** Whether this event changed the merged story in the story-contents store. */
+        private boolean contentChanged;
         private String aliasOf;
         private final SortedSet<String> claimants;
         private final SortedSet<String> referrers;
@@ -169,7 +188,8 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         Update(String id, StoryNode node, long timestamp) {
             this.id = id;
             this.timestamp = timestamp;
-            this.story = node.story();
+            this.kind = node.kind();
+            this.related = node.related();
             this.aliasOf = node.aliasOf();
             this.claimants = new TreeSet<>(node.claimants());
             this.referrers = new TreeSet<>(node.referrers());
@@ -191,7 +211,14 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
                 }
                 return;
             }
-            story = StoryMerge.merge(story, version.story());
+            final Story current = contents.get(id);
+            final Story merged = StoryMerge.merge(current, version.story());
+            if (!merged.equals(current)) {
+                contents.put(id, merged);
+                contentChanged = true;
+            }
+            kind = merged.kind();
+            related = merged.related();
             if (aliasOf != null) {
                 // An article's own id is never an alias: its referrers resolve to it again.
                 aliasOf = null;
@@ -201,14 +228,14 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
 
         void onClaim(String owner) {
             claimants.add(owner);
-            if (story != null && story.kind() == StoryKind.ARTICLE) {
+            if (kind == StoryKind.ARTICLE) {
                 return; // an alias link between two articles: connect() links the claimant
             }
             final String smallest = claimants.first();
             if (smallest.equals(aliasOf)) {
                 return;
             }
-            final boolean wasStory = story != null && aliasOf == null;
+            final boolean wasStory = kind != null && aliasOf == null;
             aliasOf = smallest;
             final SortedSet<String> linked = new TreeSet<>(neighbours);
             linked.addAll(referrers);
@@ -232,7 +259,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
             if (aliasOf != null) {
                 return;
             }
-            if (neighbours.remove(reference) && (story == null || !story.related().contains(reference))) {
+            if (neighbours.remove(reference) && !related.contains(reference)) {
                 // linked through the graph only, not by this node's own references
                 link(resolvedTo);
             }
@@ -278,7 +305,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
                     send(neighbour, new NodeEvent.Label(id, label));
                 }
             }
-            return new StoryNode(story, aliasOf, claimants, referrers, resolved, neighbours, label, retired);
+            return new StoryNode(kind, related, aliasOf, claimants, referrers, resolved, neighbours, label, retired);
         }
 
         /**
@@ -286,15 +313,15 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
          * articles that claim it as an alias) and makes its own id a label candidate.
          */
         private void connect() {
-            if (story == null || aliasOf != null) {
+            if (kind == null || aliasOf != null) {
                 return;
             }
             for (String referrer : referrers) {
                 link(referrer);
             }
-            if (story.kind() == StoryKind.ARTICLE) {
-                for (String related : story.related()) {
-                    link(resolved.getOrDefault(related, related));
+            if (kind == StoryKind.ARTICLE) {
+                for (String reference : related) {
+                    link(resolved.getOrDefault(reference, reference));
                 }
                 claimants.forEach(this::link);
             }

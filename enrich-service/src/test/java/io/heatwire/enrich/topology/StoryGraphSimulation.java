@@ -45,11 +45,13 @@ final class StoryGraphSimulation {
         this.random = new Random(seed);
         for (int p = 0; p < partitions; p++) {
             final MockProcessorContext<String, NodeOutput> context = new MockProcessorContext<>();
-            addStore(context, Names.STORY_NODES, JsonSerdes.of(StoryNode.class));
-            addStore(context, Names.STORIES_WRITTEN, JsonSerdes.of(Story.class));
+            addStore(context, Names.STORY_GRAPH, JsonSerdes.of(StoryNode.class));
+            addStore(context, Names.STORY_CONTENTS, JsonSerdes.of(Story.class));
+            addStore(context, Names.STORIES_WRITTEN, JsonSerdes.of(WrittenStory.class));
             addStore(context, Names.STORIES_DIRTY, Serdes.Long());
             final StoryNodeProcessor processor = new StoryNodeProcessor(
-                    new StoryNodeProcessor.Stores(Names.STORY_NODES, Names.STORIES_WRITTEN, Names.STORIES_DIRTY),
+                    new StoryNodeProcessor.Stores(Names.STORY_GRAPH, Names.STORY_CONTENTS, Names.STORIES_WRITTEN,
+                            Names.STORIES_DIRTY),
                     java.time.Duration.ofSeconds(1),
                     new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             processor.init(context);
