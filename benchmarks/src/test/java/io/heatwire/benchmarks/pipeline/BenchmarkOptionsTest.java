@@ -1,0 +1,78 @@
+package io.heatwire.benchmarks.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void shouldDefaultToTenThousandArticlesOnSixPartitionsWithOneInstance() {
+        final BenchmarkOptions options = BenchmarkOptions.parse();
+
+        assertThat(options.articles()).containsExactly(10_000);
+        assertThat(options.seed()).isEqualTo(1);
+        assertThat(options.partitions()).isEqualTo(6);
+        assertThat(options.instances()).isEqualTo(1);
+        assertThat(options.pacedRate()).isNull();
+        assertThat(options.latency()).isTrue();
+        assertThat(options.keep()).isFalse();
+        assertThat(options.json()).isNull();
+        assertThat(options.workDir()).isEqualTo(Path.of(".heatwire", "benchmark"));
+        assertThat(options.enrichJvmOptions()).containsExactly("-Xmx1g");
+        assertThat(options.stallTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(options.enrichJar()).isEqualTo(Path.of("enrich-service", "target", "enrich-service.jar"));
+    }
+
+    @Test
+    void shouldReadSizesWithSuffixesAndUnderscoresInTheOrderGiven() {
+        assertThat(BenchmarkOptions.parse("--articles", "10000,100k,1M").articles())
+                .containsExactly(10_000, 100_000, 1_000_000);
+        assertThat(BenchmarkOptions.parse("--articles=2_000").articles()).containsExactly(2_000);
+    }
+
+    @Test
+    void shouldReadEveryOption() {
+        final BenchmarkOptions options = BenchmarkOptions.parse("--seed", "7", "--partitions=3", "--instances", "2",
+                "--paced-rate", "12.5", "--json", "out.json", "--work-dir", "w", "--keep",
+                "--enrich-jvm-options", "-Xmx512m -XX:+UseSerialGC", "--stall-seconds", "60");
+
+        assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.partitions()).isEqualTo(3);
+        assertThat(options.instances()).isEqualTo(2);
+        assertThat(options.pacedRate()).isEqualTo(12.5);
+        assertThat(options.json()).isEqualTo(Path.of("out.json"));
+        assertThat(options.workDir()).isEqualTo(Path.of("w"));
+        assertThat(options.keep()).isTrue();
+        assertThat(options.enrichJvmOptions()).isEqualTo(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        assertThat(options.stallTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void shouldAcceptEmptyJvmOptions() {
+        assertThat(BenchmarkOptions.parse("--enrich-jvm-options", "").enrichJvmOptions()).isEmpty();
+    }
+
+    @Test
+    void shouldSkipTheLatencyRunOnRequest() {
+        assertThat(BenchmarkOptions.parse("--no-latency").latency()).isFalse();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--no-latency", "--paced-rate", "5"))
+                .hasMessageContaining("exclude each other");
+    }
+
+    @Test
+    void shouldRejectWhatItCannotRun() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--articles", "0")).hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--articles", "3M")).hasMessageContaining("at most 2000000");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--articles", "ten")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--partitions")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--paced-rate", "-1")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--keep=yes")).hasMessageContaining("takes no value");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("unknown option --fast");
+    }
+}
