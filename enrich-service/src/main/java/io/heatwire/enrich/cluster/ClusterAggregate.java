@@ -19,13 +19,15 @@ import io.heatwire.enrich.story.StoryKind;
  * @param quality       the known qualities of the members (SPEC 9)
  * @param heat          the exact heat sum of the dated members (SPEC 8)
  * @param published     whether a record of this cluster was written, so its end needs a tombstone
+ * @param changed       whether it changed since its record was last written: the cluster processor
+ *                      writes it when the interval ends (and finds it again after a restart)
  */
 public record ClusterAggregate(long size, long articles, SortedMap<String, Long> providers,
         SortedMap<String, String> providerNames, SortedMap<String, Long> topics, QualityStats quality,
-        HeatSum heat, boolean published) {
+        HeatSum heat, boolean published, boolean changed) {
 
     public static ClusterAggregate empty(Duration halfLife) {
-        return new ClusterAggregate(0, 0, null, null, null, QualityStats.EMPTY, HeatSum.empty(halfLife), false);
+        return new ClusterAggregate(0, 0, null, null, null, QualityStats.EMPTY, HeatSum.empty(halfLife), false, false);
     }
 
     public ClusterAggregate {
@@ -50,12 +52,13 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
                 newProviders, newNames, newTopics,
                 sign > 0 ? quality.add(member.quality()) : quality.remove(member.quality()),
                 sign > 0 ? heat.add(member.quality(), member.publishedAt()) : heat.remove(member.quality(), member.publishedAt()),
-                published);
+                published, true);
     }
 
+    /** This aggregate as it is once its record is written. */
     ClusterAggregate asPublished() {
-        return published ? this
-                : new ClusterAggregate(size, articles, providers, providerNames, topics, quality, heat, true);
+        return published && !changed ? this
+                : new ClusterAggregate(size, articles, providers, providerNames, topics, quality, heat, true, false);
     }
 
     private static void count(SortedMap<String, Long> counts, String key, int sign) {

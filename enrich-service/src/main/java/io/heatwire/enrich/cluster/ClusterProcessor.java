@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -49,10 +51,15 @@ public final class ClusterProcessor implements Processor<String, MemberChanges, 
     private KeyValueStore<String, ClusterAggregate> aggregates;
     private KeyValueStore<String, String> members;
     private KeyValueStore<String, ClusterMember> headlines;
-    private KeyValueStore<String, Long> dirty;
+    /**
+     * The clusters whose aggregate changed since their record was written. The aggregates say so
+     * themselves ({@link ClusterAggregate#changed()}), so this index needs no changelog of its own:
+     * it is rebuilt from the aggregates store when the task starts.
+     */
+    private final SortedSet<String> changed = new TreeSet<>();
 
-    /** The names of the four stores this processor uses. */
-    public record Names(String aggregates, String members, String headlines, String dirty) {
+    /** The names of the three stores this processor uses. */
+    public record Names(String aggregates, String members, String headlines) {
     }
 
     /** @param onMerge called for every cluster id that disappears (its tombstone is written) */
@@ -69,7 +76,14 @@ public final class ClusterProcessor implements Processor<String, MemberChanges, 
         this.aggregates = context.getStateStore(names.aggregates());
         this.members = context.getStateStore(names.members());
         this.headlines = context.getStateStore(names.headlines());
-        this.dirty = context.getStateStore(names.dirty());
+        changed.clear();
+        try (KeyValueIterator<String, ClusterAggregate> all = aggregates.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.changed()) {
+                    changed.add(entry.key);
+                }
+            });
+        }
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitChanged);
     }
 
@@ -87,11 +101,11 @@ public final class ClusterProcessor implements Processor<String, MemberChanges, 
             // A cluster id that lived between two writes (a story's own id before its neighbours
             // told it a smaller one): nothing was written, so nothing needs a tombstone.
             aggregates.delete(cluster);
-            dirty.delete(cluster);
+            changed.remove(cluster);
             return;
         }
         aggregates.put(cluster, aggregate);
-        dirty.put(cluster, record.timestamp());
+        changed.add(cluster);
     }
 
     private ClusterAggregate apply(String cluster, ClusterAggregate aggregate, MemberChange change) {
@@ -115,15 +129,12 @@ public final class ClusterProcessor implements Processor<String, MemberChanges, 
 
     /** Writes the record (or tombstone) of every cluster that changed since the last time. */
     void emitChanged(long now) {
-        final List<String> changed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = dirty.all()) {
-            all.forEachRemaining(entry -> changed.add(entry.key));
-        }
+        final List<String> clusters = new ArrayList<>(changed);
+        changed.clear();
         final Instant asOf = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
-        for (String cluster : changed) {
+        for (String cluster : clusters) {
             final ClusterAggregate aggregate = aggregates.get(cluster);
-            dirty.delete(cluster);
-            if (aggregate == null) {
+            if (aggregate == null || !aggregate.changed()) {
                 continue;
             }
             if (aggregate.size() <= 0) {

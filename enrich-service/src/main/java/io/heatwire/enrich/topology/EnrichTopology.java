@@ -110,9 +110,8 @@ public final class EnrichTopology {
         builder.addStateStore(store(Names.CLUSTER_AGGREGATES, ClusterAggregate.class));
         builder.addStateStore(store(Names.CLUSTER_MEMBERS, String.class));
         builder.addStateStore(store(Names.CLUSTER_HEADLINES, ClusterMember.class));
-        builder.addStateStore(store(Names.CLUSTER_DIRTY, Long.class));
         final ClusterProcessor.Names clusterStores = new ClusterProcessor.Names(Names.CLUSTER_AGGREGATES,
-                Names.CLUSTER_MEMBERS, Names.CLUSTER_HEADLINES, Names.CLUSTER_DIRTY);
+                Names.CLUSTER_MEMBERS, Names.CLUSTER_HEADLINES);
         outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS)
                 .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), EnrichTopology::memberChanges,
                         EnrichTopology::chars, MemberChanges::new), Named.as(Names.MEMBER_CHANGES))
@@ -121,7 +120,7 @@ public final class EnrichTopology {
                 .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), settings.heatHalfLife(),
                         metrics::clusterMerged),
                         Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
-                        Names.CLUSTER_HEADLINES, Names.CLUSTER_DIRTY)
+                        Names.CLUSTER_HEADLINES)
                 .to(topics.clusters().name(), topics.clusters().produced(Names.CLUSTERS_SINK));
 
         final KStream<String, NodeOutput> memberships = outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS);

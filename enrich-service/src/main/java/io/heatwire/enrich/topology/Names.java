@@ -37,7 +37,6 @@ public final class Names {
     public static final String CLUSTER_AGGREGATES = "cluster-aggregates";
     public static final String CLUSTER_MEMBERS = "cluster-members";
     public static final String CLUSTER_HEADLINES = "cluster-headlines";
-    public static final String CLUSTER_DIRTY = "cluster-dirty";
     public static final String CLUSTERS_SINK = "clusters-sink";
 
     public static final String PROVIDER_CHANGES = "provider-changes";
