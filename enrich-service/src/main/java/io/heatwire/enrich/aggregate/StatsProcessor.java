@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -29,8 +31,8 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         V build(String key, KeyStats stats, Instant firstPublished, Instant lastPublished, Instant asOf, Instant now);
     }
 
-    /** The names of the three stores this processor uses. */
-    public record Names(String stats, String published, String dirty) {
+    /** The names of the two stores this processor uses. */
+    public record Names(String stats, String published) {
     }
 
     private static final String SEP = "|";
@@ -43,7 +45,8 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
     private ProcessorContext<String, V> context;
     private KeyValueStore<String, KeyStats> stats;
     private KeyValueStore<String, String> published;
-    private KeyValueStore<String, Long> dirty;
+    /** The keys whose statistics changed since their record was written; rebuilt from the stats store on start. */
+    private final SortedSet<String> changed = new TreeSet<>();
 
     public StatsProcessor(Names names, Duration halfLife, Duration emitInterval, RecordFactory<V> factory) {
         this.names = names;
@@ -57,7 +60,14 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         this.context = context;
         this.stats = context.getStateStore(names.stats());
         this.published = context.getStateStore(names.published());
-        this.dirty = context.getStateStore(names.dirty());
+        changed.clear();
+        try (KeyValueIterator<String, KeyStats> all = stats.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.changed()) {
+                    changed.add(entry.key);
+                }
+            });
+        }
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitChanged);
     }
 
@@ -73,11 +83,11 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         }
         if (current.stories() <= 0 && !current.published()) {
             stats.delete(key);
-            dirty.delete(key);
+            changed.remove(key);
             return;
         }
         stats.put(key, current);
-        dirty.put(key, record.timestamp());
+        changed.add(key);
     }
 
     private KeyStats apply(String key, KeyStats stats, StatsChange change) {
@@ -97,16 +107,13 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         return result;
     }
 
-    private void emitChanged(long now) {
-        final List<String> changed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = dirty.all()) {
-            all.forEachRemaining(entry -> changed.add(entry.key));
-        }
+    void emitChanged(long now) {
+        final List<String> keys = new ArrayList<>(changed);
+        changed.clear();
         final Instant asOf = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
-        for (String key : changed) {
+        for (String key : keys) {
             final KeyStats current = stats.get(key);
-            dirty.delete(key);
-            if (current == null) {
+            if (current == null || !current.changed()) {
                 continue;
             }
             if (current.stories() <= 0) {

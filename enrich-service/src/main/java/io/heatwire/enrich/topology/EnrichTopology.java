@@ -125,14 +125,14 @@ public final class EnrichTopology {
 
         final KStream<String, NodeOutput> memberships = outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS);
         statistics(builder, memberships, EnrichTopology::providerChanges, Names.PROVIDER_CHANGES,
-                new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED, Names.PROVIDER_DIRTY),
+                new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED),
                 Names.PROVIDER_PROCESSOR, settings,
                 (key, stats, first, last, asOf, now) -> new ProviderRecord(key, stats.name(), stats.stories(),
                         stats.articles(), stats.quality().summary(), first, last, stats.heat().heatScore(),
                         stats.heat().heatAt(asOf), asOf, now))
                 .to(topics.providers().name(), topics.providers().produced(Names.PROVIDERS_SINK));
         statistics(builder, memberships, EnrichTopology::topicChanges, Names.TOPIC_CHANGES,
-                new StatsProcessor.Names(Names.TOPIC_STATS, Names.TOPIC_PUBLISHED, Names.TOPIC_DIRTY),
+                new StatsProcessor.Names(Names.TOPIC_STATS, Names.TOPIC_PUBLISHED),
                 Names.TOPIC_PROCESSOR, settings,
                 (key, stats, first, last, asOf, now) -> new TopicRecord(key, stats.stories(), stats.articles(),
                         stats.quality().summary(), first, last, stats.heat().heatScore(), stats.heat().heatAt(asOf),
@@ -147,7 +147,6 @@ public final class EnrichTopology {
             StatsProcessor.RecordFactory<V> factory) {
         builder.addStateStore(store(stores.stats(), KeyStats.class));
         builder.addStateStore(store(stores.published(), String.class));
-        builder.addStateStore(store(stores.dirty(), Long.class));
         return memberships
                 .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), changes,
                         EnrichTopology::chars, StatsChanges::new),
@@ -155,7 +154,7 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.<String, StatsChanges>as(repartition)
                         .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(StatsChanges.class)))
                 .process(() -> new StatsProcessor<>(stores, settings.heatHalfLife(), settings.clusterEmitInterval(), factory),
-                        Named.as(processor), stores.stats(), stores.published(), stores.dirty());
+                        Named.as(processor), stores.stats(), stores.published());
     }
 
     /**
