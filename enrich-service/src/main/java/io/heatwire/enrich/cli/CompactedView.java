@@ -3,6 +3,7 @@ package io.heatwire.enrich.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,13 +20,21 @@ final class CompactedView {
     }
 
     static Map<String, JsonNode> read(KafkaClientSettings kafka, String topic) {
-        final Map<String, JsonNode> latest = new HashMap<>();
+        return read(kafka, topic, Function.identity());
+    }
+
+    /**
+     * The last value of every key, as far as {@code keep} keeps it: a large topic (a million
+     * stories) is read into a map of what the caller needs, not of whole records.
+     */
+    static <T> Map<String, T> read(KafkaClientSettings kafka, String topic, Function<JsonNode, T> keep) {
+        final Map<String, T> latest = new HashMap<>();
         TopicScan.scan(kafka, topic, record -> {
             final String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
             if (record.value() == null) {
                 latest.remove(key);
             } else {
-                latest.put(key, MAPPER.readTree(record.value()));
+                latest.put(key, keep.apply(MAPPER.readTree(record.value())));
             }
         });
         return latest;

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code enrich-service summary}: waits until enrich-service has processed everything on its input
@@ -61,9 +62,11 @@ public final class SummaryCommand {
             final String bootstrap = kafka.bootstrapServers();
             final TopicStats raw = TopicStats.read(kafka, options.rawTopic());
             final Map<String, Long> deadLetters = DeadLetterStats.byCode(kafka, options.dlqTopic());
-            final Map<String, JsonNode> stories = CompactedView.read(kafka, options.storiesTopic());
+            // Only the kind of each story is kept: the stories topic is the largest one.
+            final Map<String, String> stories = CompactedView.read(kafka, options.storiesTopic(),
+                    story -> story.path("kind").asString("?").intern());
             final Map<String, Long> storiesByKind = new TreeMap<>();
-            stories.values().forEach(story -> storiesByKind.merge(story.path("kind").asString("?"), 1L, Long::sum));
+            stories.values().forEach(kind -> storiesByKind.merge(kind, 1L, Long::sum));
 
             out.println();
             out.printf("heatwire pipeline summary (broker %s)%n", bootstrap);
@@ -74,7 +77,13 @@ public final class SummaryCommand {
             deadLetters.forEach((code, count) -> out.printf("      %-20s %6d%n", code, count));
             out.printf(ROW + " %s%n", "stories", options.storiesTopic(), Integer.toString(stories.size()), "live",
                     storiesByKind.isEmpty() ? "" : storiesByKind.toString().replace('=', ' ').replace("{", "(").replace("}", ")"));
-            final Map<String, JsonNode> clusters = CompactedView.read(kafka, options.clustersTopic());
+            final Map<String, JsonNode> clusters = CompactedView.read(kafka, options.clustersTopic(), cluster -> {
+                // The member lists are most of a cluster record and the summary does not print them.
+                if (cluster instanceof ObjectNode object) {
+                    object.remove("members");
+                }
+                return cluster;
+            });
             out.printf(ROW + "%n", "clusters", options.clustersTopic(), Integer.toString(clusters.size()), "live");
             printClusters(out, clusters);
             out.println("    hottest clusters (by heatScore; heat at the time each record was written)");
