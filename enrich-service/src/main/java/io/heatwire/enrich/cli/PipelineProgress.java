@@ -3,21 +3,27 @@ package io.heatwire.enrich.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Whether the Kafka Streams application has consumed everything on its input topics: the raw topic
@@ -56,13 +62,13 @@ final class PipelineProgress {
     }
 
     /**
-     * Polls until nothing is left to consume and the committed offsets and the outputs' end offsets
-     * have stood still for a few seconds (a transaction commit marker can leave one offset of lag on
-     * an internal topic).
+     * Polls until nothing is left to consume, the group is not rebalancing, and the committed
+     * offsets, the outputs' end offsets and the group's assignment have stood still for a few
+     * seconds (a transaction commit marker can leave one offset of lag on an internal topic).
      */
     boolean awaitCaughtUp(Duration timeout, PrintStream progress) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> previous = Map.of();
+        Map<Object, Object> previous = Map.of();
         long stableSince = System.nanoTime();
         long lastReported = -2;
         while (System.nanoTime() < deadline) {
@@ -82,12 +88,15 @@ final class PipelineProgress {
                     }
                 }
                 lag = rawLag + internalLag;
-                final Map<TopicPartition, Long> snapshot = new HashMap<>(committed);
+                final Map<Object, Object> snapshot = new HashMap<>(committed);
                 snapshot.putAll(endOffsets(partitions(outputTopics)));
+                final GroupSnapshot group = group();
+                snapshot.put(GroupSnapshot.class, group);
                 if (!snapshot.equals(previous)) {
                     stableSince = System.nanoTime();
                 }
-                if (rawLag == 0 && internalWithinMarkers && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
+                if (rawLag == 0 && internalWithinMarkers && group.settled()
+                        && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                     lag = 0;
                     return true;
                 }
@@ -107,6 +116,37 @@ final class PipelineProgress {
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
         return false;
+    }
+
+    /**
+     * The group's state and who owns which partition: a rebalance moves tasks, and a moved task
+     * writes what it still owes only once it runs again, so the outputs standing still during a
+     * rebalance mean nothing.
+     */
+    private GroupSnapshot group() throws ExecutionException, InterruptedException {
+        final ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(applicationId)).describedGroups().get(applicationId).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return new GroupSnapshot(GroupState.DEAD, Map.of()); // nothing has consumed anything yet
+            }
+            throw e;
+        }
+        final Map<String, Set<TopicPartition>> assignment = new TreeMap<>();
+        for (MemberDescription member : description.members()) {
+            assignment.put(member.consumerId(), Set.copyOf(member.assignment().topicPartitions()));
+        }
+        return new GroupSnapshot(description.groupState(), assignment);
+    }
+
+    /** A consumer group's state and assignment, as far as settling is concerned. */
+    record GroupSnapshot(GroupState state, Map<String, Set<TopicPartition>> assignment) {
+
+        /** Not in a rebalance: either members run with an agreed assignment, or none is left. */
+        boolean settled() {
+            return state == GroupState.STABLE || state == GroupState.EMPTY || state == GroupState.DEAD;
+        }
     }
 
     private Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
