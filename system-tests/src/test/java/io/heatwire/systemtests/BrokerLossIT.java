@@ -184,25 +184,8 @@ class BrokerLossIT {
     }
 
     @AfterAll
-    static void stopEverything() throws InterruptedException {
-        // Each in turn, whatever failed before: the services first, so they leave the broker cleanly.
-        if (feed != null) {
-            feed.close();
-        }
-        if (ingestService != null) {
-            ingestService.stop();
-        }
-        for (EnrichPipeline pipeline : new EnrichPipeline[] {recovered, reference}) {
-            if (pipeline != null) {
-                pipeline.stop();
-            }
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-        }
-        if (broker != null) {
-            broker.stop();
-        }
+    static void stopEverything() throws Exception {
+        Teardown.closeAll(feed, ingestService, recovered, reference, admin, broker);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * (SIGTERM, as a container runtime would) and kills it when it does not within the grace period;
  * {@link #kill()} is a crash (SIGKILL).
  */
-final class ChildProcess {
+final class ChildProcess implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -71,6 +71,11 @@ final class ChildProcess {
 
     String name() {
         return name;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     void stop() {

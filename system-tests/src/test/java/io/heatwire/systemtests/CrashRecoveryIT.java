@@ -135,19 +135,8 @@ class CrashRecoveryIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        // Each in turn, whatever failed before: the services first, so they leave the broker cleanly.
-        for (EnrichPipeline pipeline : new EnrichPipeline[] {crashed, reference}) {
-            if (pipeline != null) {
-                pipeline.stop();
-            }
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-        }
-        if (broker != null) {
-            broker.stop();
-        }
+    static void stopEverything() throws Exception {
+        Teardown.closeAll(crashed, reference, admin, broker);
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * One enrich-service deployment on a shared broker, run from the packaged jar: its own application
  * id, topics and state directory, so several can run side by side. Each start writes its own log.
  */
-final class EnrichPipeline {
+final class EnrichPipeline implements AutoCloseable {
 
     /** The topics enrich-service is configured with, by their {@code heatwire.topics.*} property name. */
     static final List<String> TOPICS = List.of("raw", "dlq", "stories", "clusters", "providers", "topics", "story-events");
@@ -96,6 +96,11 @@ final class EnrichPipeline {
     /** A crash of the latest start. */
     void kill() {
         process.kill();
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     /** A clean stop of every instance still running; does nothing when none is. */

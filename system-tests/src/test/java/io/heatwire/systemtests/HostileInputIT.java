@@ -150,13 +150,8 @@ class HostileInputIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (pipeline != null) {
-            pipeline.stop();
-        }
-        if (broker != null) {
-            broker.stop();
-        }
+    static void stopEverything() throws Exception {
+        Teardown.closeAll(pipeline, broker);
     }
 
     @Test

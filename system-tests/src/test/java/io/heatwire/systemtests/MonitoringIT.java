@@ -167,16 +167,8 @@ class MonitoringIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        // Each in turn, whatever failed before: the services first, so they leave the broker cleanly.
-        for (ChildProcess process : new ChildProcess[] {prometheusServer, ingestService, enrichService}) {
-            if (process != null) {
-                process.stop();
-            }
-        }
-        if (broker != null) {
-            broker.stop();
-        }
+    static void stopEverything() throws Exception {
+        Teardown.closeAll(prometheusServer, ingestService, enrichService, broker);
     }
 
     @Test

@@ -152,16 +152,8 @@ class SecureBrokerIT {
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (ingestService != null) {
-            ingestService.stop();
-        }
-        if (pipeline != null) {
-            pipeline.stop();
-        }
-        if (broker != null) {
-            broker.stop();
-        }
+    static void stopEverything() throws Exception {
+        Teardown.closeAll(ingestService, pipeline, broker);
     }
 
     @Test
