@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -13,7 +14,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -58,6 +58,12 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
     private KeyValueStore<String, Story> contents;
     private KeyValueStore<String, WrittenStory> written;
     private KeyValueStore<String, Long> dirty;
+    /**
+     * What the dirty store holds, in memory: the interval's writes never scan the store, whose
+     * deleted entries a RocksDB iterator would have to step over (a scan per interval grew with
+     * every story ever written). Rebuilt from the store when the task starts.
+     */
+    private final SortedMap<String, Long> pending = new TreeMap<>();
 
     /**
      * @param writeInterval how often the stories that changed are written: while a cluster builds,
@@ -77,6 +83,10 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         this.contents = context.getStateStore(stores.contents());
         this.written = context.getStateStore(stores.written());
         this.dirty = context.getStateStore(stores.dirty());
+        pending.clear();
+        try (KeyValueIterator<String, Long> all = dirty.all()) {
+            all.forEachRemaining(entry -> pending.put(entry.key, entry.value));
+        }
         context.schedule(writeInterval, PunctuationType.WALL_CLOCK_TIME, this::writeChanged);
     }
 
@@ -101,9 +111,10 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         if (!after.equals(before)) {
             nodes.put(id, after);
         }
-        if ((update.contentChanged || before.publishesDifferently(after)) && dirty.get(id) == null) {
+        if ((update.contentChanged || before.publishesDifferently(after)) && !pending.containsKey(id)) {
             // The record timestamp travels unchanged from the raw record through every node event.
             dirty.put(id, record.timestamp());
+            pending.put(id, record.timestamp());
         }
     }
 
@@ -112,13 +123,14 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
      * cluster, provider and topic processors what changed (from what was written to what is now).
      */
     void writeChanged(long now) {
-        final List<KeyValue<String, Long>> changed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = dirty.all()) {
-            all.forEachRemaining(changed::add);
+        if (pending.isEmpty()) {
+            return;
         }
+        final List<Map.Entry<String, Long>> changed = new ArrayList<>(pending.entrySet());
+        pending.clear();
         final List<NodeOutput.Membership> memberships = new ArrayList<>();
-        for (KeyValue<String, Long> entry : changed) {
-            final String id = entry.key;
+        for (Map.Entry<String, Long> entry : changed) {
+            final String id = entry.getKey();
             dirty.delete(id);
             final StoryNode node = nodes.get(id);
             final Story published = node == null ? null : node.published(contents.get(id));
@@ -128,7 +140,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
                 continue;
             }
             emit(id, new NodeOutput.StoryUpdate(published), now);
-            metrics.endToEnd(entry.value, now);
+            metrics.endToEnd(entry.getValue(), now);
             final ClusterMember memberBefore = last == null ? null : last.member();
             final ClusterMember member = published == null ? null : ClusterMember.of(published);
             final String clusterBefore = last == null ? null : last.clusterId();
@@ -144,7 +156,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         }
         if (!memberships.isEmpty()) {
             // One record: the cluster, provider and topic processors get the changes batched by key.
-            emit(changed.get(0).key, new NodeOutput.Memberships(memberships), now);
+            emit(changed.get(0).getKey(), new NodeOutput.Memberships(memberships), now);
         }
     }
 
