@@ -1,6 +1,7 @@
 package io.heatwire.enrich.cluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,23 +37,60 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
         topics = new TreeMap<>(topics == null ? Map.of() : topics);
     }
 
-    /** This aggregate with {@code member} added (sign 1) or removed (sign -1). */
-    ClusterAggregate with(ClusterMember member, int sign) {
-        final SortedMap<String, Long> newProviders = new TreeMap<>(providers);
-        final SortedMap<String, String> newNames = new TreeMap<>(providerNames);
-        final SortedMap<String, Long> newTopics = new TreeMap<>(topics);
-        count(newProviders, member.providerKey(), sign);
-        if (!newProviders.containsKey(member.providerKey())) {
-            newNames.remove(member.providerKey());
-        } else if (sign > 0 && member.providerName() != null) {
-            newNames.put(member.providerKey(), member.providerName());
+    /**
+     * This aggregate with the changes applied in order, each one's removed member out and its added
+     * member in. The maps are copied once per batch, not once per member: a merge moves hundreds of
+     * members of a cluster that may count hundreds of providers and topics.
+     */
+    ClusterAggregate with(List<MemberChange> changes) {
+        final Counting counting = new Counting(this);
+        for (MemberChange change : changes) {
+            if (change.removed() != null) {
+                counting.count(change.removed(), -1);
+            }
+            if (change.added() != null) {
+                counting.count(change.added(), 1);
+            }
         }
-        member.topicSlugs().forEach(slug -> count(newTopics, slug, sign));
-        return new ClusterAggregate(size + sign, articles + (member.kind() == StoryKind.ARTICLE ? sign : 0),
-                newProviders, newNames, newTopics,
-                sign > 0 ? quality.add(member.quality()) : quality.remove(member.quality()),
-                sign > 0 ? heat.add(member.quality(), member.publishedAt()) : heat.remove(member.quality(), member.publishedAt()),
-                published, true);
+        return new ClusterAggregate(counting.size, counting.articles, counting.providers, counting.providerNames,
+                counting.topics, counting.quality, counting.heat, published, true);
+    }
+
+    /** The figures of one aggregate while a batch of changes is counted into them. */
+    private static final class Counting {
+
+        private long size;
+        private long articles;
+        private final SortedMap<String, Long> providers;
+        private final SortedMap<String, String> providerNames;
+        private final SortedMap<String, Long> topics;
+        private QualityStats quality;
+        private HeatSum heat;
+
+        Counting(ClusterAggregate from) {
+            size = from.size;
+            articles = from.articles;
+            providers = new TreeMap<>(from.providers);
+            providerNames = new TreeMap<>(from.providerNames);
+            topics = new TreeMap<>(from.topics);
+            quality = from.quality;
+            heat = from.heat;
+        }
+
+        /** Adds {@code member} (sign 1) or removes it (sign -1). */
+        void count(ClusterMember member, int sign) {
+            size += sign;
+            articles += member.kind() == StoryKind.ARTICLE ? sign : 0;
+            ClusterAggregate.count(providers, member.providerKey(), sign);
+            if (!providers.containsKey(member.providerKey())) {
+                providerNames.remove(member.providerKey());
+            } else if (sign > 0 && member.providerName() != null) {
+                providerNames.put(member.providerKey(), member.providerName());
+            }
+            member.topicSlugs().forEach(slug -> ClusterAggregate.count(topics, slug, sign));
+            quality = sign > 0 ? quality.add(member.quality()) : quality.remove(member.quality());
+            heat = sign > 0 ? heat.add(member.quality(), member.publishedAt()) : heat.remove(member.quality(), member.publishedAt());
+        }
     }
 
     /** This aggregate as it is once its record is written. */

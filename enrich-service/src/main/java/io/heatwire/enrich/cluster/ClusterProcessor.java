@@ -95,8 +95,9 @@ public final class ClusterProcessor implements Processor<String, MemberChanges, 
             aggregate = ClusterAggregate.empty(halfLife);
         }
         for (MemberChange change : record.value().changes()) {
-            aggregate = apply(cluster, aggregate, change);
+            index(cluster, change);
         }
+        aggregate = aggregate.with(record.value().changes());
         if (aggregate.size() <= 0 && !aggregate.published()) {
             // A cluster id that lived between two writes (a story's own id before its neighbours
             // told it a smaller one): nothing was written, so nothing needs a tombstone.
@@ -108,23 +109,20 @@ public final class ClusterProcessor implements Processor<String, MemberChanges, 
         changed.add(cluster);
     }
 
-    private ClusterAggregate apply(String cluster, ClusterAggregate aggregate, MemberChange change) {
-        ClusterAggregate result = aggregate;
+    /** Moves a member in the index stores: out of its old position, into its new one. */
+    private void index(String cluster, MemberChange change) {
         if (change.removed() != null) {
-            result = result.with(change.removed(), -1);
             members.delete(memberKey(cluster, change.removed()));
             if (change.removed().kind() == StoryKind.ARTICLE) {
                 headlines.delete(headlineKey(cluster, change.removed()));
             }
         }
         if (change.added() != null) {
-            result = result.with(change.added(), 1);
             members.put(memberKey(cluster, change.added()), change.added().id());
             if (change.added().kind() == StoryKind.ARTICLE) {
                 headlines.put(headlineKey(cluster, change.added()), change.added());
             }
         }
-        return result;
     }
 
     /** Writes the record (or tombstone) of every cluster that changed since the last time. */
