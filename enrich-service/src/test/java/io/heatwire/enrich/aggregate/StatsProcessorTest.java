@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.heatwire.enrich.topology.InMemoryStores;
 import io.heatwire.enrich.topology.JsonSerdes;
 
 /** The provider/topic statistics processor on its own: what it writes when an interval ends, and after a restart. */
@@ -29,8 +27,8 @@ class StatsProcessorTest {
     void setUp() {
         context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(PUBLISHED.toEpochMilli());
-        addStore("stats", JsonSerdes.of(KeyStats.class));
-        addStore("published", Serdes.String());
+        InMemoryStores.add(context, "stats", JsonSerdes.of(KeyStats.class));
+        InMemoryStores.add(context, "published", Serdes.String());
     }
 
     @Test
@@ -57,13 +55,6 @@ class StatsProcessorTest {
                 (key, stats, first, last, asOf, now) -> stats.stories());
         processor.init(context);
         return processor;
-    }
-
-    private <V> void addStore(String name, Serde<V> serde) {
-        final KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
     }
 
     private static Record<String, StatsChanges> change(String key, String storyId) {

@@ -6,16 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.enrich.topology.InMemoryStores;
 import io.heatwire.enrich.topology.JsonSerdes;
 
 /** The cluster processor on its own: what it writes when an interval ends, and after a restart. */
@@ -29,9 +28,9 @@ class ClusterProcessorTest {
     void setUp() {
         context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(Instant.parse("2026-11-02T00:00:00Z").toEpochMilli());
-        addStore("aggregates", JsonSerdes.of(ClusterAggregate.class));
-        addStore("members", Serdes.String());
-        addStore("headlines", JsonSerdes.of(ClusterMember.class));
+        InMemoryStores.add(context, "aggregates", JsonSerdes.of(ClusterAggregate.class));
+        InMemoryStores.add(context, "members", Serdes.String());
+        InMemoryStores.add(context, "headlines", JsonSerdes.of(ClusterMember.class));
     }
 
     @Test
@@ -90,13 +89,6 @@ class ClusterProcessorTest {
         final ClusterProcessor processor = new ClusterProcessor(NAMES, Duration.ofSeconds(1), Duration.ofHours(24), () -> { });
         processor.init(context);
         return processor;
-    }
-
-    private <V> void addStore(String name, Serde<V> serde) {
-        final KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
     }
 
     private static Record<String, MemberChanges> changes(String cluster, MemberChange... changes) {

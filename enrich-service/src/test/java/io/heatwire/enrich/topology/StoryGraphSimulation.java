@@ -11,8 +11,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 import io.heatwire.enrich.parse.ArticleParser;
 import io.heatwire.enrich.parse.ParseLimits;
@@ -45,10 +43,10 @@ final class StoryGraphSimulation {
         this.random = new Random(seed);
         for (int p = 0; p < partitions; p++) {
             final MockProcessorContext<String, NodeOutput> context = new MockProcessorContext<>();
-            addStore(context, Names.STORY_GRAPH, JsonSerdes.of(StoryNode.class));
-            addStore(context, Names.STORY_CONTENTS, JsonSerdes.of(Story.class));
-            addStore(context, Names.STORIES_WRITTEN, JsonSerdes.of(WrittenStory.class));
-            addStore(context, Names.STORIES_DIRTY, Serdes.Long());
+            InMemoryStores.add(context, Names.STORY_GRAPH, JsonSerdes.of(StoryNode.class));
+            InMemoryStores.add(context, Names.STORY_CONTENTS, JsonSerdes.of(Story.class));
+            InMemoryStores.add(context, Names.STORIES_WRITTEN, JsonSerdes.of(WrittenStory.class));
+            InMemoryStores.add(context, Names.STORIES_DIRTY, Serdes.Long());
             final StoryNodeProcessor processor = new StoryNodeProcessor(
                     new StoryNodeProcessor.Stores(Names.STORY_GRAPH, Names.STORY_CONTENTS, Names.STORIES_WRITTEN,
                             Names.STORIES_DIRTY),
@@ -59,14 +57,6 @@ final class StoryGraphSimulation {
             contexts.add(context);
             processors.add(processor);
         }
-    }
-
-    private static <V> void addStore(MockProcessorContext<String, NodeOutput> context, String name,
-            org.apache.kafka.common.serialization.Serde<V> serde) {
-        final KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(name), Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
     }
 
     /** Runs until every document arrived and every event was processed; returns the live stories. */

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +32,10 @@ class StoryNodeProcessorTest {
     @BeforeEach
     void setUp() throws Exception {
         context = new MockProcessorContext<>();
-        addStore("graph", JsonSerdes.of(StoryNode.class));
-        addStore("contents", JsonSerdes.of(Story.class));
-        addStore("written", JsonSerdes.of(WrittenStory.class));
-        addStore("dirty", Serdes.Long());
+        InMemoryStores.add(context, "graph", JsonSerdes.of(StoryNode.class));
+        InMemoryStores.add(context, "contents", JsonSerdes.of(Story.class));
+        InMemoryStores.add(context, "written", JsonSerdes.of(WrittenStory.class));
+        InMemoryStores.add(context, "dirty", Serdes.Long());
         article = Stories.from(new ArticleParser(ParseLimits.defaults()).parse(ArticleDocument.valid().bytes())).get(0);
     }
 
@@ -87,10 +85,4 @@ class StoryNodeProcessorTest {
                 .toList();
     }
 
-    private <V> void addStore(String name, Serde<V> serde) {
-        final KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-    }
 }
