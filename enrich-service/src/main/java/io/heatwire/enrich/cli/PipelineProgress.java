@@ -68,7 +68,7 @@ final class PipelineProgress {
      */
     boolean awaitCaughtUp(Duration timeout, PrintStream progress) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        Map<Object, Object> previous = Map.of();
+        Snapshot previous = null;
         long stableSince = System.nanoTime();
         long lastReported = -2;
         while (System.nanoTime() < deadline) {
@@ -88,10 +88,10 @@ final class PipelineProgress {
                     }
                 }
                 lag = rawLag + internalLag;
-                final Map<Object, Object> snapshot = new HashMap<>(committed);
-                snapshot.putAll(endOffsets(partitions(outputTopics)));
+                final Map<TopicPartition, Long> offsets = new HashMap<>(committed);
+                offsets.putAll(endOffsets(partitions(outputTopics)));
                 final GroupSnapshot group = group();
-                snapshot.put(GroupSnapshot.class, group);
+                final Snapshot snapshot = new Snapshot(offsets, group);
                 if (!snapshot.equals(previous)) {
                     stableSince = System.nanoTime();
                 }
@@ -138,6 +138,10 @@ final class PipelineProgress {
             assignment.put(member.consumerId(), Set.copyOf(member.assignment().topicPartitions()));
         }
         return new GroupSnapshot(description.groupState(), assignment);
+    }
+
+    /** What must stand still for the pipeline to count as done: committed and output end offsets, the group. */
+    private record Snapshot(Map<TopicPartition, Long> offsets, GroupSnapshot group) {
     }
 
     /** A consumer group's state and assignment, as far as settling is concerned. */
