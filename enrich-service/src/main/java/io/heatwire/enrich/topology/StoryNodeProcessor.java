@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -126,11 +125,11 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         if (pending.isEmpty()) {
             return;
         }
-        final List<Map.Entry<String, Long>> changed = new ArrayList<>(pending.entrySet());
-        pending.clear();
+        // One by one: should a write fail, the stories after it stay pending for the next interval.
+        final List<String> changed = new ArrayList<>(pending.keySet());
         final List<NodeOutput.Membership> memberships = new ArrayList<>();
-        for (Map.Entry<String, Long> entry : changed) {
-            final String id = entry.getKey();
+        for (String id : changed) {
+            final long changedAt = pending.remove(id);
             dirty.delete(id);
             final StoryNode node = nodes.get(id);
             final Story published = node == null ? null : node.published(contents.get(id));
@@ -140,7 +139,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
                 continue;
             }
             emit(id, new NodeOutput.StoryUpdate(published), now);
-            metrics.endToEnd(entry.getValue(), now);
+            metrics.endToEnd(changedAt, now);
             final ClusterMember memberBefore = last == null ? null : last.member();
             final ClusterMember member = published == null ? null : ClusterMember.of(published);
             final String clusterBefore = last == null ? null : last.clusterId();
@@ -156,7 +155,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
         }
         if (!memberships.isEmpty()) {
             // One record: the cluster, provider and topic processors get the changes batched by key.
-            emit(changed.get(0).getKey(), new NodeOutput.Memberships(memberships), now);
+            emit(changed.get(0), new NodeOutput.Memberships(memberships), now);
         }
     }
 
