@@ -16,6 +16,8 @@ import java.util.Set;
  * @param instances         enrich-service instances with one application id
  * @param pacedRate         articles/s of the latency run; null: half the measured maximum
  * @param latency           whether to run the paced latency run at all
+ * @param ceiling           run enrich-service without clustering (every story its own cluster): the
+ *                          ceiling every clustering design is bounded by
  * @param keep              keep the work directory (broker data, state, logs, corpus) afterwards
  * @param workDir           where corpora, broker data, state and logs go
  * @param json              where to write every figure, or null
@@ -32,6 +34,7 @@ record BenchmarkOptions(
         int instances,
         Double pacedRate,
         boolean latency,
+        boolean ceiling,
         boolean keep,
         Path workDir,
         Path json,
@@ -43,8 +46,8 @@ record BenchmarkOptions(
 
     static final String USAGE = """
             usage: ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N]
-                                  [--paced-rate R | --no-latency] [--json FILE] [--work-dir DIR] [--keep]
-                                  [--enrich-jvm-options "OPTS"] [--stall-seconds S]
+                                  [--paced-rate R | --no-latency] [--ceiling] [--json FILE] [--work-dir DIR]
+                                  [--keep] [--enrich-jvm-options "OPTS"] [--stall-seconds S]
 
               --articles N,...     corpus sizes; each size runs on a fresh broker and fresh state
                                    (default 10000; 100000 and 1000000 for the scale check; k and M allowed)
@@ -53,6 +56,8 @@ record BenchmarkOptions(
               --instances N        enrich-service instances with one application id (default 1)
               --paced-rate R       articles/s of the latency run (default: half the measured maximum)
               --no-latency         skip the paced latency run
+              --ceiling            run enrich-service without clustering (every story its own cluster, no
+                                   cluster records): what the rest of the pipeline allows
               --json FILE          write every figure as JSON
               --work-dir DIR       corpora, broker data, state and logs (default .heatwire/benchmark)
               --keep               keep the work directory afterwards (a kept corpus is reused)
@@ -79,6 +84,7 @@ record BenchmarkOptions(
         int instances = 1;
         Double pacedRate = null;
         boolean latency = true;
+        boolean ceiling = false;
         boolean keep = false;
         Path workDir = Path.of(".heatwire", "benchmark");
         Path json = null;
@@ -95,14 +101,14 @@ record BenchmarkOptions(
                 value = flag.substring(equals + 1);
                 flag = flag.substring(0, equals);
             }
-            if (flag.equals("--keep") || flag.equals("--no-latency")) {
+            if (flag.equals("--keep") || flag.equals("--no-latency") || flag.equals("--ceiling")) {
                 if (value != null) {
                     throw new IllegalArgumentException(flag + " takes no value");
                 }
-                if (flag.equals("--keep")) {
-                    keep = true;
-                } else {
-                    latency = false;
+                switch (flag) {
+                    case "--keep" -> keep = true;
+                    case "--ceiling" -> ceiling = true;
+                    default -> latency = false;
                 }
                 continue;
             }
@@ -134,7 +140,8 @@ record BenchmarkOptions(
         if (pacedRate != null && !latency) {
             throw new IllegalArgumentException("--paced-rate and --no-latency exclude each other");
         }
-        return new BenchmarkOptions(articles, seed, partitions, instances, pacedRate, latency, keep, workDir, json,
+        return new BenchmarkOptions(articles, seed, partitions, instances, pacedRate, latency, ceiling, keep, workDir,
+                json,
                 jvm.size() == 1 && jvm.get(0).isEmpty() ? List.of() : jvm, stall, enrichJar, kafkaJar, loadgenJar);
     }
 

@@ -56,7 +56,8 @@ final class Deployment implements AutoCloseable {
         KafkaClients.createTopic(admin, RAW_TOPIC, options.partitions());
         for (int i = 1; i <= options.instances(); i++) {
             instances.add(EnrichService.start(children, "enrich-" + i, options.enrichJar(), options.enrichJvmOptions(),
-                    broker.bootstrapServers(), directory.resolve("enrich-" + i + "-state"), directory.resolve("logs")));
+                    broker.bootstrapServers(), directory.resolve("enrich-" + i + "-state"), directory.resolve("logs"),
+                    options.ceiling()));
         }
         progress.update("starting " + instances.size() + " enrich-service instance" + (instances.size() == 1 ? "" : "s"));
         for (final EnrichService instance : instances) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One enrich-service instance as production runs it: the packaged jar in its own JVM with its
  * default settings (exactly-once, application id {@code heatwire-enrich}, default topics); only the
- * broker, the HTTP port and the state directory are given. Its GC log goes to a file, so the heap
+ * broker, the HTTP port and the state directory are given (and, for the ceiling, clustering off). Its GC log goes to a file, so the heap
  * left after each collection can be read.
  */
 final class EnrichService {
@@ -38,18 +38,23 @@ final class EnrichService {
 
     /** Starts an instance; {@link #awaitReady()} waits until its Streams client runs. */
     static EnrichService start(final ChildProcesses children, final String name, final Path jar,
-            final List<String> jvmOptions, final String bootstrapServers, final Path stateDir, final Path logs)
-            throws IOException {
+            final List<String> jvmOptions, final String bootstrapServers, final Path stateDir, final Path logs,
+            final boolean ceiling) throws IOException {
         final int port = ChildProcesses.freePort();
         final Path gcLog = logs.resolve(name + "-gc.log");
         Files.createDirectories(logs);
         final List<String> jvm = new ArrayList<>(jvmOptions);
         // Quoted: the path may hold spaces or colons, which -Xlog would otherwise split on.
         jvm.add("-Xlog:gc:file=\"" + gcLog.toAbsolutePath() + "\"");
-        final ChildProcesses.Child child = children.start(name, ChildProcesses.javaJar(jvm, jar, List.of(
+        final List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--server.port=" + port,
-                "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath())), logs.resolve(name + ".log"));
+                "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath()));
+        if (ceiling) {
+            args.add("--heatwire.clusters.enabled=false");
+        }
+        final ChildProcesses.Child child = children.start(name, ChildProcesses.javaJar(jvm, jar, args),
+                logs.resolve(name + ".log"));
         return new EnrichService(child, port, stateDir, gcLog);
     }
 

@@ -74,6 +74,10 @@ public final class PipelineBenchmark {
                         + System.getProperty("os.arch"));
         out.printf("heatwire pipeline benchmark, commit %s, %s, %d cores, %s%n", environment.commit(),
                 environment.startedAt(), environment.cores(), environment.java());
+        if (options.ceiling()) {
+            out.println("CEILING: enrich-service runs without clustering (every story its own cluster, no cluster "
+                    + "records); compare its figures with a normal run's");
+        }
         out.flush();
         final ProgressLine progress = new ProgressLine(err, System.console() != null);
         final List<RunResult> runs = new ArrayList<>();

@@ -155,7 +155,7 @@ final class SizeRun {
                 corpus.size(), throughput.seconds(), throughput.articlesPerSecond()));
         final List<RunResult.TopicRow> topics = TopicFootprint.read(deployment.admin(), Deployment.RAW_TOPIC,
                 Deployment.APPLICATION_ID, Set.of(Deployment.STORY_EVENTS_TOPIC), BrokerBaseline.SCRATCH_TOPIC);
-        final StructureCheck.Result structure = StructureCheck.compare(expected, OutputReader.read(
+        final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
                 deployment.bootstrapServers(), Deployment.STORIES_TOPIC, Deployment.CLUSTERS_TOPIC,
                 Deployment.DLQ_TOPIC, bridgeStories));
         final long stateBytes = deployment.stopEnrichAndMeasureState();
@@ -188,7 +188,7 @@ final class SizeRun {
                 Arrays.stream(Percentiles.bySlice(latencies, 10, 99)).boxed().toList());
         progress.say(String.format(Locale.ROOT, "latency: p50 %,d ms, p99 %,d ms over %,d articles; reading the outputs",
                 p50, p99, seen.length));
-        final StructureCheck.Result structure = StructureCheck.compare(expected, OutputReader.read(
+        final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
                 deployment.bootstrapServers(), Deployment.STORIES_TOPIC, Deployment.CLUSTERS_TOPIC,
                 Deployment.DLQ_TOPIC, bridgeStories));
         return new Paced(latency, structure);

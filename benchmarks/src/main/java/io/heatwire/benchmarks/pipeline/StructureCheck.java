@@ -38,21 +38,16 @@ final class StructureCheck {
     private StructureCheck() {
     }
 
+    /**
+     * @param ceiling the run had clustering off: every story must be its own cluster and no cluster
+     *                record may exist; the stories themselves are checked as always
+     */
+    static Result compare(final ExpectedClusters expected, final boolean ceiling, final ObservedClusters actual) {
+        return ceiling ? compareCeiling(expected, actual) : compare(expected, actual);
+    }
+
     static Result compare(final ExpectedClusters expected, final ObservedClusters actual) {
-        final List<String> differences = new ArrayList<>();
-        if (actual.deadLetters() != 0) {
-            differences.add(actual.deadLetters() + " documents were dead-lettered (expected none)");
-        }
-        if (expected.stories() != actual.stories()) {
-            differences.add("stories: expected " + expected.stories() + ", found " + actual.stories());
-        }
-        if (actual.articleStories() != expected.documents()) {
-            differences.add("ARTICLE stories: expected " + expected.documents() + ", found " + actual.articleStories());
-        }
-        if (actual.referenceStories() != expected.referenceStories()) {
-            differences.add("REFERENCE stories: expected " + expected.referenceStories() + ", found "
-                    + actual.referenceStories());
-        }
+        final List<String> differences = storyDifferences(expected, actual);
         if (expected.clusterCount() != actual.clusters().size()) {
             differences.add("clusters: expected " + expected.clusterCount() + ", found " + actual.clusters().size());
         }
@@ -76,6 +71,40 @@ final class StructureCheck {
         differences.addAll(clusterDifferences(expected.clusters(), actual.clusters()));
         return new Result(expected.stories(), actual.stories(), expected.clusterCount(), actual.clusters().size(),
                 differences);
+    }
+
+    /** Without clustering: the same stories, each its own cluster, and no cluster record at all. */
+    static Result compareCeiling(final ExpectedClusters expected, final ObservedClusters actual) {
+        final List<String> differences = storyDifferences(expected, actual);
+        if (!actual.clusters().isEmpty()) {
+            differences.add(actual.clusters().size() + " cluster records were written (expected none without "
+                    + "clustering)");
+        }
+        actual.storyClusters().forEach((story, cluster) -> {
+            if (!story.equals(cluster) && differences.size() < LISTED) {
+                differences.add("story " + story + ": expected to be its own cluster, found " + cluster);
+            }
+        });
+        return new Result(expected.stories(), actual.stories(), 0, actual.clusters().size(), differences);
+    }
+
+    /** Dead letters and story counts, checked with and without clustering. */
+    private static List<String> storyDifferences(final ExpectedClusters expected, final ObservedClusters actual) {
+        final List<String> differences = new ArrayList<>();
+        if (actual.deadLetters() != 0) {
+            differences.add(actual.deadLetters() + " documents were dead-lettered (expected none)");
+        }
+        if (expected.stories() != actual.stories()) {
+            differences.add("stories: expected " + expected.stories() + ", found " + actual.stories());
+        }
+        if (actual.articleStories() != expected.documents()) {
+            differences.add("ARTICLE stories: expected " + expected.documents() + ", found " + actual.articleStories());
+        }
+        if (actual.referenceStories() != expected.referenceStories()) {
+            differences.add("REFERENCE stories: expected " + expected.referenceStories() + ", found "
+                    + actual.referenceStories());
+        }
+        return differences;
     }
 
     /** Cluster by cluster: the first {@link #LISTED} differences, then how many more. */

@@ -59,6 +59,13 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void shouldRunWithoutClusteringForTheCeiling() {
+        assertThat(BenchmarkOptions.parse().ceiling()).isFalse();
+        assertThat(BenchmarkOptions.parse("--ceiling").ceiling()).isTrue();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--ceiling=yes")).hasMessage("--ceiling takes no value");
+    }
+
+    @Test
     void shouldSkipTheLatencyRunOnRequest() {
         assertThat(BenchmarkOptions.parse("--no-latency").latency()).isFalse();
         assertThatThrownBy(() -> BenchmarkOptions.parse("--no-latency", "--paced-rate", "5"))

@@ -98,4 +98,21 @@ class StructureCheckTest {
                 new ExpectedClusters.Cluster("c", 9), new ExpectedClusters.Cluster("a", 2),
                 new ExpectedClusters.Cluster("b", 2));
     }
+
+    @Test
+    void shouldPassTheCeilingWhenEveryStoryIsItsOwnClusterAndNoClusterRecordExists() {
+        final StructureCheck.Result result = StructureCheck.compare(expected(), true, observed(Map.of(), "ffff"));
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.actualStories()).isEqualTo(8);
+    }
+
+    @Test
+    void shouldFailTheCeilingWhenClustersWereWrittenOrAStoryJoinedAnother() {
+        final StructureCheck.Result result = StructureCheck.compare(expected(), true, observed(Map.of(BIG, 5L), BIG));
+
+        assertThat(result.differences()).containsExactly(
+                "1 cluster records were written (expected none without clustering)",
+                "story ffff: expected to be its own cluster, found 00aa");
+    }
 }

@@ -20,7 +20,8 @@ public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse 
     public EnrichSettings settings() {
         return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
                 parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
-                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval(), heat.halfLife());
+                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval(), heat.halfLife(),
+                clusters.enabled());
     }
 
     /** @param halfLife a story's weight in the heat of its cluster, provider and topics halves every half-life */
@@ -32,8 +33,11 @@ public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse 
      *                     changed are written: a merge changes a cluster once per member, its record
      *                     is written once per interval. 300 ms keeps p99 latency under a second at
      *                     half load for little more work than 1 s (docs/performance.md, step 4)
+     * @param enabled      false runs the pipeline without clustering (every story its own cluster, no
+     *                     cluster records): the ceiling that {@code ./benchmark.sh --ceiling} measures,
+     *                     not a production mode
      */
-    public record Clusters(@DefaultValue("300ms") Duration emitInterval) {
+    public record Clusters(@DefaultValue("300ms") Duration emitInterval, @DefaultValue("true") boolean enabled) {
     }
 
     /**

@@ -75,7 +75,7 @@ public final class EnrichTopology {
                 .to(topics.deadLetters().name(), topics.deadLetters().produced(Names.DEAD_LETTER_SINK));
 
         parsed.get(Names.PARSE_BRANCH + Names.PARSE_ACCEPTED)
-                .flatMap((key, result) -> firstEvents(((ParseResult.Accepted) result).stories()),
+                .flatMap((key, result) -> firstEvents(((ParseResult.Accepted) result).stories(), settings.clustering()),
                         Named.as(Names.STORY_EVENTS_FROM_ARTICLE))
                 .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_PARSE));
 
@@ -87,7 +87,8 @@ public final class EnrichTopology {
                 Names.STORY_CONTENTS, Names.STORIES_WRITTEN, Names.STORIES_DIRTY);
         final Map<String, KStream<String, NodeOutput>> outputs = builder
                 .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
-                .process(() -> new StoryNodeProcessor(nodeStores, settings.clusterEmitInterval(), metrics),
+                .process(() -> new StoryNodeProcessor(nodeStores, settings.clusterEmitInterval(), settings.clustering(),
+                        metrics),
                         Named.as(Names.STORY_NODE_PROCESSOR), Names.STORY_GRAPH, Names.STORY_CONTENTS, Names.STORIES_WRITTEN,
                         Names.STORIES_DIRTY)
                 .split(Named.as(Names.NODE_BRANCH))
@@ -107,23 +108,10 @@ public final class EnrichTopology {
                 }, Named.as(Names.STORY_VALUE))
                 .to(topics.stories().name(), topics.stories().produced(Names.STORIES_SINK));
 
-        builder.addStateStore(store(Names.CLUSTER_AGGREGATES, ClusterAggregate.class));
-        builder.addStateStore(store(Names.CLUSTER_MEMBERS, String.class));
-        builder.addStateStore(store(Names.CLUSTER_HEADLINES, ClusterMember.class));
-        final ClusterProcessor.Names clusterStores = new ClusterProcessor.Names(Names.CLUSTER_AGGREGATES,
-                Names.CLUSTER_MEMBERS, Names.CLUSTER_HEADLINES);
-        outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS)
-                .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), EnrichTopology::memberChanges,
-                        EnrichTopology::chars, MemberChanges::new), Named.as(Names.MEMBER_CHANGES))
-                .repartition(Repartitioned.<String, MemberChanges>as(Names.CLUSTER_CHANGES)
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChanges.class)))
-                .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), settings.heatHalfLife(),
-                        metrics::clusterMerged),
-                        Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
-                        Names.CLUSTER_HEADLINES)
-                .to(topics.clusters().name(), topics.clusters().produced(Names.CLUSTERS_SINK));
-
         final KStream<String, NodeOutput> memberships = outputs.get(Names.NODE_BRANCH + Names.NODE_TO_CLUSTERS);
+        if (settings.clustering()) {
+            clusters(builder, topics, settings, metrics, memberships);
+        }
         statistics(builder, memberships, EnrichTopology::providerChanges, Names.PROVIDER_CHANGES,
                 new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED),
                 Names.PROVIDER_PROCESSOR, settings,
@@ -138,6 +126,26 @@ public final class EnrichTopology {
                         stats.quality().summary(), first, last, stats.heat().heatScore(), stats.heat().heatAt(asOf),
                         asOf, now))
                 .to(topics.topicStats().name(), topics.topicStats().produced(Names.TOPICS_SINK));
+    }
+
+    /** Cluster membership changes repartitioned by cluster id into one cluster processor per cluster. */
+    private static void clusters(StreamsBuilder builder, Topics topics, EnrichSettings settings, PipelineMetrics metrics,
+            KStream<String, NodeOutput> memberships) {
+        builder.addStateStore(store(Names.CLUSTER_AGGREGATES, ClusterAggregate.class));
+        builder.addStateStore(store(Names.CLUSTER_MEMBERS, String.class));
+        builder.addStateStore(store(Names.CLUSTER_HEADLINES, ClusterMember.class));
+        final ClusterProcessor.Names clusterStores = new ClusterProcessor.Names(Names.CLUSTER_AGGREGATES,
+                Names.CLUSTER_MEMBERS, Names.CLUSTER_HEADLINES);
+        memberships
+                .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), EnrichTopology::memberChanges,
+                        EnrichTopology::chars, MemberChanges::new), Named.as(Names.MEMBER_CHANGES))
+                .repartition(Repartitioned.<String, MemberChanges>as(Names.CLUSTER_CHANGES)
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChanges.class)))
+                .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), settings.heatHalfLife(),
+                        metrics::clusterMerged),
+                        Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
+                        Names.CLUSTER_HEADLINES)
+                .to(topics.clusters().name(), topics.clusters().produced(Names.CLUSTERS_SINK));
     }
 
     /** Provider or topic statistics: changes repartitioned by key into one stats processor per key. */
@@ -291,14 +299,14 @@ public final class EnrichTopology {
     }
 
     /** What one document tells the story nodes: its ARTICLE version, its references, its aliases. */
-    static List<KeyValue<String, NodeEvent>> firstEvents(List<Story> stories) {
+    static List<KeyValue<String, NodeEvent>> firstEvents(List<Story> stories, boolean clustering) {
         final Story article = stories.get(0);
         final List<KeyValue<String, NodeEvent>> events = new ArrayList<>(stories.size() + article.aliases().size());
         events.add(KeyValue.pair(article.id(), new NodeEvent.StoryVersion(article, null)));
         for (Story reference : stories.subList(1, stories.size())) {
             events.add(KeyValue.pair(reference.id(), new NodeEvent.StoryVersion(reference, article.id())));
         }
-        for (String alias : article.aliases()) {
+        for (String alias : clustering ? article.aliases() : List.<String>of()) {
             events.add(KeyValue.pair(alias, new NodeEvent.AliasClaim(article.id())));
         }
         return events;

@@ -51,6 +51,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
 
     private final Stores stores;
     private final Duration writeInterval;
+    private final boolean clustering;
     private final PipelineMetrics metrics;
     private ProcessorContext<String, NodeOutput> context;
     private KeyValueStore<String, StoryNode> nodes;
@@ -68,10 +69,13 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
      * @param writeInterval how often the stories that changed are written: while a cluster builds,
      *                      a story's label can drop many times; its record is written once per
      *                      interval, with the label it has then
+     * @param clustering    false: every story is its own cluster and nodes never talk to each other
+     *                      (the benchmark's ceiling, see {@code EnrichSettings#clustering})
      */
-    StoryNodeProcessor(Stores stores, Duration writeInterval, PipelineMetrics metrics) {
+    StoryNodeProcessor(Stores stores, Duration writeInterval, boolean clustering, PipelineMetrics metrics) {
         this.stores = stores;
         this.writeInterval = writeInterval;
+        this.clustering = clustering;
         this.metrics = metrics;
     }
 
@@ -213,7 +217,7 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
 
         void onVersion(NodeEvent.StoryVersion version) {
             final String referrer = version.referrer();
-            final boolean newReferrer = referrer != null && referrers.add(referrer);
+            final boolean newReferrer = clustering && referrer != null && referrers.add(referrer);
             if (aliasOf != null && version.story().kind() == StoryKind.REFERENCE) {
                 // A reference to an alias is a reference to its owner; the owner's own ARTICLE
                 // version is on its way from the claiming document, so the reference adds nothing.
@@ -325,6 +329,10 @@ final class StoryNodeProcessor implements Processor<String, NodeEvent, String, N
          */
         private void connect() {
             if (kind == null || aliasOf != null) {
+                return;
+            }
+            if (!clustering) {
+                label = id;
                 return;
             }
             for (String referrer : referrers) {

@@ -105,6 +105,25 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldMakeEveryStoryItsOwnClusterAndWriteNoClusterRecordsWithoutClustering() {
+        tearDown();
+        settings = EnrichSettings.defaults().withoutClustering();
+        setUp();
+        SeedDocuments.all().values().forEach(this::publish);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        final Map<String, Story> latest = latest(stories.readRecordsToList());
+        assertThat(latest).hasSize(26);
+        latest.forEach((id, story) -> assertThat(story.clusterId()).isEqualTo(id));
+        assertThat(clusters.isEmpty()).isTrue();
+        final Map<String, ProviderRecord> providerRecords = new HashMap<>();
+        providers.readRecordsToList().forEach(r -> providerRecords.put(r.key(), r.value()));
+        assertThat(providerRecords.values().stream().mapToLong(ProviderRecord::stories).sum()).isEqualTo(26);
+        assertThat(topicStats.isEmpty()).isFalse();
+        assertThat(driver.producedTopicNames()).noneMatch(name -> name.contains("cluster"));
+    }
+
+    @Test
     void shouldClusterTheSeedsIntoFiveComponentsNamedByTheirSmallestStoryId() {
         SeedDocuments.all().values().forEach(this::publish);
 
@@ -369,7 +388,7 @@ class EnrichTopologyTest {
         final EnrichTopologyTest small = new EnrichTopologyTest();
         // Documents over 100 bytes are rejected; dead letters carry originals up to the smaller one.
         small.settings = new EnrichSettings(ParseLimits.defaults().withMaxDocumentBytes(100), tooLargeButFits.length,
-                Duration.ofSeconds(1), Duration.ofHours(24));
+                Duration.ofSeconds(1), Duration.ofHours(24), true);
         small.setUp();
         small.publish(big);
         small.publish(tooLargeButFits);

@@ -50,7 +50,7 @@ final class StoryGraphSimulation {
             final StoryNodeProcessor processor = new StoryNodeProcessor(
                     new StoryNodeProcessor.Stores(Names.STORY_GRAPH, Names.STORY_CONTENTS, Names.STORIES_WRITTEN,
                             Names.STORIES_DIRTY),
-                    java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofSeconds(1), true,
                     new PipelineMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             processor.init(context);
             queues.add(new ArrayDeque<>());
@@ -150,7 +150,7 @@ final class StoryGraphSimulation {
     private static List<KeyValue<String, NodeEvent>> firstEvents(byte[] document, long ingestedAt) {
         try {
             return EnrichTopology.firstEvents(Stories.from(PARSER.parse(document), null,
-                    java.time.Instant.ofEpochMilli(ingestedAt)));
+                    java.time.Instant.ofEpochMilli(ingestedAt)), true);
         } catch (RejectedDocumentException e) {
             throw new IllegalArgumentException("generated document rejected: " + e.getMessage(), e);
         }

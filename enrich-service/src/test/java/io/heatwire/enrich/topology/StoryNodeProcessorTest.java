@@ -68,7 +68,7 @@ class StoryNodeProcessorTest {
     }
 
     private StoryNodeProcessor started() {
-        final StoryNodeProcessor processor = new StoryNodeProcessor(STORES, Duration.ofSeconds(1),
+        final StoryNodeProcessor processor = new StoryNodeProcessor(STORES, Duration.ofSeconds(1), true,
                 new PipelineMetrics(new SimpleMeterRegistry()));
         processor.init(context);
         return processor;
