@@ -36,15 +36,10 @@ JARS=(local-kafka/target/local-kafka-exec.jar enrich-service/target/enrich-servi
 needs_build=false
 for jar in "${JARS[@]}"; do
   module=${jar%%/*}
-  if [ ! -f "$jar" ] || [ -n "$(find "$module/src/main" "$module/pom.xml" pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src/main" "$module/pom.xml" heatwire-article/src/main heatwire-article/pom.xml pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
     needs_build=true
   fi
 done
-# The benchmark jar carries enrich-service's parse classes: rebuild it when they change.
-if [ -f benchmarks/target/benchmarks.jar ] && [ -f enrich-service/target/enrich-service.jar ] \
-   && [ enrich-service/target/enrich-service.jar -nt benchmarks/target/benchmarks.jar ]; then
-  needs_build=true
-fi
 if $needs_build; then
   printf '\033[1m==> %s\033[0m\n' "Building heatwire (first run takes a few minutes; later runs only rebuild what changed)" >&2
   ./mvnw -B -q -Dmaven.test.skip=true -pl local-kafka,enrich-service,loadgen,benchmarks -am package

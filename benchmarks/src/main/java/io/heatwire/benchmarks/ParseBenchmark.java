@@ -3,12 +3,12 @@ package io.heatwire.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.parse.ParseLimits;
-import io.heatwire.enrich.parse.ParsedArticle;
-import io.heatwire.enrich.parse.RejectedDocumentException;
-import io.heatwire.enrich.story.Stories;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.story.Stories;
+import io.heatwire.article.story.Story;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

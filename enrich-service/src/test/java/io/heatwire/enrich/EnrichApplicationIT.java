@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.heatwire.enrich.cli.ReplayCommand;
 import io.heatwire.enrich.cli.SummaryCommand;
 import io.heatwire.enrich.deadletter.DeadLetters;
-import io.heatwire.enrich.parse.SeedDocuments;
+import io.heatwire.article.parse.SeedDocuments;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

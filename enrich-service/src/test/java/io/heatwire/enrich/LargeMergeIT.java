@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.heatwire.enrich.cli.SummaryCommand;
-import io.heatwire.enrich.parse.ArticleDocument;
+import io.heatwire.article.parse.ArticleDocument;
 
 /**
  * SPEC 7: two clusters of 10,000 stories each (100 chained articles with 99 references each, by

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.heatwire.enrich.cli.SummaryCommand;
-import io.heatwire.enrich.parse.SeedDocuments;
+import io.heatwire.article.parse.SeedDocuments;
 import io.heatwire.enrich.topology.ClusterOracleProperties;
 
 /**

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import io.heatwire.enrich.identity.CanonicalUrl;
-import io.heatwire.enrich.identity.StoryId;
+import io.heatwire.article.identity.CanonicalUrl;
+import io.heatwire.article.identity.StoryId;
 
 /**
  * Everything about a corpus except its bytes: which stories exist, who publishes them when, and who

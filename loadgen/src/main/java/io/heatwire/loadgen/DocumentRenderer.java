@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import io.heatwire.enrich.identity.StoryIdentity;
+import io.heatwire.article.identity.StoryIdentity;
 
 /**
  * Renders the documents of a {@link CorpusPlan} in the seeds' format: YAML front matter between

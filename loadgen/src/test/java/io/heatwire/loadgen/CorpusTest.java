@@ -14,14 +14,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.parse.ParseLimits;
-import io.heatwire.enrich.parse.ParsedArticle;
-import io.heatwire.enrich.parse.RejectedDocumentException;
-import io.heatwire.enrich.parse.WarningKind;
-import io.heatwire.enrich.story.Stories;
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.parse.WarningKind;
+import io.heatwire.article.story.Stories;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * The generated corpus checked with enrich-service's own parser and story rules, and its expected

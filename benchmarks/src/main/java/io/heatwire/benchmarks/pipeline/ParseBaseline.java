@@ -4,10 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.parse.ParseLimits;
-import io.heatwire.enrich.parse.ParsedArticle;
-import io.heatwire.enrich.parse.RejectedDocumentException;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.RejectedDocumentException;
 
 /**
  * The raw parse rate: enrich-service's own {@link ArticleParser} with its default limits, on one

@@ -3,8 +3,9 @@ package io.heatwire.enrich.aggregate;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.quality.QualityStats;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * What one story adds to each aggregate it belongs to (its provider, each of its topics, its

@@ -2,7 +2,8 @@ package io.heatwire.enrich.aggregate;
 
 import java.time.Duration;
 
-import io.heatwire.enrich.heat.HeatSum;
+import io.heatwire.article.heat.HeatSum;
+import io.heatwire.article.quality.QualityStats;
 
 /**
  * The removable statistics of one provider or topic, as kept in its store. Publication times are

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.heatwire.enrich.heat.HeatSum;
+import io.heatwire.article.heat.HeatSum;
+import io.heatwire.article.quality.QualityStats;
 
 /**
  * The removable statistics of a set of stories (SPEC 8 and 9): story and article counts, the

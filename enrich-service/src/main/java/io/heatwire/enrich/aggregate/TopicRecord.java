@@ -2,6 +2,8 @@ package io.heatwire.enrich.aggregate;
 
 import java.time.Instant;
 
+import io.heatwire.article.quality.QualitySummary;
+
 /**
  * The value of the {@code heatwire.topics} topic (SPEC 9, 10), keyed by {@link #key()}; a topic
  * without stories has a tombstone instead. {@code topic.schema.json} describes the JSON.

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import io.heatwire.enrich.aggregate.QualityStats;
-import io.heatwire.enrich.heat.HeatSum;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.quality.QualityStats;
+import io.heatwire.article.heat.HeatSum;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * The removable counts of one cluster: every figure can be decremented exactly. Ordered figures

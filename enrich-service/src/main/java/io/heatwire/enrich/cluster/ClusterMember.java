@@ -3,8 +3,8 @@ package io.heatwire.enrich.cluster;
 import java.time.Instant;
 import java.util.List;
 
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * What one story contributes to its cluster's record. A cluster subtracts the old contribution of

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.heatwire.enrich.aggregate.TimeKeys;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * Keeps one record per cluster (SPEC 7), keyed by cluster id: adds and subtracts member

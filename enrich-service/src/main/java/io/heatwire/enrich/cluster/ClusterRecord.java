@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.heatwire.enrich.aggregate.QualitySummary;
+import io.heatwire.article.quality.QualitySummary;
 
 /**
  * The value of the {@code heatwire.clusters} topic (SPEC 7), keyed by {@link #id()}. Its size is

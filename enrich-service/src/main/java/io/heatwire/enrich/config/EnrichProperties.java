@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.heatwire.enrich.deadletter.DeadLetters;
-import io.heatwire.enrich.parse.ParseLimits;
+import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.enrich.topology.EnrichSettings;
 
 /**

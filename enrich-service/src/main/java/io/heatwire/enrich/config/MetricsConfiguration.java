@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.heatwire.enrich.parse.ErrorCode;
+import io.heatwire.article.parse.ErrorCode;
 
 /** Meters that must exist before the topology first increments them. */
 @Configuration(proxyBeanMethods = false)

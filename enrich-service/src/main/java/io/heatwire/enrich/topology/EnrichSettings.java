@@ -3,7 +3,7 @@ package io.heatwire.enrich.topology;
 import java.time.Duration;
 
 import io.heatwire.enrich.deadletter.DeadLetters;
-import io.heatwire.enrich.parse.ParseLimits;
+import io.heatwire.article.parse.ParseLimits;
 
 /**
  * What the topology needs to know besides its topics.

@@ -31,9 +31,9 @@ import io.heatwire.enrich.cluster.ClusterMember;
 import io.heatwire.enrich.cluster.ClusterProcessor;
 import io.heatwire.enrich.cluster.MemberChange;
 import io.heatwire.enrich.cluster.MemberChanges;
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * The enrich topology as a plain function of a {@link StreamsBuilder}: production and every test

@@ -3,7 +3,7 @@ package io.heatwire.enrich.topology;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.story.Story;
 
 /**
  * What one story node tells another, on the story-events topic keyed by the receiving story id.

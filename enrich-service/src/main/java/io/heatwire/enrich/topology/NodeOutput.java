@@ -3,7 +3,7 @@ package io.heatwire.enrich.topology;
 import java.util.List;
 
 import io.heatwire.enrich.cluster.ClusterMember;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.story.Story;
 
 /**
  * What a story node writes: an event for another node, its story (null: a tombstone), or a

@@ -14,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.heatwire.enrich.deadletter.DeadLetters;
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.parse.ParsedArticle;
-import io.heatwire.enrich.parse.RejectedDocumentException;
-import io.heatwire.enrich.story.SourceVersion;
-import io.heatwire.enrich.story.Stories;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.story.SourceVersion;
+import io.heatwire.article.story.Stories;
+import io.heatwire.article.story.Story;
 
 /**
  * Parses each raw document exactly once. An accepted document becomes its stories; a rejected one

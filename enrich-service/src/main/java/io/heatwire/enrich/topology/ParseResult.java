@@ -2,7 +2,7 @@ package io.heatwire.enrich.topology;
 
 import java.util.List;
 
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.story.Story;
 
 /** The outcome of parsing one raw record. */
 sealed interface ParseResult {

@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import io.heatwire.enrich.parse.ParsedArticle;
-import io.heatwire.enrich.parse.Warning;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.Warning;
+import io.heatwire.article.story.Story;
 
 /**
  * heatwire's domain counters. Tags are low-cardinality: an error code, a warning kind, a story

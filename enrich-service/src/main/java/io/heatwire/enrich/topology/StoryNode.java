@@ -8,9 +8,9 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import io.heatwire.enrich.story.SourceVersion;
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.story.SourceVersion;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * The graph state of one story id in the story-graph store: what clustering needs on every event.

@@ -21,9 +21,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.heatwire.enrich.cluster.ClusterMember;
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
-import io.heatwire.enrich.story.StoryMerge;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
+import io.heatwire.article.story.StoryMerge;
 
 /**
  * One story id's node in the story graph (see docs/architecture.md).

@@ -6,7 +6,7 @@ import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.story.Story;
 
 /**
  * The topics the topology reads and writes. The raw topic is read as bytes, never decoded by a

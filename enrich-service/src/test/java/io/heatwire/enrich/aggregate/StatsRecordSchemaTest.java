@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 
+import io.heatwire.article.quality.QualitySummary;
 import io.heatwire.enrich.JsonSchemas;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

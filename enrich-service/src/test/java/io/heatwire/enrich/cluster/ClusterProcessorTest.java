@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.story.StoryKind;
 import io.heatwire.enrich.topology.InMemoryStores;
 import io.heatwire.enrich.topology.JsonSerdes;
 

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import io.heatwire.enrich.parse.ErrorCode;
+import io.heatwire.article.parse.ErrorCode;
 
 class MetricsConfigurationTest {
 

@@ -35,13 +35,13 @@ import org.apache.kafka.streams.test.TestRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.heatwire.enrich.aggregate.ProviderRecord;
-import io.heatwire.enrich.aggregate.QualitySummary;
+import io.heatwire.article.quality.QualitySummary;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
-import io.heatwire.enrich.parse.ArticleDocument;
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 /**
  * SPEC 9: provider, topic and cluster statistics are exact under updates and merges, whatever the

@@ -19,10 +19,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import io.heatwire.enrich.identity.CanonicalUrl;
-import io.heatwire.enrich.identity.StoryId;
-import io.heatwire.enrich.parse.ArticleDocument;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.identity.CanonicalUrl;
+import io.heatwire.article.identity.StoryId;
+import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.story.Story;
 
 /**
  * Clusters (SPEC 7) do not depend on arrival order or partitioning: generated story graphs fed in

@@ -36,13 +36,13 @@ import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.enrich.deadletter.DeadLetters;
-import io.heatwire.enrich.identity.CanonicalUrl;
-import io.heatwire.enrich.identity.StoryId;
-import io.heatwire.enrich.parse.ArticleDocument;
-import io.heatwire.enrich.parse.ParseLimits;
-import io.heatwire.enrich.parse.SeedDocuments;
-import io.heatwire.enrich.story.Story;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.identity.CanonicalUrl;
+import io.heatwire.article.identity.StoryId;
+import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.SeedDocuments;
+import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryKind;
 
 class EnrichTopologyTest {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.heatwire.enrich.cluster.ClusterMember;
 import io.heatwire.enrich.cluster.MemberChange;
 import io.heatwire.enrich.cluster.MemberChanges;
-import io.heatwire.enrich.story.StoryKind;
+import io.heatwire.article.story.StoryKind;
 
 class MembershipBatchesTest {
 

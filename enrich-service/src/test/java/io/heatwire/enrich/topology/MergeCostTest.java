@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import io.heatwire.enrich.parse.ArticleDocument;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.story.Story;
 
 /**
  * What a merge of two big clusters costs, in messages between story nodes (docs/architecture.md

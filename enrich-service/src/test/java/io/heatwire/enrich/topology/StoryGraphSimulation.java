@@ -12,11 +12,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.parse.ParseLimits;
-import io.heatwire.enrich.parse.RejectedDocumentException;
-import io.heatwire.enrich.story.Stories;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.story.Stories;
+import io.heatwire.article.story.Story;
 
 /**
  * The story-node processor as it runs on a topic with {@code partitions} partitions: one real

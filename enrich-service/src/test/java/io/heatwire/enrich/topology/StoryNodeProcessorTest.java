@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import io.heatwire.enrich.parse.ArticleDocument;
-import io.heatwire.enrich.parse.ArticleParser;
-import io.heatwire.enrich.parse.ParseLimits;
-import io.heatwire.enrich.story.Stories;
-import io.heatwire.enrich.story.Story;
+import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.story.Stories;
+import io.heatwire.article.story.Story;
 
 /** The story node processor on its own: which stories it writes when an interval ends, and after a restart. */
 class StoryNodeProcessorTest {
