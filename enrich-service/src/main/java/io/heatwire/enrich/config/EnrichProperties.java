@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.enrich.topology.EnrichSettings;
+import io.heatwire.enrich.topology.Topics;
 
 /**
  * heatwire's own settings for enrich-service; Kafka client and Streams settings stay under
  * {@code spring.kafka.*}.
  */
 @ConfigurationProperties("heatwire")
-public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse parse,
+public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Parse parse,
         @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters, @DefaultValue Heat heat) {
 
     public EnrichSettings settings() {
@@ -53,7 +54,7 @@ public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse 
      *
      * @param storyEvents the topic story nodes talk through (internal to enrich-service)
      */
-    public record Topics(
+    public record TopicNames(
             @DefaultValue("heatwire.articles.raw") String raw,
             @DefaultValue("heatwire.articles.dlq") String dlq,
             @DefaultValue("heatwire.stories") String stories,
@@ -63,6 +64,11 @@ public record EnrichProperties(@DefaultValue Topics topics, @DefaultValue Parse 
             @DefaultValue("heatwire-enrich.story-events") String storyEvents,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor) {
+
+        /** The topology's topics under these names. */
+        public Topics topology() {
+            return Topics.named(raw, dlq, storyEvents, stories, clusters, providers, topics);
+        }
     }
 
     /** Parser limits (SPEC 4), enforced before anything large is allocated. */

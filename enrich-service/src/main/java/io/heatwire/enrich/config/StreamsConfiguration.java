@@ -36,7 +36,7 @@ class StreamsConfiguration {
 
     @Bean
     Topics topics(EnrichProperties properties) {
-        return Topics.from(properties.topics());
+        return properties.topics().topology();
     }
 
     /** The factory bean calls this when it creates its builder; the topology itself knows no Spring. */
@@ -74,7 +74,7 @@ class StreamsConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics heatwireTopics(EnrichProperties properties) {
-        final EnrichProperties.Topics t = properties.topics();
+        final EnrichProperties.TopicNames t = properties.topics();
         final String maxBytes = Integer.toString(properties.deadLetters().maxRecordBytes());
         final Map<String, String> deleted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -95,7 +95,7 @@ class StreamsConfiguration {
                 topic(t, t.topics(), compacted));
     }
 
-    private static NewTopic topic(EnrichProperties.Topics t, String name, Map<String, String> configs) {
+    private static NewTopic topic(EnrichProperties.TopicNames t, String name, Map<String, String> configs) {
         return TopicBuilder.name(name).partitions(t.partitions()).replicas(t.replicationFactor()).configs(configs).build();
     }
 }

@@ -140,7 +140,7 @@ public final class EnrichTopology {
                 .flatMap((id, output) -> batches(((NodeOutput.Memberships) output).changes(), EnrichTopology::memberChanges,
                         EnrichTopology::chars, MemberChanges::new), Named.as(Names.MEMBER_CHANGES))
                 .repartition(Repartitioned.<String, MemberChanges>as(Names.CLUSTER_CHANGES)
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(MemberChanges.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.of(MemberChanges.class)))
                 .process(() -> new ClusterProcessor(clusterStores, settings.clusterEmitInterval(), settings.heatHalfLife(),
                         metrics::clusterMerged),
                         Named.as(Names.CLUSTER_PROCESSOR), Names.CLUSTER_AGGREGATES, Names.CLUSTER_MEMBERS,
@@ -160,7 +160,7 @@ public final class EnrichTopology {
                         EnrichTopology::chars, StatsChanges::new),
                         Named.as(repartition))
                 .repartition(Repartitioned.<String, StatsChanges>as(repartition)
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerdes.of(StatsChanges.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.of(StatsChanges.class)))
                 .process(() -> new StatsProcessor<>(stores, settings.heatHalfLife(), settings.clusterEmitInterval(), factory),
                         Named.as(processor), stores.stats(), stores.published());
     }
@@ -292,7 +292,7 @@ public final class EnrichTopology {
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Class<V> type) {
         final Serde<V> serde = type == String.class || type == Long.class
-                ? Serdes.serdeFrom(type) : JsonSerdes.of(type);
+                ? Serdes.serdeFrom(type) : InternalSerdes.of(type);
         // Cached: a key written many times between two commits reaches RocksDB and its changelog once.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
                 .withCachingEnabled();

@@ -5,7 +5,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
-import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.article.story.Story;
 
 /**
@@ -24,14 +23,16 @@ public record Topics(
         Topic<String, ProviderRecord> providers,
         Topic<String, TopicRecord> topicStats) {
 
-    public static Topics from(EnrichProperties.Topics names) {
+    /** The topics of these names, each with the serdes its records need. */
+    public static Topics named(String raw, String deadLetters, String storyEvents, String stories, String clusters,
+            String providers, String topicStats) {
         return new Topics(
-                new Topic<>(names.raw(), Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(names.dlq(), Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(names.storyEvents(), Serdes.String(), JsonSerdes.of(NodeEvent.class)),
-                new Topic<>(names.stories(), Serdes.String(), JsonSerdes.of(Story.class)),
-                new Topic<>(names.clusters(), Serdes.String(), JsonSerdes.of(ClusterRecord.class)),
-                new Topic<>(names.providers(), Serdes.String(), JsonSerdes.of(ProviderRecord.class)),
-                new Topic<>(names.topics(), Serdes.String(), JsonSerdes.of(TopicRecord.class)));
+                new Topic<>(raw, Serdes.ByteArray(), Serdes.ByteArray()),
+                new Topic<>(deadLetters, Serdes.ByteArray(), Serdes.ByteArray()),
+                new Topic<>(storyEvents, Serdes.String(), InternalSerdes.of(NodeEvent.class)),
+                new Topic<>(stories, Serdes.String(), JsonSerdes.of(Story.class)),
+                new Topic<>(clusters, Serdes.String(), JsonSerdes.of(ClusterRecord.class)),
+                new Topic<>(providers, Serdes.String(), JsonSerdes.of(ProviderRecord.class)),
+                new Topic<>(topicStats, Serdes.String(), JsonSerdes.of(TopicRecord.class)));
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.heatwire.enrich.topology.InMemoryStores;
-import io.heatwire.enrich.topology.JsonSerdes;
+import io.heatwire.enrich.topology.InternalSerdes;
 
 /** The provider/topic statistics processor on its own: what it writes when an interval ends, and after a restart. */
 class StatsProcessorTest {
@@ -27,7 +27,7 @@ class StatsProcessorTest {
     void setUp() {
         context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(PUBLISHED.toEpochMilli());
-        InMemoryStores.add(context, "stats", JsonSerdes.of(KeyStats.class));
+        InMemoryStores.add(context, "stats", InternalSerdes.of(KeyStats.class));
         InMemoryStores.add(context, "published", Serdes.String());
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.heatwire.article.story.StoryKind;
 import io.heatwire.enrich.topology.InMemoryStores;
-import io.heatwire.enrich.topology.JsonSerdes;
+import io.heatwire.enrich.topology.InternalSerdes;
 
 /** The cluster processor on its own: what it writes when an interval ends, and after a restart. */
 class ClusterProcessorTest {
@@ -28,9 +28,9 @@ class ClusterProcessorTest {
     void setUp() {
         context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(Instant.parse("2026-11-02T00:00:00Z").toEpochMilli());
-        InMemoryStores.add(context, "aggregates", JsonSerdes.of(ClusterAggregate.class));
+        InMemoryStores.add(context, "aggregates", InternalSerdes.of(ClusterAggregate.class));
         InMemoryStores.add(context, "members", Serdes.String());
-        InMemoryStores.add(context, "headlines", JsonSerdes.of(ClusterMember.class));
+        InMemoryStores.add(context, "headlines", InternalSerdes.of(ClusterMember.class));
     }
 
     @Test

@@ -38,7 +38,6 @@ import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.article.quality.QualitySummary;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
-import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.article.parse.ArticleDocument;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryKind;
@@ -211,8 +210,8 @@ class AggregateOracleProperties {
 
     private static TopologyTestDriver driver() {
         final StreamsBuilder builder = new StreamsBuilder();
-        final Topics topics = Topics.from(new EnrichProperties.Topics("raw", "dlq", "stories", "clusters",
-                "providers", "topics", "story-events", 1, (short) 1));
+        final Topics topics = Topics.named("raw", "dlq", "story-events", "stories", "clusters", "providers",
+                "topics");
         EnrichTopology.build(builder, topics, EnrichSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry()));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-oracle");

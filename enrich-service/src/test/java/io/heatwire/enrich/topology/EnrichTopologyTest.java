@@ -34,7 +34,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
-import io.heatwire.enrich.config.EnrichProperties;
 import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.identity.CanonicalUrl;
 import io.heatwire.article.identity.StoryId;
@@ -48,8 +47,7 @@ class EnrichTopologyTest {
 
     private static final Instant T0 = Instant.parse("2024-03-01T12:00:00Z");
 
-    private final Topics topics = Topics.from(new EnrichProperties.Topics("raw", "dlq", "stories", "clusters",
-            "providers", "topics", "story-events", 6, (short) 1));
+    private final Topics topics = Topics.named("raw", "dlq", "story-events", "stories", "clusters", "providers", "topics");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private EnrichSettings settings = EnrichSettings.defaults();
 

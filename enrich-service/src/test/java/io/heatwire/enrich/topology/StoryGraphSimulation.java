@@ -43,9 +43,9 @@ final class StoryGraphSimulation {
         this.random = new Random(seed);
         for (int p = 0; p < partitions; p++) {
             final MockProcessorContext<String, NodeOutput> context = new MockProcessorContext<>();
-            InMemoryStores.add(context, Names.STORY_GRAPH, JsonSerdes.of(StoryNode.class));
-            InMemoryStores.add(context, Names.STORY_CONTENTS, JsonSerdes.of(Story.class));
-            InMemoryStores.add(context, Names.STORIES_WRITTEN, JsonSerdes.of(WrittenStory.class));
+            InMemoryStores.add(context, Names.STORY_GRAPH, InternalSerdes.of(StoryNode.class));
+            InMemoryStores.add(context, Names.STORY_CONTENTS, InternalSerdes.of(Story.class));
+            InMemoryStores.add(context, Names.STORIES_WRITTEN, InternalSerdes.of(WrittenStory.class));
             InMemoryStores.add(context, Names.STORIES_DIRTY, Serdes.Long());
             final StoryNodeProcessor processor = new StoryNodeProcessor(
                     new StoryNodeProcessor.Stores(Names.STORY_GRAPH, Names.STORY_CONTENTS, Names.STORIES_WRITTEN,

@@ -32,9 +32,9 @@ class StoryNodeProcessorTest {
     @BeforeEach
     void setUp() throws Exception {
         context = new MockProcessorContext<>();
-        InMemoryStores.add(context, "graph", JsonSerdes.of(StoryNode.class));
-        InMemoryStores.add(context, "contents", JsonSerdes.of(Story.class));
-        InMemoryStores.add(context, "written", JsonSerdes.of(WrittenStory.class));
+        InMemoryStores.add(context, "graph", InternalSerdes.of(StoryNode.class));
+        InMemoryStores.add(context, "contents", InternalSerdes.of(Story.class));
+        InMemoryStores.add(context, "written", InternalSerdes.of(WrittenStory.class));
         InMemoryStores.add(context, "dirty", Serdes.Long());
         article = Stories.from(new ArticleParser(ParseLimits.defaults()).parse(ArticleDocument.valid().bytes())).get(0);
     }
