@@ -158,15 +158,23 @@ public final class ClusteringTask<C, A> {
         final Node<C> old = node(u);
         final StoryFacts<C> merged = mergeFacts(old.facts(), article.article());
         final boolean factsChanged = !merged.equals(old.facts());
-        final Set<String> newRelated = minus(article.related().keySet(), old.related());
+        final Set<String> newRelated = minus(article.related().keySet(), old.related().keySet());
+        // a reference version is forwarded once, and only if newer than what this article forwarded
+        final Map<String, StoryFacts<C>> toForward = new TreeMap<>();
+        article.related().forEach((ref, facts) -> {
+            final Long forwarded = old.related().get(ref);
+            if (forwarded == null || facts.version() > forwarded) {
+                toForward.put(ref, facts);
+            }
+        });
         final Set<String> newAliases = minus(article.aliases(), old.aliases());
-        if (!factsChanged && newRelated.isEmpty() && newAliases.isEmpty()) {
-            return; // the same document again: nothing to write, nothing to send
+        if (!factsChanged && toForward.isEmpty() && newAliases.isEmpty()) {
+            return; // the same document again (or an older one): nothing to write, nothing to send
         }
         final NodeDraft<C> n = new NodeDraft<>(old);
         n.facts = merged;
         n.contentChanged |= factsChanged;
-        n.related.addAll(newRelated);
+        toForward.forEach((ref, facts) -> n.related.put(ref, facts.version()));
         n.aliases.addAll(newAliases);
         n.awaitingSettle = false;
         if (n.root == null) {
@@ -185,11 +193,7 @@ public final class ClusteringTask<C, A> {
         } else if (old.sent() == null) {
             n.clusterId = n.root.guess(); // a hub, a retired id or a reference that never registered
         }
-        for (Map.Entry<String, StoryFacts<C>> entry : article.related().entrySet()) {
-            if (factsChanged || newRelated.contains(entry.getKey())) {
-                send(entry.getKey(), new RefVersion<>(entry.getKey(), u, entry.getValue(), n.root));
-            }
-        }
+        toForward.forEach((ref, facts) -> send(ref, new RefVersion<>(ref, u, facts, n.root)));
         for (String alias : newAliases) {
             send(alias, new Claim<>(alias, u, n.root));
         }
@@ -222,13 +226,10 @@ public final class ClusteringTask<C, A> {
         final boolean added = n.claimants.add(claim.owner());
         final boolean joined = joinGraph(n, claim.hint());
         if (old.isStory() && !n.build().isStory()) {
-            // a REFERENCE story turned out to be an alias: it retires (tombstone and unregister at the
-            // next flush), and whoever expects it as a pid hears so along the parent pointers
-            final boolean registered = !old.awaitingSettle();
+            // a REFERENCE story turned out to be an alias: it retires at the next flush (tombstone,
+            // unregister); a story that never registered cannot be anybody's pid
+            n.retiring = !old.awaitingSettle();
             n.awaitingSettle = false;
-            if (registered) {
-                send(n.root.key(), new Retired<>(n.root.key(), id));
-            }
         }
         if (added || joined) {
             saveNode(id, n);
@@ -328,6 +329,10 @@ public final class ClusteringTask<C, A> {
     private void onReg(Reg<C> reg) {
         final ClusterDraft<C, A> c = cluster(reg.cluster());
         final Member<C> counted = member(c, reg.story());
+        if (reg.retired() && !c.isRoot()) {
+            // after this cluster's link, so the notice reaches the root after the pid it hands over
+            send(c.parent.key(), new Retired<>(c.parent.key(), reg.story()));
+        }
         if (counted == null && !c.isRoot()) {
             if (reg.add() != null) {
                 c.toBounce.add(reg.story()); // never counted here: it must go to the parent
@@ -346,7 +351,9 @@ public final class ClusteringTask<C, A> {
         }
         if (reg.add() != null) {
             c.aggregate = aggregator.add(c.aggregate, reg.add());
-            final String belief = c.isRoot() || counted == null ? reg.assumedPid() : counted.belief();
+            // while counted here, a story's cluster id changes only by this cluster's renames, so
+            // what the roster last told it is what it will believe; only a newcomer says its own
+            final String belief = counted == null ? reg.assumedPid() : counted.belief();
             putMember(c, reg.story(), new Member<>(reg.order(), reg.add(), belief));
         } else {
             removeMember(c, reg.story());
@@ -354,6 +361,8 @@ public final class ClusteringTask<C, A> {
         if (c.isRoot()) {
             if (counted == null) {
                 c.membersEver++;
+            }
+            if (counted == null || reg.retired()) {
                 c.expected.removeIf(e -> e.id().equals(reg.story()));
             }
             if (c.pid != null && c.pid.id().equals(reg.story())
@@ -362,7 +371,7 @@ public final class ClusteringTask<C, A> {
             } else if (reg.add() != null) {
                 lowerPid(c, reg.order());
             }
-            if (reg.add() != null && c.pid != null && !c.pid.id().equals(reg.assumedPid())) {
+            if (reg.add() != null && c.pid != null && !c.pid.id().equals(member(c, reg.story()).belief())) {
                 c.toRename.add(reg.story());
             }
             c.dirty = true;
@@ -467,17 +476,25 @@ public final class ClusteringTask<C, A> {
         }
         final Registration<C> want = node.want(id);
         final Registration<C> sent = node.sent();
+        final boolean retired = n.retiring && !node.isStory();
+        if (retired && sent == null) {
+            // registered nowhere right now (bounced): the notice follows its root pointer instead
+            send(n.root.key(), new Retired<>(n.root.key(), id));
+        }
+        n.retiring = false;
         if (!Objects.equals(want, sent)) {
             // only the story moves its registration: "-old at old, +new at new", in send order
             if (sent != null && want != null && sent.cluster().equals(want.cluster())) {
                 item(items, new Reg<>(want.cluster(), id, sent.contribution(), want.contribution(), want.order(),
-                        n.clusterId));
+                        n.clusterId, false));
             } else {
                 if (sent != null) {
-                    item(items, new Reg<>(sent.cluster(), id, sent.contribution(), null, sent.order(), n.clusterId));
+                    item(items, new Reg<>(sent.cluster(), id, sent.contribution(), null, sent.order(), n.clusterId,
+                            retired));
                 }
                 if (want != null) {
-                    item(items, new Reg<>(want.cluster(), id, null, want.contribution(), want.order(), n.clusterId));
+                    item(items, new Reg<>(want.cluster(), id, null, want.contribution(), want.order(), n.clusterId,
+                            false));
                 }
             }
             n.sent = want;

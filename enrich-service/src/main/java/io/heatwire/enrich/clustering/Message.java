@@ -31,7 +31,10 @@ public sealed interface Message<C> {
             implements Message<C> {
     }
 
-    /** Story {@code story} stopped being a story: whoever expects it as a pid must forget it. */
+    /**
+     * Story {@code story} stopped being a story: whoever expects it as a pid must forget it. Sent by a
+     * retiring story that is registered nowhere, and passed on by forwarded clusters.
+     */
     record Retired<C>(String cluster, String story) implements Message<C> {
     }
 
@@ -52,9 +55,10 @@ public sealed interface Message<C> {
     /**
      * A story's registration change at one cluster: remove what it had counted there, add what it
      * wants counted now (either may be absent), believing the cluster is named {@code assumedPid}.
+     * {@code retired}: the story stopped being a story, whoever expects it as a pid must forget it.
      */
-    record Reg<C>(String cluster, String story, C remove, C add, StoryOrder order, String assumedPid)
-            implements Item<C> {
+    record Reg<C>(String cluster, String story, C remove, C add, StoryOrder order, String assumedPid,
+            boolean retired) implements Item<C> {
 
         public Reg {
             Objects.requireNonNull(order, "order");

@@ -1,5 +1,6 @@
 package io.heatwire.enrich.clustering;
 
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** A node being changed by one handler; only {@link Node} values are stored. */
@@ -7,7 +8,7 @@ final class NodeDraft<C> {
 
     StoryFacts<C> facts;
     final TreeSet<String> claimants;
-    final TreeSet<String> related;
+    final TreeMap<String, Long> related;
     final TreeSet<String> aliases;
     Hint root;
     boolean awaitingSettle;
@@ -15,13 +16,14 @@ final class NodeDraft<C> {
     String clusterId;
     String shown;
     boolean contentChanged;
+    boolean retiring;
     final TreeSet<String> toSettle;
     long settleDue;
 
     NodeDraft(Node<C> node) {
         facts = node.facts();
         claimants = new TreeSet<>(node.claimants());
-        related = new TreeSet<>(node.related());
+        related = new TreeMap<>(node.related());
         aliases = new TreeSet<>(node.aliases());
         root = node.root();
         awaitingSettle = node.awaitingSettle();
@@ -29,12 +31,13 @@ final class NodeDraft<C> {
         clusterId = node.clusterId();
         shown = node.shown();
         contentChanged = node.contentChanged();
+        retiring = node.retiring();
         toSettle = new TreeSet<>(node.toSettle());
         settleDue = node.settleDue();
     }
 
     Node<C> build() {
         return new Node<>(facts, claimants, related, aliases, root, awaitingSettle, sent, clusterId, shown,
-                contentChanged, toSettle, settleDue);
+                contentChanged, retiring, toSettle, settleDue);
     }
 }

@@ -84,6 +84,7 @@ final class ProtocolSimulation {
     private final Map<String, Long> counts = new TreeMap<>();
     private final Map<String, Set<String>> forwardedRosters = new HashMap<>();
     private final Map<String, Rank> rootRanks = new HashMap<>();
+    static String trace;
     private long clock;
     private long crashes;
 
@@ -158,12 +159,18 @@ final class ProtocolSimulation {
         if (choice < 12 && !busy.isEmpty()) {
             final Partition partition = busy.get(random.nextInt(busy.size()));
             final Entry entry = partition.log.get(partition.position++);
+            if (trace != null && entry.message().toString().contains(trace)) {
+                System.out.println("T" + clock + " p" + partition.number + " " + entry.message());
+            }
             partition.keep(partition.task.process(entry.key(), entry.message(), clock));
         } else if (choice < 14) {
             any.keep(any.task.punctuate(clock));
         } else if (choice < 16) {
             commit(any);
         } else {
+            if (trace != null) {
+                System.out.println("T" + clock + " CRASH p" + any.number);
+            }
             crash(any);
         }
         if (checkEveryStep) {
