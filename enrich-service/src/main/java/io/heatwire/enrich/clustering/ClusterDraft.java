@@ -21,6 +21,7 @@ final class ClusterDraft<C, A> {
     final TreeSet<String> toRename;
     final TreeSet<String> toBounce;
     boolean adoptPending;
+    boolean confirmed;
     boolean dirty;
 
     ClusterDraft(Cluster<C, A> cluster) {
@@ -39,6 +40,7 @@ final class ClusterDraft<C, A> {
         toRename = new TreeSet<>(cluster.toRename());
         toBounce = new TreeSet<>(cluster.toBounce());
         adoptPending = cluster.adoptPending();
+        confirmed = cluster.confirmed();
         dirty = cluster.dirty();
     }
 
@@ -56,6 +58,6 @@ final class ClusterDraft<C, A> {
 
     Cluster<C, A> build() {
         return new Cluster<>(key, createdAt, membersEver, parent, aggregate, inline, spilled, size, pid, expected,
-                published, pidChanged, toRename, toBounce, adoptPending, dirty);
+                published, pidChanged, toRename, toBounce, adoptPending, confirmed, dirty);
     }
 }

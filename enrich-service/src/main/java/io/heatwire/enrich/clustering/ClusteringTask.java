@@ -23,6 +23,7 @@ import io.heatwire.enrich.clustering.Message.Claim;
 import io.heatwire.enrich.clustering.Message.Ingest;
 import io.heatwire.enrich.clustering.Message.Item;
 import io.heatwire.enrich.clustering.Message.Link;
+import io.heatwire.enrich.clustering.Message.Linked;
 import io.heatwire.enrich.clustering.Message.RefVersion;
 import io.heatwire.enrich.clustering.Message.Reg;
 import io.heatwire.enrich.clustering.Message.Rename;
@@ -108,6 +109,8 @@ public final class ClusteringTask<C, A> {
             return link.parent();
         } else if (message instanceof Retired<?> retired) {
             return retired.cluster();
+        } else if (message instanceof Linked<?> linked) {
+            return linked.child();
         }
         return null;
     }
@@ -133,6 +136,8 @@ public final class ClusteringTask<C, A> {
                 onLink(link);
             } else if (message instanceof Retired<C> retired) {
                 onRetired(retired);
+            } else if (message instanceof Linked<C> linked) {
+                onLinked(linked);
             }
         }
         return drain();
@@ -309,6 +314,18 @@ public final class ClusteringTask<C, A> {
         }
         c.dirty = true;
         saveCluster(c);
+        send(link.child(), new Linked<>(link.child(), c.hint()));
+    }
+
+    private void onLinked(Linked<C> linked) {
+        final ClusterDraft<C, A> c = cluster(linked.child());
+        if (c.isRoot() || c.confirmed) {
+            throw new IllegalStateException("cluster " + c.key + " confirmed twice or never linked");
+        }
+        // the root is an ancestor of the old parent: Φ still increases along the pointer
+        c.parent = linked.root();
+        c.confirmed = true;
+        saveCluster(c);
     }
 
     private void onRetired(Retired<C> retired) {
@@ -412,7 +429,7 @@ public final class ClusteringTask<C, A> {
             } else if (item instanceof Adopt<C> adopt) {
                 onMove(adopt.story(), adopt.from(), adopt.to(), adopt.guess(), false);
             } else if (item instanceof Bounce<C> bounce) {
-                onMove(bounce.story(), bounce.from(), bounce.to(), bounce.guess(), true);
+                onMove(bounce.story(), bounce.from(), bounce.to(), null, true);
             } else if (item instanceof Rename<C> rename) {
                 onRename(rename);
             } else if (item instanceof Settle<C> settle) {
@@ -423,7 +440,8 @@ public final class ClusteringTask<C, A> {
 
     /**
      * The cluster the story last registered at has linked: it moves to the parent. After an adopt it
-     * was counted there and removes itself; after a bounce it never was.
+     * was counted there and removes itself, and publishes the guess (the pid of the merged pair, as
+     * the link saw it: usually right, so the root rarely renames it); after a bounce it never was.
      */
     private void onMove(String id, String from, Hint to, String guess, boolean bounced) {
         final Node<C> old = node(id);
@@ -435,7 +453,9 @@ public final class ClusteringTask<C, A> {
             n.sent = null;
         }
         n.root = to;
-        n.clusterId = guess;
+        if (!bounced) {
+            n.clusterId = guess;
+        }
         saveNode(id, n);
     }
 
@@ -468,11 +488,17 @@ public final class ClusteringTask<C, A> {
         final Node<C> node = nodes.get(id);
         final NodeDraft<C> n = new NodeDraft<>(node);
         if (!n.toSettle.isEmpty() && now >= n.settleDue) {
-            final String guess = n.clusterId != null ? n.clusterId : n.root.guess();
-            for (String ref : n.toSettle) {
-                item(items, new Settle<>(ref, n.root, guess));
+            // the article's own cluster (same key, same task) knows best where the article is going:
+            // once it has linked, its references go straight to the root that accepted it
+            final Cluster<C, A> own = n.root.key().equals(id) ? clusters.get(id) : null;
+            if (own == null || own.isRoot() || own.confirmed()) {
+                final Hint target = own == null || own.isRoot() ? n.root : own.parent();
+                final String guess = target == n.root && n.clusterId != null ? n.clusterId : target.guess();
+                for (String ref : n.toSettle) {
+                    item(items, new Settle<>(ref, target, guess));
+                }
+                n.toSettle.clear();
             }
-            n.toSettle.clear();
         }
         final Registration<C> want = node.want(id);
         final Registration<C> sent = node.sent();
@@ -564,17 +590,22 @@ public final class ClusteringTask<C, A> {
         } else {
             final StoryOrder earliest = StoryOrder.earliest(c.pid, c.parent.pid());
             final String guess = earliest == null ? c.parent.key() : earliest.id();
-            if (c.adoptPending) {
-                forEachMember(c, (id, m) -> item(items, new Adopt<>(id, key, c.parent, guess)));
-                c.adoptPending = false;
+            if (c.confirmed) {
+                if (c.adoptPending) {
+                    forEachMember(c, (id, m) -> item(items, new Adopt<>(id, key, c.parent, guess)));
+                    c.adoptPending = false;
+                }
+                for (String id : c.toBounce) {
+                    item(items, new Bounce<>(id, key, c.parent));
+                }
+                c.toBounce.clear();
             }
-            for (String id : c.toBounce) {
-                item(items, new Bounce<>(id, key, c.parent, guess));
-            }
-            c.toBounce.clear();
         }
-        clusters.put(key, c.build());
-        pendingClusters.remove(key);
+        final Cluster<C, A> flushed = c.build();
+        clusters.put(key, flushed);
+        if (!flushed.needsFlush()) {
+            pendingClusters.remove(key);
+        }
     }
 
     private void item(Map<Integer, List<Item<C>>> items, Item<C> item) {

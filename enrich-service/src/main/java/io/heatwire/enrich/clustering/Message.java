@@ -32,6 +32,13 @@ public sealed interface Message<C> {
     }
 
     /**
+     * The root that accepted {@code child}'s link: the child points straight at it (path compression)
+     * and only now tells its members to move, so they go to the root, not along a chain.
+     */
+    record Linked<C>(String child, Hint root) implements Message<C> {
+    }
+
+    /**
      * Story {@code story} stopped being a story: whoever expects it as a pid must forget it. Sent by a
      * retiring story that is registered nowhere, and passed on by forwarded clusters.
      */
@@ -82,8 +89,12 @@ public sealed interface Message<C> {
         }
     }
 
-    /** Forwarded cluster {@code from} never counted the story: register at {@code to} instead. */
-    record Bounce<C>(String story, String from, Hint to, String guess) implements Item<C> {
+    /**
+     * Forwarded cluster {@code from} never counted the story: register at {@code to} instead. No pid
+     * guess: a bounced story may have a long way to go, so it keeps what it publishes until its root
+     * renames it.
+     */
+    record Bounce<C>(String story, String from, Hint to) implements Item<C> {
 
         @Override
         public String key() {

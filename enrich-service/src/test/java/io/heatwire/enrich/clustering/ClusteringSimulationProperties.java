@@ -64,8 +64,8 @@ class ClusteringSimulationProperties {
 
     @Property(tries = 8)
     void shouldMergeTwoLargeClustersThroughALateBridge(@ForAll long seed, @ForAll("partitionCounts") int partitions) {
-        final List<ArticleInput<Figures>> documents = new ArrayList<>(Documents.oneCluster(seed, "a", 30, 2, 500));
-        documents.addAll(Documents.oneCluster(seed + 1, "b", 20, 2, 400));
+        final List<ArticleInput<Figures>> documents = new ArrayList<>(Documents.shuffledCluster(seed, "a", 30, 2, 500));
+        documents.addAll(Documents.shuffledCluster(seed + 1, "b", 20, 2, 400));
         java.util.Collections.shuffle(documents, new java.util.Random(seed));
         documents.add(new ArticleInput<>("bridge", new StoryFacts<>(Kind.ARTICLE, 1_000_000, 2000L, new Figures(7, 7)),
                 Map.of(Documents.articleId("a", 29), new StoryFacts<>(Kind.REFERENCE, 1_000_000, 2000L, new Figures(1, 1)),

@@ -73,29 +73,46 @@ final class Documents {
     }
 
     /**
-     * One connected cluster: {@code articles} articles, each with {@code references} references of its
-     * own and one related article chosen among the earlier ones, arriving in random order.
+     * One connected cluster as news builds it: {@code articles} articles in arrival order, each with
+     * {@code references} references of its own and one related id among the stories seen before it;
+     * publication times follow arrival with some jitter, the first article is the earliest story.
      */
-    static List<ArticleInput<Figures>> oneCluster(long seed, String prefix, int articles, int references,
+    static List<ArticleInput<Figures>> growingCluster(long seed, String prefix, int articles, int references,
             long firstPublished) {
-        return new Documents(seed).cluster(prefix, articles, references, firstPublished);
+        return new Documents(seed).cluster(prefix, articles, references, firstPublished, false);
     }
 
-    private List<ArticleInput<Figures>> cluster(String prefix, int articles, int references, long firstPublished) {
+    /**
+     * The same graph shape with the articles shuffled: each article's link to an earlier one usually
+     * arrives before that article, so many small clusters form and merge (the adversarial order).
+     */
+    static List<ArticleInput<Figures>> shuffledCluster(long seed, String prefix, int articles, int references,
+            long firstPublished) {
+        return new Documents(seed).cluster(prefix, articles, references, firstPublished, true);
+    }
+
+    private List<ArticleInput<Figures>> cluster(String prefix, int articles, int references, long firstPublished,
+            boolean shuffled) {
         final List<ArticleInput<Figures>> documents = new ArrayList<>();
+        final List<String> seen = new ArrayList<>();
         for (int a = 0; a < articles; a++) {
+            final long published = a == 0 ? firstPublished : firstPublished + 1 + a * 10L + random.nextInt(50);
             final Map<String, StoryFacts<Figures>> related = new TreeMap<>();
             for (int r = 0; r < references; r++) {
-                related.put(String.format(Locale.ROOT, "%s%05d-%d", prefix, a, r), reference(firstPublished + 1));
+                related.put(String.format(Locale.ROOT, "%s%05d-%d", prefix, a, r),
+                        reference(Math.max(firstPublished + 1, published - 40)));
             }
             if (a > 0) {
-                related.put(articleId(prefix, random.nextInt(a)), reference(firstPublished + 1));
+                final String earlier = shuffled ? articleId(prefix, random.nextInt(a)) : seen.get(random.nextInt(seen.size()));
+                related.put(earlier, reference(Math.max(firstPublished + 1, published - 40)));
             }
-            documents.add(new ArticleInput<>(articleId(prefix, a),
-                    facts(Kind.ARTICLE, a == 0 ? firstPublished : firstPublished + 1 + random.nextInt(1000)),
-                    related, Set.of()));
+            documents.add(new ArticleInput<>(articleId(prefix, a), facts(Kind.ARTICLE, published), related, Set.of()));
+            seen.add(articleId(prefix, a));
+            seen.addAll(related.keySet());
         }
-        Collections.shuffle(documents, random);
+        if (shuffled) {
+            Collections.shuffle(documents, random);
+        }
         return documents;
     }
 
@@ -116,7 +133,7 @@ final class Documents {
     }
 
     private StoryFacts<Figures> reference(long notBefore) {
-        return facts(Kind.REFERENCE, notBefore + random.nextInt(1000));
+        return facts(Kind.REFERENCE, notBefore + random.nextInt(40));
     }
 
     private StoryFacts<Figures> facts(Kind kind, Long publishedAt) {

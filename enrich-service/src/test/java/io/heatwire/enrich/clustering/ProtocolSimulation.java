@@ -84,7 +84,7 @@ final class ProtocolSimulation {
     private final Map<String, Long> counts = new TreeMap<>();
     private final Map<String, Set<String>> forwardedRosters = new HashMap<>();
     private final Map<String, Rank> rootRanks = new HashMap<>();
-    static String trace;
+    private int arrivalOdds = 6;
     private long clock;
     private long crashes;
 
@@ -104,6 +104,15 @@ final class ProtocolSimulation {
         }
     }
 
+    /**
+     * While tasks are busy, a document arrives at a step with probability 1/{@code odds}: 6 keeps
+     * the tasks overloaded (long queues, stale hints everywhere), 60 is a steady load.
+     */
+    ProtocolSimulation arrivalOdds(int odds) {
+        this.arrivalOdds = odds;
+        return this;
+    }
+
     /** Feeds the documents in order, interleaved with random progress, then runs to quiescence. */
     void run(List<ArticleInput<Figures>> documents) {
         int next = 0;
@@ -113,7 +122,7 @@ final class ProtocolSimulation {
                 throw new IllegalStateException("no quiescence after " + steps + " steps");
             }
             final boolean idle = partitions.stream().noneMatch(Partition::hasInput);
-            if (next < documents.size() && (idle || random.nextInt(6) == 0)) {
+            if (next < documents.size() && (idle || random.nextInt(arrivalOdds) == 0)) {
                 arrive(documents.get(next++));
                 continue;
             }
@@ -159,18 +168,12 @@ final class ProtocolSimulation {
         if (choice < 12 && !busy.isEmpty()) {
             final Partition partition = busy.get(random.nextInt(busy.size()));
             final Entry entry = partition.log.get(partition.position++);
-            if (trace != null && entry.message().toString().contains(trace)) {
-                System.out.println("T" + clock + " p" + partition.number + " " + entry.message());
-            }
             partition.keep(partition.task.process(entry.key(), entry.message(), clock));
         } else if (choice < 14) {
             any.keep(any.task.punctuate(clock));
         } else if (choice < 16) {
             commit(any);
         } else {
-            if (trace != null) {
-                System.out.println("T" + clock + " CRASH p" + any.number);
-            }
             crash(any);
         }
         if (checkEveryStep) {
