@@ -25,7 +25,7 @@ import io.heatwire.enrich.clustering.Effects.StoryUpdate;
  */
 class ClusteringSimulationProperties {
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void shouldEndLikeUnionFindWhateverThePartitionsInterleavingAndCrashes(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 30) int articles, @ForAll("partitionCounts") int partitions,
             @ForAll("crashWeights") int crashWeight, @ForAll("settleDelays") long settleDelay) {
