@@ -296,6 +296,15 @@ final class CorpusPlan {
         return toHex(idHigh[story], idLow[story]);
     }
 
+    /**
+     * Whether story {@code a} comes before story {@code b} in the order that names clusters (SPEC 7):
+     * the earlier publication time, then the smaller id. Every story here has a publication time.
+     */
+    boolean earlier(final int a, final int b) {
+        final int time = Long.compare(this.time[a], this.time[b]);
+        return time < 0 || time == 0 && idLess(a, b);
+    }
+
     /** Whether story {@code a}'s id sorts before story {@code b}'s (as the lowercase hex strings do). */
     boolean idLess(final int a, final int b) {
         final int high = Long.compareUnsigned(idHigh[a], idHigh[b]);

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * What enrich-service must end up with for a corpus (SPEC 6–7): the number of stories and every
- * cluster, named by its smallest story id, with its size.
+ * cluster, named by its earliest story (publication time, then smallest id), with its size.
  *
  * <p>Computed by a union-find over the references of the plan, whose story ids come from
  * enrich-service's {@code CanonicalUrl} and {@code StoryId}, and which {@link DocumentRenderer}
@@ -36,7 +36,7 @@ record ExpectedStructure(
         List<Bridge> bridges,
         SortedMap<String, Integer> clusters) {
 
-    /** A cluster: its id (the smallest story id in it) and its number of stories. */
+    /** A cluster: its id (its earliest story's) and its number of stories. */
     record Cluster(String clusterId, int size) {
     }
 
@@ -62,7 +62,7 @@ record ExpectedStructure(
             final Map<Integer, Cluster> touched = new LinkedHashMap<>();
             for (final int target : plan.articleRefs(article)) {
                 final int root = components.find(target);
-                touched.putIfAbsent(root, new Cluster(plan.id(components.smallest(root)), components.size(root)));
+                touched.putIfAbsent(root, new Cluster(plan.id(components.earliest(root)), components.size(root)));
             }
             bridgeIds.add(plan.id(article));
             bridgeMerges.add(List.copyOf(touched.values()));
@@ -72,7 +72,7 @@ record ExpectedStructure(
         final SortedMap<String, Integer> clusters = new TreeMap<>();
         for (int story = 0; story < plan.storyCount(); story++) {
             if (components.find(story) == story) {
-                clusters.put(plan.id(components.smallest(story)), components.size(story));
+                clusters.put(plan.id(components.earliest(story)), components.size(story));
             }
         }
         final SortedMap<Integer, Integer> histogram = new TreeMap<>();
@@ -88,7 +88,7 @@ record ExpectedStructure(
         for (int i = 0; i < bridgeIds.size(); i++) {
             final int article = plan.regularCount() + i;
             bridges.add(new Bridge(names.name(article), bridgeIds.get(i), bridgeMerges.get(i),
-                    plan.id(components.smallest(components.find(article)))));
+                    plan.id(components.earliest(components.find(article)))));
         }
         return new ExpectedStructure(plan.count(), plan.storyCount(), plan.storyCount() - (long) plan.count(),
                 clusters.size(), histogram, largest, List.copyOf(bridges), clusters);
@@ -103,24 +103,24 @@ record ExpectedStructure(
         }
     }
 
-    /** Union by size with path halving; each root also knows its smallest story id. */
+    /** Union by size with path halving; each root also knows its earliest story. */
     private static final class UnionFind {
 
         private final CorpusPlan plan;
         private final int[] parent;
         private final int[] size;
-        private final int[] smallest;
+        private final int[] earliest;
 
         UnionFind(final CorpusPlan plan) {
             this.plan = plan;
             final int stories = plan.storyCount();
             parent = new int[stories];
             size = new int[stories];
-            smallest = new int[stories];
+            earliest = new int[stories];
             for (int i = 0; i < stories; i++) {
                 parent[i] = i;
                 size[i] = 1;
-                smallest[i] = i;
+                earliest[i] = i;
             }
         }
 
@@ -146,8 +146,8 @@ record ExpectedStructure(
             }
             parent[rootB] = rootA;
             size[rootA] += size[rootB];
-            if (plan.idLess(smallest[rootB], smallest[rootA])) {
-                smallest[rootA] = smallest[rootB];
+            if (plan.earlier(earliest[rootB], earliest[rootA])) {
+                earliest[rootA] = earliest[rootB];
             }
         }
 
@@ -155,8 +155,8 @@ record ExpectedStructure(
             return size[root];
         }
 
-        int smallest(final int root) {
-            return smallest[root];
+        int earliest(final int root) {
+            return earliest[root];
         }
     }
 }

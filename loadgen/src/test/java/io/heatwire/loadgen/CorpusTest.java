@@ -3,7 +3,9 @@ package io.heatwire.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,8 +130,10 @@ class CorpusTest {
     void shouldExpectTheClustersOfAUnionFindOverTheParsedDocuments() throws RejectedDocumentException {
         final ArticleParser parser = new ArticleParser(ParseLimits.defaults());
         final Map<String, String> parent = new HashMap<>();
+        final Map<String, Instant> published = new HashMap<>();
         for (final GeneratedDocument document : documents) {
             final List<Story> stories = Stories.from(parser.parse(document.bytes()));
+            stories.forEach(story -> published.put(story.id(), story.publishedAt()));
             final String article = stories.get(0).id();
             parent.putIfAbsent(article, article);
             for (final String related : stories.get(0).related()) {
@@ -137,15 +141,18 @@ class CorpusTest {
                 union(parent, article, related);
             }
         }
-        final Map<String, String> smallest = new HashMap<>();
+        // SPEC 7: a cluster is named by its earliest story, then the smallest id
+        final Comparator<String> earlier = Comparator.comparing((String id) -> published.get(id))
+                .thenComparing(Comparator.naturalOrder());
+        final Map<String, String> earliest = new HashMap<>();
         final Map<String, Integer> sizes = new HashMap<>();
         for (final String story : parent.keySet()) {
             final String root = find(parent, story);
-            smallest.merge(root, story, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            earliest.merge(root, story, (a, b) -> earlier.compare(a, b) <= 0 ? a : b);
             sizes.merge(root, 1, Integer::sum);
         }
         final Map<String, Integer> clusters = new TreeMap<>();
-        sizes.forEach((root, size) -> clusters.put(smallest.get(root), size));
+        sizes.forEach((root, size) -> clusters.put(earliest.get(root), size));
 
         final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
         assertThat(expected.stories()).isEqualTo(parent.size());

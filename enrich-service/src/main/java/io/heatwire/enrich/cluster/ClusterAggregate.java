@@ -37,6 +37,16 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
         topics = new TreeMap<>(topics == null ? Map.of() : topics);
     }
 
+    /** This aggregate with {@code member} counted. */
+    public ClusterAggregate plus(ClusterMember member) {
+        return with(List.of(new MemberChange(null, member)));
+    }
+
+    /** This aggregate without {@code member}; throws when its quality or heat was never counted. */
+    public ClusterAggregate minus(ClusterMember member) {
+        return with(List.of(new MemberChange(member, null)));
+    }
+
     /**
      * This aggregate with the changes applied in order, each one's removed member out and its added
      * member in. The maps are copied once per batch, not once per member: a merge moves hundreds of

@@ -51,6 +51,7 @@ public final class ClusteringTask<C, A> {
     private final BinaryOperator<StoryFacts<C>> merge;
     private final Aggregator<C, A> aggregator;
     private final Settings settings;
+    private final RosterIndex<C> index;
 
     /** The outbox: keys whose record says something must still be sent or written. */
     private final Set<String> pendingNodes = new TreeSet<>();
@@ -69,6 +70,18 @@ public final class ClusteringTask<C, A> {
     public ClusteringTask(int partition, ToIntFunction<String> partitioner, Store<String, Node<C>> nodes,
             Store<String, Cluster<C, A>> clusters, Store<MemberKey, Member<C>> members,
             BinaryOperator<StoryFacts<C>> merge, Aggregator<C, A> aggregator, Settings settings) {
+        this(partition, partitioner, nodes, clusters, members, merge, aggregator, settings, RosterIndex.none());
+    }
+
+    /**
+     * @param index told of every member that enters or leaves a cluster's roster (or changes what it
+     *              counts there), so the caller can keep ordered indexes keyed by cluster key
+     */
+    public ClusteringTask(int partition, ToIntFunction<String> partitioner, Store<String, Node<C>> nodes,
+            Store<String, Cluster<C, A>> clusters, Store<MemberKey, Member<C>> members,
+            BinaryOperator<StoryFacts<C>> merge, Aggregator<C, A> aggregator, Settings settings,
+            RosterIndex<C> index) {
+        this.index = Objects.requireNonNull(index, "index");
         this.partition = partition;
         this.partitioner = Objects.requireNonNull(partitioner, "partitioner");
         this.nodes = Objects.requireNonNull(nodes, "nodes");
@@ -582,7 +595,7 @@ public final class ClusteringTask<C, A> {
                 }
                 c.published.clear();
                 if (pid != null) {
-                    clusterUpdates.add(new ClusterUpdate<>(pid, new ClusterRecord<>(pid, c.size, c.aggregate)));
+                    clusterUpdates.add(new ClusterUpdate<>(pid, new ClusterRecord<>(key, pid, c.size, c.aggregate)));
                     c.published.add(pid);
                 }
                 c.dirty = false;
@@ -619,6 +632,13 @@ public final class ClusteringTask<C, A> {
     }
 
     private void putMember(ClusterDraft<C, A> c, String id, Member<C> m) {
+        final Member<C> old = member(c, id);
+        if (old == null || !old.order().equals(m.order()) || !old.contribution().equals(m.contribution())) {
+            if (old != null) {
+                index.removed(c.key, id, old);
+            }
+            index.added(c.key, id, m);
+        }
         if (c.spilled) {
             if (members.get(new MemberKey(c.key, id)) == null) {
                 c.size++;
@@ -637,6 +657,10 @@ public final class ClusteringTask<C, A> {
     }
 
     private void removeMember(ClusterDraft<C, A> c, String id) {
+        final Member<C> old = member(c, id);
+        if (old != null) {
+            index.removed(c.key, id, old);
+        }
         if (c.spilled) {
             members.delete(new MemberKey(c.key, id));
         } else {

@@ -39,7 +39,11 @@ public record Effects<C, A>(List<Outgoing<C>> messages, List<StoryUpdate<C>> sto
     public record ClusterUpdate<A>(String id, ClusterRecord<A> record) {
     }
 
-    /** The published figures of a cluster: its id (earliest story), exact size and aggregate. */
-    public record ClusterRecord<A>(String id, int size, A aggregate) {
+    /**
+     * The published figures of a cluster: its id (earliest story), exact size and aggregate, and the
+     * key of the cluster record that holds them (stable across renames; the {@link RosterIndex} is
+     * keyed by it).
+     */
+    public record ClusterRecord<A>(String key, String id, int size, A aggregate) {
     }
 }

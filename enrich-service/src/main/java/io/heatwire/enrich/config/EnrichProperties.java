@@ -22,7 +22,7 @@ public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Pa
         return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
                 parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
                 deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval(), heat.halfLife(),
-                clusters.enabled());
+                clusters.enabled(), topics.partitions());
     }
 
     /** @param halfLife a story's weight in the heat of its cluster, provider and topics halves every half-life */

@@ -16,17 +16,22 @@ import io.heatwire.article.parse.ParseLimits;
  *                                cluster, no alias or reference links are followed and no cluster
  *                                records are written, so the run shows what the rest of the
  *                                pipeline costs
+ * @param storyEventPartitions    partitions of the story-events topic, which route clustering's
+ *                                batches; must never change for the life of the state (a
+ *                                TopologyTestDriver runs every partition as one: 1)
  */
 public record EnrichSettings(ParseLimits parseLimits, int deadLetterMaxValueBytes, Duration clusterEmitInterval,
-        Duration heatHalfLife, boolean clustering) {
+        Duration heatHalfLife, boolean clustering, int storyEventPartitions) {
 
-    public static EnrichSettings defaults() {
+    /** Production's defaults, on a story-events topic of {@code storyEventPartitions} partitions. */
+    public static EnrichSettings defaults(int storyEventPartitions) {
         return new EnrichSettings(ParseLimits.defaults(), 8 * 1024 * 1024 - DeadLetters.HEADROOM_BYTES,
-                Duration.ofSeconds(1), Duration.ofHours(24), true);
+                Duration.ofMillis(300), Duration.ofHours(24), true, storyEventPartitions);
     }
 
     /** The same settings without clustering: the benchmark's ceiling. */
     public EnrichSettings withoutClustering() {
-        return new EnrichSettings(parseLimits, deadLetterMaxValueBytes, clusterEmitInterval, heatHalfLife, false);
+        return new EnrichSettings(parseLimits, deadLetterMaxValueBytes, clusterEmitInterval, heatHalfLife, false,
+                storyEventPartitions);
     }
 }

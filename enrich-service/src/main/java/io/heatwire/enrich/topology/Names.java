@@ -17,26 +17,24 @@ public final class Names {
     public static final String STORY_EVENTS_SINK_FROM_PARSE = "story-events-sink-from-parse";
 
     public static final String STORY_EVENTS_SOURCE = "story-events-source";
-    public static final String STORY_GRAPH = "story-graph";
+    public static final String CLUSTERING_PROCESSOR = "clustering";
     public static final String STORY_CONTENTS = "story-contents";
-    public static final String STORIES_WRITTEN = "story-digests";
-    public static final String STORIES_DIRTY = "stories-dirty";
-    public static final String STORY_NODE_PROCESSOR = "story-node";
-    public static final String NODE_BRANCH = "node-";
-    public static final String NODE_TO_NODE = "to-node";
-    public static final String NODE_TO_STORIES = "to-stories";
-    public static final String NODE_EVENT_VALUE = "node-event-value";
-    public static final String STORY_VALUE = "story-value";
-    public static final String STORY_EVENTS_SINK_FROM_NODE = "story-events-sink-from-node";
-    public static final String STORIES_SINK = "stories-sink";
-    public static final String NODE_TO_CLUSTERS = "to-clusters";
-
-    public static final String MEMBER_CHANGES = "member-changes";
-    public static final String CLUSTER_CHANGES = "cluster-changes";
-    public static final String CLUSTER_PROCESSOR = "cluster";
-    public static final String CLUSTER_AGGREGATES = "cluster-aggregates";
+    public static final String STORY_NODES = "story-nodes";
+    public static final String CLUSTER_STATE = "cluster-state";
+    public static final String CLUSTER_ROSTERS = "cluster-rosters";
     public static final String CLUSTER_MEMBERS = "cluster-members";
     public static final String CLUSTER_HEADLINES = "cluster-headlines";
+    public static final String STORIES_WRITTEN = "story-contributions";
+    public static final String CLUSTERING_BRANCH = "clustering-";
+    public static final String TO_EVENTS = "to-events";
+    public static final String TO_STORIES = "to-stories";
+    public static final String TO_CLUSTERS = "to-clusters";
+    public static final String TO_STATISTICS = "to-statistics";
+    public static final String EVENT_VALUE = "event-value";
+    public static final String STORY_VALUE = "story-value";
+    public static final String CLUSTER_VALUE = "cluster-value";
+    public static final String STORY_EVENTS_SINK_FROM_CLUSTERING = "story-events-sink-from-clustering";
+    public static final String STORIES_SINK = "stories-sink";
     public static final String CLUSTERS_SINK = "clusters-sink";
 
     public static final String PROVIDER_CHANGES = "provider-changes";

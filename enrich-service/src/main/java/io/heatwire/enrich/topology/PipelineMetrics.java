@@ -10,12 +10,13 @@ import io.micrometer.core.instrument.Timer;
 import io.heatwire.article.parse.ParsedArticle;
 import io.heatwire.article.parse.Warning;
 import io.heatwire.article.story.Story;
+import io.heatwire.enrich.clustering.ClusteringProcessor;
 
 /**
  * heatwire's domain counters. Tags are low-cardinality: an error code, a warning kind, a story
  * kind — never a URL, title or id.
  */
-public final class PipelineMetrics {
+public final class PipelineMetrics implements ClusteringProcessor.Observer {
 
     private final MeterRegistry registry;
     private final Counter parsed;
@@ -30,7 +31,7 @@ public final class PipelineMetrics {
         this.storiesDeleted = Counter.builder("heatwire.enrich.stories.deleted")
                 .description("Story tombstones written (an id that turned out to be an alias)").register(registry);
         this.clusterMerges = Counter.builder("heatwire.enrich.cluster.merges")
-                .description("Cluster ids that disappeared, their stories merged into a cluster with a smaller id")
+                .description("Cluster ids that stopped naming a cluster: merged, or an older story joined")
                 .register(registry);
         this.endToEnd = Timer.builder("heatwire.enrich.end.to.end.latency")
                 .description("From a document's record timestamp (set when it was ingested) to a story written for it")
@@ -40,7 +41,16 @@ public final class PipelineMetrics {
                 .register(registry);
     }
 
+    @Override
+    public void storyWritten(Story story, long changedAt, long now) {
+        storyWritten(story);
+        if (story != null && changedAt >= 0) {
+            endToEnd(changedAt, now);
+        }
+    }
+
     /** Counts a cluster id that disappeared (its tombstone was written). */
+    @Override
     public void clusterMerged() {
         clusterMerges.increment();
     }

@@ -5,19 +5,21 @@ import org.apache.kafka.common.serialization.Serdes;
 import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
+import io.heatwire.enrich.clustering.ClusteringEvent;
 import io.heatwire.article.story.Story;
 
 /**
  * The topics the topology reads and writes. The raw topic is read as bytes, never decoded by a
  * serde: a record the parser rejects must reach the dead-letter topic byte for byte.
  *
- * @param storyEvents the topic through which story nodes talk to each other, keyed by story id
+ * @param storyEvents documents and the clustering protocol's messages, keyed by story id (batches
+ *                    name their partition)
  * @param topicStats  the statistics per topic slug (the {@code heatwire.topics} topic)
  */
 public record Topics(
         Topic<byte[], byte[]> raw,
         Topic<byte[], byte[]> deadLetters,
-        Topic<String, NodeEvent> storyEvents,
+        Topic<String, ClusteringEvent> storyEvents,
         Topic<String, Story> stories,
         Topic<String, ClusterRecord> clusters,
         Topic<String, ProviderRecord> providers,
@@ -29,7 +31,7 @@ public record Topics(
         return new Topics(
                 new Topic<>(raw, Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(deadLetters, Serdes.ByteArray(), Serdes.ByteArray()),
-                new Topic<>(storyEvents, Serdes.String(), InternalSerdes.of(NodeEvent.class)),
+                new Topic<>(storyEvents, Serdes.String(), InternalSerdes.of(ClusteringEvent.class)),
                 new Topic<>(stories, Serdes.String(), JsonSerdes.of(Story.class)),
                 new Topic<>(clusters, Serdes.String(), JsonSerdes.of(ClusterRecord.class)),
                 new Topic<>(providers, Serdes.String(), JsonSerdes.of(ProviderRecord.class)),

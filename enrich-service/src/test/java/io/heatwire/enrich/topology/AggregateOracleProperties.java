@@ -94,8 +94,8 @@ class AggregateOracleProperties {
                         BASE.plusSeconds(1000L * version.version() + version.article())));
             }
             // Stories are written when an interval ends; the statistics they feed one interval later.
-            driver.advanceWallClockTime(Duration.ofSeconds(2));
-            driver.advanceWallClockTime(Duration.ofSeconds(2));
+            EnrichTopologyTest.settle(driver);
+            EnrichTopologyTest.settle(driver);
 
             final Map<String, Story> stories = latest(driver, "stories", Story.class);
             final Map<String, ProviderRecord> providers = latest(driver, "providers", ProviderRecord.class);
@@ -212,7 +212,7 @@ class AggregateOracleProperties {
         final StreamsBuilder builder = new StreamsBuilder();
         final Topics topics = Topics.named("raw", "dlq", "story-events", "stories", "clusters", "providers",
                 "topics");
-        EnrichTopology.build(builder, topics, EnrichSettings.defaults(), new PipelineMetrics(new SimpleMeterRegistry()));
+        EnrichTopology.build(builder, topics, EnrichSettings.defaults(1), new PipelineMetrics(new SimpleMeterRegistry()));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-oracle");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

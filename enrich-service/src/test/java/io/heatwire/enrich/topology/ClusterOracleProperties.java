@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,22 @@ import net.jqwik.api.constraints.IntRange;
 import io.heatwire.article.identity.CanonicalUrl;
 import io.heatwire.article.identity.StoryId;
 import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
+import io.heatwire.article.story.StoryMerge;
 
 /**
  * Clusters (SPEC 7) do not depend on arrival order or partitioning: generated story graphs fed in
  * random orders over 1, 3 and 8 partitions end with every story's cluster id equal to what a plain
- * union-find over the same graph says — the smallest story id of its component.
+ * union-find over the same graph says — the earliest story of its component (publication time,
+ * unknown last, then the smallest id).
  */
 public class ClusterOracleProperties {
+
+    private static final ArticleParser PARSER = new ArticleParser(ParseLimits.defaults());
 
     /** A generated graph: articles by node number, each with the node numbers it references. */
     public record Graph(int nodes, Map<Integer, List<Integer>> related, Map<Integer, Integer> aliasReferences,
@@ -39,10 +48,11 @@ public class ClusterOracleProperties {
     @Property(tries = 60)
     void shouldClusterLikeUnionFindWhateverTheOrderAndPartitions(@ForAll("graphs") Graph graph,
             @ForAll("partitionCounts") int partitions) {
-        final Map<String, Story> stories = new StoryGraphSimulation(partitions, graph.orderSeed())
-                .run(documents(graph), 2_000_000);
+        final List<byte[]> documents = documents(graph);
+        final Map<String, Story> stories = new ClusteringSimulation(partitions, graph.orderSeed())
+                .run(documents, 2_000_000);
 
-        final Map<String, String> expected = oracle(graph);
+        final Map<String, String> expected = oracle(graph, documents);
         assertThat(stories.keySet()).isEqualTo(expected.keySet());
         stories.forEach((id, story) -> assertThat(story.clusterId()).as("cluster of %s", id).isEqualTo(expected.get(id)));
     }
@@ -58,9 +68,10 @@ public class ClusterOracleProperties {
         related.put(2 * length, List.of(length - 1, 2 * length - 1)); // the bridge
         final Graph graph = new Graph(2 * length + 1, related, Map.of(), 1, seed);
 
-        final Map<String, Story> stories = new StoryGraphSimulation(partitions, seed).run(documents(graph), 2_000_000);
+        final List<byte[]> documents = documents(graph);
+        final Map<String, Story> stories = new ClusteringSimulation(partitions, seed).run(documents, 2_000_000);
 
-        final Map<String, String> expected = oracle(graph);
+        final Map<String, String> expected = oracle(graph, documents);
         assertThat(new TreeSet<>(expected.values())).hasSize(1);
         stories.forEach((id, story) -> assertThat(story.clusterId()).isEqualTo(expected.get(id)));
     }
@@ -155,8 +166,21 @@ public class ClusterOracleProperties {
         return documents;
     }
 
-    /** Union-find over the same graph: every live story id to the smallest story id of its component. */
-    static Map<String, String> oracle(Graph graph) {
+    /**
+     * Union-find over the same graph: every live story id to the earliest story of its component,
+     * by the publication time its merged versions end with (unknown last), then the smallest id.
+     */
+    static Map<String, String> oracle(Graph graph, List<byte[]> documents) {
+        final Map<String, Story> merged = new HashMap<>();
+        for (byte[] document : documents) {
+            try {
+                for (Story story : Stories.from(PARSER.parse(document))) {
+                    merged.merge(story.id(), story, StoryMerge::merge);
+                }
+            } catch (RejectedDocumentException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
         final Map<String, String> parent = new TreeMap<>();
         final TreeSet<Integer> articles = new TreeSet<>(graph.related().keySet());
         articles.addAll(graph.aliasReferences().keySet());
@@ -173,13 +197,15 @@ public class ClusterOracleProperties {
                 union(parent, a, id(webUrl(aliased)));
             }
         }
-        final Map<String, String> clusters = new TreeMap<>();
-        final Map<String, String> smallest = new HashMap<>();
+        final Comparator<String> earliest = Comparator.comparing((String id) -> merged.get(id).publishedAt(),
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder());
+        final Map<String, String> first = new HashMap<>();
         for (String id : parent.keySet()) {
-            smallest.merge(find(parent, id), id, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+            first.merge(find(parent, id), id, (x, y) -> earliest.compare(x, y) <= 0 ? x : y);
         }
+        final Map<String, String> clusters = new TreeMap<>();
         for (String id : parent.keySet()) {
-            clusters.put(id, smallest.get(find(parent, id)));
+            clusters.put(id, first.get(find(parent, id)));
         }
         return clusters;
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,6 +23,15 @@ import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
 import io.heatwire.enrich.aggregate.KeyStats;
 import io.heatwire.enrich.cluster.ClusterAggregate;
+import io.heatwire.enrich.cluster.ClusterMember;
+import io.heatwire.enrich.clustering.ArticleInput;
+import io.heatwire.enrich.clustering.ClusteringEvent;
+import io.heatwire.enrich.clustering.Hint;
+import io.heatwire.enrich.clustering.Kind;
+import io.heatwire.enrich.clustering.Message;
+import io.heatwire.enrich.clustering.Rank;
+import io.heatwire.enrich.clustering.StoryFacts;
+import io.heatwire.enrich.clustering.StoryOrder;
 
 class InternalSerdesTest {
 
@@ -42,12 +53,25 @@ class InternalSerdesTest {
         for (Story story : stories) {
             assertThat(roundTrip(Story.class, story)).isEqualTo(story);
         }
-        final List<NodeEvent> events = List.of(new NodeEvent.StoryVersion(stories.get(1), stories.get(0).id()),
-                new NodeEvent.AliasClaim("owner"), new NodeEvent.Rewire("a", "b"), new NodeEvent.Label("from", null),
-                new NodeEvent.Reset("gone"));
-        for (NodeEvent event : events) {
-            assertThat(roundTrip(NodeEvent.class, event)).isEqualTo(event);
+        final ClusterMember member = ClusterMember.of(stories.get(1));
+        final StoryFacts<ClusterMember> facts = new StoryFacts<>(Kind.REFERENCE, 7, 1_000L, member);
+        final Hint hint = new Hint(new Rank(2, 5, "k"), new StoryOrder(1_000L, "p"));
+        final List<Message<ClusterMember>> messages = List.of(
+                new Message.Ingest<>(new ArticleInput<>(stories.get(0).id(),
+                        new StoryFacts<>(Kind.ARTICLE, 0, null, ClusterMember.of(stories.get(0))),
+                        Map.of(stories.get(1).id(), facts), Set.of("alias"))),
+                new Message.RefVersion<>("r", "u", facts, hint), new Message.Claim<>("a", "u", hint),
+                new Message.Union<>(hint, hint), new Message.Link<>("p", "c", Set.of(new StoryOrder(null, "x")),
+                        Set.of("x")), new Message.Linked<>("c", hint), new Message.Retired<>("c", "s"),
+                new Message.Batch<>(3, List.of(new Message.Reg<>("c", "s", member, member, new StoryOrder(null, "s"),
+                        "p", false), new Message.Adopt<>("s", "c", hint, "g"), new Message.Bounce<>("s", "c", hint),
+                        new Message.Rename<>("s", "c", "p"), new Message.Settle<>("s", hint, "g"))));
+        for (Message<ClusterMember> message : messages) {
+            final ClusteringEvent event = new ClusteringEvent(message, List.of(stories.get(1)));
+            assertThat(roundTrip(ClusteringEvent.class, event)).isEqualTo(event);
         }
+        final ClusteringEvent document = ClusteringEvent.document(stories);
+        assertThat(roundTrip(ClusteringEvent.class, document)).isEqualTo(document);
     }
 
     @Test

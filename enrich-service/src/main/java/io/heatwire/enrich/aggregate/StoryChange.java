@@ -1,0 +1,11 @@
+package io.heatwire.enrich.aggregate;
+
+import io.heatwire.enrich.cluster.ClusterMember;
+
+/**
+ * A written story's contribution before and after one write ({@code null}: none), the input of
+ * the provider and topic statistics. Statistics follow story content, never cluster ids, so a
+ * rename changes nothing here.
+ */
+public record StoryChange(ClusterMember before, ClusterMember after) {
+}
