@@ -1,5 +1,6 @@
 package io.heatwire.ingest;
 
+import java.io.PrintWriter;
 import java.util.Map;
 
 import org.springframework.boot.Banner;
@@ -8,8 +9,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import io.heatwire.ingest.publish.PublishRequest;
-import io.heatwire.ingest.publish.PublishSummary;
-import io.heatwire.ingest.publish.UsageException;
 
 /**
  * ingest-service. With {@code publish PATH...} as arguments it publishes once and exits (no web
@@ -27,14 +26,13 @@ public class IngestApplication {
 
     /** Runs the one-shot command and returns its exit code; the caller decides whether to exit. */
     public static int publish(String... args) {
-        // Usage errors are found before Spring starts, so they never wait for a broker.
-        try {
-            PublishRequest.from(args);
-        } catch (UsageException e) {
-            System.err.println(e.getMessage());
-            System.err.println(PublishRequest.USAGE);
-            return PublishSummary.EXIT_USAGE;
-        }
+        // Help, version and usage errors are answered before Spring starts, so they never wait for a
+        // broker. Spring then reads its own properties from the same command line.
+        return PublishRequest.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                request -> publishWithSpring(args));
+    }
+
+    private static int publishWithSpring(String... args) {
         final SpringApplication application = new SpringApplication(IngestApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);

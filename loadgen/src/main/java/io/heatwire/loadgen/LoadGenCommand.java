@@ -2,49 +2,81 @@ package io.heatwire.loadgen;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code java -jar loadgen.jar --count N --seed S (--out DIR | --bootstrap-servers HOST:PORT [--topic T])
  * [--expected FILE.json]}: generates the corpus, writes or publishes it, writes what the pipeline must
  * make of it, and prints a summary. Exit codes: 0 done, 1 documents not stored, 2 usage error.
  */
-public final class LoadGenCommand {
-
-    static final String USAGE = """
-            usage: java -jar loadgen/target/loadgen.jar [--count N] [--seed S]
-                       (--out DIR | --bootstrap-servers HOST:PORT [--topic TOPIC] [--producer-property KEY=VALUE]...)
-                       [--expected FILE.json]
-
-              --count N              documents to generate, 1 to 2,000,000 (default 100000)
-              --seed S               the same seed gives byte-identical documents (default 1)
-              --out DIR              write one file per document into DIR (empty or new), for ./run.sh DIR
-              --bootstrap-servers    publish to Kafka instead, one record per document
-              --topic TOPIC          the raw topic (default heatwire.articles.raw)
-              --producer-property    a Kafka producer setting, e.g. compression.type=lz4
-              --expected FILE.json   write the expected stories and clusters (not inside DIR)
-            """;
+@Command(name = "loadgen", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        synopsisHeading = "usage: ", sortOptions = false, showDefaultValues = true,
+        customSynopsis = {"java -jar loadgen/target/loadgen.jar [--count N] [--seed S]",
+            "    (--out DIR | --bootstrap-servers HOST:PORT [--topic TOPIC]",
+            "     [--producer-property KEY=VALUE]...) [--expected FILE.json]"},
+        description = "Generates synthetic article documents with a known cluster structure and writes them "
+                + "to a directory or publishes them to the raw topic.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:documents not stored", "2:usage error"})
+public final class LoadGenCommand implements Callable<Integer> {
 
     /** The parsed command line. */
     record Options(int count, long seed, Path out, String bootstrapServers, String topic,
             Map<String, String> producerProperties, Path expected) {
     }
 
-    /** A command line that cannot be run. */
-    static final class UsageException extends Exception {
+    @Option(names = "--count", paramLabel = "N", defaultValue = "100000", converter = Number.class,
+            description = "documents to generate, 1 to 2,000,000")
+    private long count;
 
-        private static final long serialVersionUID = 1L;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = Number.class,
+            description = "the same seed gives byte-identical documents")
+    private long seed;
 
-        UsageException(final String message) {
-            super(message);
-        }
-    }
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "write one file per document into DIR (empty or new), for ./run.sh DIR")
+    private Path out;
 
-    private LoadGenCommand() {
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "publish to Kafka instead, one record per document")
+    private String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = KafkaSink.DEFAULT_TOPIC,
+            description = "the raw topic")
+    private String topic;
+
+    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
+            description = "a Kafka producer setting, e.g. compression.type=lz4")
+    private Map<String, String> producerProperties = new LinkedHashMap<>();
+
+    @Option(names = "--expected", paramLabel = "FILE.json",
+            description = "write the expected stories and clusters (not inside DIR)")
+    private Path expected;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+
+    private LoadGenCommand(final PrintStream stdout, final PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
     }
 
     public static void main(final String[] args) {
@@ -52,88 +84,59 @@ public final class LoadGenCommand {
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err) {
-        final Options options;
+        final CommandLine commandLine = new CommandLine(new LoadGenCommand(out, err));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /** Parses a command line as {@link #run} does, without running it. */
+    static Options parse(final String... args) {
+        final LoadGenCommand command = new LoadGenCommand(System.out, System.err);
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+
+    @Override
+    public Integer call() {
+        final Options options = options();
         try {
-            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-                out.print(USAGE);
-                return 0;
-            }
-            options = parse(args);
-        } catch (UsageException e) {
-            err.println("loadgen: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
-        try {
-            return generate(options, out, err);
+            return generate(options, stdout, stderr);
         } catch (IOException e) {
-            err.println("loadgen: " + e.getMessage());
+            stderr.println("loadgen: " + e.getMessage());
             return 1;
         }
     }
 
-    static Options parse(final String[] args) throws UsageException {
-        int count = 100_000;
-        long seed = 1;
-        Path out = null;
-        String bootstrapServers = null;
-        String topic = KafkaSink.DEFAULT_TOPIC;
-        Path expected = null;
-        final Map<String, String> producerProperties = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            String value = null;
-            final int equals = name.indexOf('=');
-            if (name.startsWith("--") && equals > 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            }
-            if (!List.of("--count", "--seed", "--out", "--bootstrap-servers", "--topic", "--expected",
-                    "--producer-property").contains(name)) {
-                throw new UsageException("unknown argument " + args[i]);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException(name + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--count" -> count = (int) number(name, value, 1, CorpusPlan.MAX_COUNT);
-                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "--out" -> out = Path.of(value);
-                case "--bootstrap-servers" -> bootstrapServers = value;
-                case "--topic" -> topic = value;
-                case "--expected" -> expected = Path.of(value);
-                default -> {
-                    final int separator = value.indexOf('=');
-                    if (separator <= 0) {
-                        throw new UsageException("--producer-property needs KEY=VALUE: " + value);
-                    }
-                    producerProperties.put(value.substring(0, separator), value.substring(separator + 1));
-                }
-            }
+    /** The checks that span options; a failure is a usage error (exit code 2). */
+    Options options() {
+        if (count < 1 || count > CorpusPlan.MAX_COUNT) {
+            throw usage("--count must be between 1 and " + CorpusPlan.MAX_COUNT + ": " + count);
         }
         if ((out == null) == (bootstrapServers == null)) {
-            throw new UsageException("give exactly one of --out DIR and --bootstrap-servers HOST:PORT");
+            throw usage("give exactly one of --out DIR and --bootstrap-servers HOST:PORT");
         }
         if (out != null && expected != null
                 && expected.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
-            throw new UsageException("--expected must not be inside --out: it would be published as a document");
+            throw usage("--expected must not be inside --out: it would be published as a document");
         }
-        return new Options(count, seed, out, bootstrapServers, topic, producerProperties, expected);
+        return new Options((int) count, seed, out, bootstrapServers, topic, producerProperties, expected);
     }
 
-    private static long number(final String name, final String value, final long min, final long max)
-            throws UsageException {
-        try {
-            final long number = Long.parseLong(value.replace("_", ""));
-            if (number < min || number > max) {
-                throw new UsageException(name + " must be between " + min + " and " + max + ": " + value);
+    private ParameterException usage(final String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** A whole number; underscores may group its digits ({@code 100_000}). */
+    static final class Number implements ITypeConverter<Long> {
+
+        @Override
+        public Long convert(final String value) {
+            try {
+                return Long.parseLong(value.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
             }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a number: " + value);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.MockProducer;
@@ -88,8 +89,63 @@ class LoadGenCommandTest {
         assertThat(run("--out", temp.toString(), "--expected", temp.resolve("expected.json").toString()))
                 .isEqualTo(2);
         assertThat(run("--colour", "red")).isEqualTo(2);
+        assertThat(run("--count=10", "--out=a", "--bootstrap-servers=localhost:9092")).isEqualTo(2);
+        assertThat(run("--producer-property", "linger.ms", "--bootstrap-servers", "localhost:9092")).isEqualTo(2);
+        assertThat(run("--count")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("exactly one of --out DIR and --bootstrap-servers",
-                "--expected must not be inside --out", "unknown argument --colour", "usage:");
+                "--expected must not be inside --out", "Unknown options: '--colour', 'red'", "usage:",
+                "--count must be between 1 and 2000000: 0", "Invalid value for option '--count': 'ten' is not a whole number",
+                "should be in KEY=VALUE format but was linger.ms", "Missing required parameter for option '--count' (N)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldTakeEveryOptionWithASpaceOrAnEqualsSign() {
+        final LoadGenCommand.Options spaced = LoadGenCommand.parse("--count", "2_000", "--seed", "-7",
+                "--bootstrap-servers", "broker:9092", "--topic", "raw", "--producer-property", "linger.ms=5",
+                "--producer-property", "compression.type=lz4", "--expected", "e.json");
+        final LoadGenCommand.Options joined = LoadGenCommand.parse("--count=2_000", "--seed=-7",
+                "--bootstrap-servers=broker:9092", "--topic=raw", "--producer-property=linger.ms=5",
+                "--producer-property=compression.type=lz4", "--expected=e.json");
+
+        assertThat(joined).isEqualTo(spaced);
+        assertThat(spaced.count()).isEqualTo(2000);
+        assertThat(spaced.seed()).isEqualTo(-7);
+        assertThat(spaced.bootstrapServers()).isEqualTo("broker:9092");
+        assertThat(spaced.topic()).isEqualTo("raw");
+        assertThat(spaced.producerProperties()).containsExactly(Map.entry("linger.ms", "5"),
+                Map.entry("compression.type", "lz4"));
+        assertThat(spaced.expected()).isEqualTo(Path.of("e.json"));
+        assertThat(spaced.out()).isNull();
+        assertThat(LoadGenCommand.parse("--out=docs").out()).isEqualTo(Path.of("docs"));
+    }
+
+    @Test
+    void shouldDefaultToAHundredThousandDocumentsWithSeedOneOnTheRawTopic() {
+        final LoadGenCommand.Options options = LoadGenCommand.parse("--bootstrap-servers", "broker:9092");
+        assertThat(options.count()).isEqualTo(100_000);
+        assertThat(options.seed()).isEqualTo(1);
+        assertThat(options.topic()).isEqualTo("heatwire.articles.raw");
+        assertThat(options.producerProperties()).isEmpty();
+        assertThat(options.expected()).isNull();
+    }
+
+    @Test
+    void shouldListEveryOptionWithHelp() {
+        for (final String help : List.of("--help", "-h")) {
+            assertThat(run(help)).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar loadgen/target/loadgen.jar")
+                .contains("--count=N", "--seed=S", "--out=DIR", "--bootstrap-servers=HOST:PORT", "--topic=TOPIC",
+                        "--producer-property=KEY=VALUE", "--expected=FILE.json", "Default: 100000",
+                        "Default: heatwire.articles.raw", "--version", "2   usage error");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldPrintTheProjectVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches("loadgen \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.heatwire.localkafka;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +26,6 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir, ScramUs
     public static final int DEFAULT_PORT = 9092;
 
     private static final String HOST = "127.0.0.1";
-    private static final String USAGE =
-            "usage: LocalKafka [--port N] [--controller-port N] [--data-dir DIR] [--sasl-scram USER:PASSWORD]";
     /** The client listener's name when it authenticates; the broker also talks to itself through it. */
     private static final String SASL_LISTENER = "SASL_PLAINTEXT";
 
@@ -55,30 +51,6 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir, ScramUs
     /** The same broker with its client listener behind SASL/SCRAM-SHA-512 for {@code user}. */
     public BrokerSettings withScram(ScramUser user) {
         return new BrokerSettings(port, controllerPort, dataDir, user);
-    }
-
-    static BrokerSettings parse(String[] args) {
-        Integer port = null;
-        Integer controllerPort = null;
-        Path dataDir = Path.of(".heatwire", "kafka");
-        ScramUser scram = null;
-        final List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            final String flag = rest.remove(0);
-            if (rest.isEmpty()) {
-                throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
-            }
-            final String value = rest.remove(0);
-            switch (flag) {
-                case "--port" -> port = parsePort(flag, value);
-                case "--controller-port" -> controllerPort = parsePort(flag, value);
-                case "--data-dir" -> dataDir = Path.of(value);
-                case "--sasl-scram" -> scram = parseScram(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
-            }
-        }
-        final int clientPort = port == null ? DEFAULT_PORT : port;
-        return new BrokerSettings(clientPort, controllerPort == null ? clientPort + 1 : controllerPort, dataDir, scram);
     }
 
     public String bootstrapServers() {
@@ -145,22 +117,6 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir, ScramUs
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty("message.max.bytes", "2097152");
         return props;
-    }
-
-    private static int parsePort(String flag, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a port number, got '" + value + "'\n" + USAGE, e);
-        }
-    }
-
-    private static ScramUser parseScram(String value) {
-        try {
-            return ScramUser.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
-        }
     }
 
     private static void checkPort(int port, String flag) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,11 +17,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs the Apache Kafka server (the same {@code kafka.Kafka} the distribution's
@@ -35,52 +46,91 @@ import org.apache.kafka.common.Uuid;
  * <p>Exit codes: 0 after a clean stop (SIGTERM / Ctrl-C), 2 for bad arguments, 3 when a port is
  * busy, 1 when the broker fails.
  */
-public final class LocalKafka {
+@Command(name = "local-kafka", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        synopsisHeading = "usage: ", sortOptions = false, showDefaultValues = true,
+        description = {"Runs the Apache Kafka server as one KRaft node (broker and controller) on 127.0.0.1.",
+            "The storage is formatted on first start and reused later."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly (SIGTERM, Ctrl-C)", "1:the broker failed", "2:bad arguments",
+            "3:a port is already in use"})
+public final class LocalKafka implements Callable<Integer> {
 
-    static final int EXIT_USAGE = 2;
+    static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     static final int EXIT_PORT_BUSY = 3;
 
     /** Names the SCRAM user the storage was formatted with, so a later start can tell. */
     static final String SCRAM_USER_FILE = "scram-user";
 
-    private LocalKafka() {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + BrokerSettings.DEFAULT_PORT,
+            description = "the client listener on 127.0.0.1")
+    private int port;
+
+    @Option(names = "--controller-port", paramLabel = "N",
+            description = "the KRaft controller listener on 127.0.0.1 (default: --port + 1)")
+    private Integer controllerPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".heatwire/kafka",
+            description = "server.properties and the log segments; delete it to start from an empty broker")
+    private Path dataDir;
+
+    @Option(names = "--sasl-scram", paramLabel = "USER:PASSWORD", converter = ScramUserConverter.class,
+            description = "the client listener asks for SASL/SCRAM-SHA-512 and knows this user, created when "
+                    + "the storage is formatted (default: PLAINTEXT, no user)")
+    private ScramUser scram;
+
+    @Spec
+    private CommandSpec spec;
+
+    LocalKafka() {
+        // Picocli fills the options.
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "local-kafka-logback.xml");
         }
-        final BrokerSettings settings;
+        System.exit(new CommandLine(new LocalKafka()).execute(args));
+    }
+
+    /** The broker the command line asks for; bad values are usage errors (exit code 2). */
+    BrokerSettings settings() {
         try {
-            settings = BrokerSettings.parse(args);
+            return new BrokerSettings(port, controllerPort == null ? port + 1 : controllerPort, dataDir, scram);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(EXIT_USAGE);
-            return;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        for (int port : new int[] {settings.port(), settings.controllerPort()}) {
-            if (!isFree(port)) {
-                System.err.printf("Port %d on 127.0.0.1 is already in use (is another Kafka broker running?).%n"
+    }
+
+    /** Runs the broker until it is stopped. */
+    @Override
+    public Integer call() {
+        final BrokerSettings settings = settings();
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        for (int busy : new int[] {settings.port(), settings.controllerPort()}) {
+            if (!isFree(busy)) {
+                err.printf("Port %d on 127.0.0.1 is already in use (is another Kafka broker running?).%n"
                         + "Stop whatever holds it, or pick free ports: --port N --controller-port M "
-                        + "(./run.sh --kafka-port N).%n", port);
-                System.exit(EXIT_PORT_BUSY);
+                        + "(./run.sh --kafka-port N).%n", busy);
+                return EXIT_PORT_BUSY;
             }
         }
         try {
             prepare(settings);
         } catch (IOException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
+            err.println(e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
         }
         final String security = settings.scram() == null ? ""
                 : " (SASL_PLAINTEXT, " + ScramUser.MECHANISM + " user " + settings.scram().name() + ")";
-        System.out.printf("Starting Kafka %s (KRaft, single node) on %s%s, data in %s%n",
+        out.printf("Starting Kafka %s (KRaft, single node) on %s%s, data in %s%n",
                 org.apache.kafka.common.utils.AppInfoParser.getVersion(), settings.bootstrapServers(), security,
                 settings.dataDir());
-        final Thread readiness = new Thread(() -> announceWhenReady(settings), "local-kafka-readiness");
+        final Thread readiness = new Thread(() -> announceWhenReady(settings, out, err), "local-kafka-readiness");
         readiness.setDaemon(true);
         readiness.start();
         kafka.Kafka.main(new String[] {settings.serverProperties().toString()});
+        return CommandLine.ExitCode.OK;
     }
 
     /** Writes {@code server.properties} and formats the storage unless it already is. */
@@ -128,7 +178,7 @@ public final class LocalKafka {
         }
     }
 
-    private static void announceWhenReady(BrokerSettings settings) {
+    private static void announceWhenReady(BrokerSettings settings, PrintWriter out, PrintWriter err) {
         final Map<String, Object> config = new HashMap<>(settings.clientConfig());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000);
@@ -137,7 +187,7 @@ public final class LocalKafka {
             while (System.nanoTime() < deadline) {
                 try {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                    System.out.println("Kafka broker ready on " + settings.bootstrapServers());
+                    out.println("Kafka broker ready on " + settings.bootstrapServers());
                     return;
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {
@@ -148,6 +198,19 @@ public final class LocalKafka {
                 }
             }
         }
-        System.err.println("Kafka broker did not become ready within 2 minutes; see the log above");
+        err.println("Kafka broker did not become ready within 2 minutes; see the log above");
+    }
+
+    /** {@code USER:PASSWORD}; the messages never repeat the password. */
+    static final class ScramUserConverter implements ITypeConverter<ScramUser> {
+
+        @Override
+        public ScramUser convert(String value) {
+            try {
+                return ScramUser.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

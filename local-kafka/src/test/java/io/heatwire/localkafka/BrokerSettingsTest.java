@@ -3,17 +3,44 @@ package io.heatwire.localkafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import picocli.CommandLine;
+
 class BrokerSettingsTest {
+
+    private final StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    /** Parses a command line as {@code main} does, without starting anything. */
+    private static BrokerSettings parse(String... args) {
+        final LocalKafka command = new LocalKafka();
+        new CommandLine(command).parseArgs(args);
+        return command.settings();
+    }
+
+    /** Runs the command as {@code main} does; only bad command lines and help may be given. */
+    private int run(String... args) {
+        err = new StringWriter();
+        final CommandLine commandLine = new CommandLine(new LocalKafka());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private String err() {
+        return err.toString();
+    }
 
     @Test
     void shouldDefaultToPort9092AndControllerOnTheNextPort() {
-        final BrokerSettings settings = BrokerSettings.parse(new String[0]);
+        final BrokerSettings settings = parse();
         assertThat(settings.port()).isEqualTo(9092);
         assertThat(settings.controllerPort()).isEqualTo(9093);
         assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
@@ -23,42 +50,78 @@ class BrokerSettingsTest {
 
     @Test
     void shouldParseEveryOption() {
-        final BrokerSettings settings = BrokerSettings.parse(
-                new String[] {"--port", "19092", "--controller-port", "19999", "--data-dir", "x/y"});
+        final BrokerSettings settings = parse("--port", "19092", "--controller-port", "19999", "--data-dir", "x/y");
         assertThat(settings.port()).isEqualTo(19092);
         assertThat(settings.controllerPort()).isEqualTo(19999);
         assertThat(settings.dataDir().endsWith(Path.of("x", "y"))).isTrue();
     }
 
     @Test
-    void shouldRejectBadArgumentsWithTheUsage() {
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--port", "abc"}))
-                .hasMessageContaining("needs a port number").hasMessageContaining("usage:");
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--bogus", "1"}))
-                .hasMessageContaining("unknown option --bogus");
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--port"}))
-                .hasMessageContaining("missing value after --port");
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--port", "70000"}))
-                .hasMessageContaining("between 1 and 65535");
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--port", "5000", "--controller-port", "5000"}))
-                .hasMessageContaining("must differ");
+    void shouldTakeEveryOptionAlsoWithAnEqualsSign() {
+        final BrokerSettings settings = parse("--port=19092", "--controller-port=19999", "--data-dir=x/y",
+                "--sasl-scram=heatwire:pa=ss");
+        assertThat(settings.port()).isEqualTo(19092);
+        assertThat(settings.controllerPort()).isEqualTo(19999);
+        assertThat(settings.dataDir().endsWith(Path.of("x", "y"))).isTrue();
+        assertThat(settings.scram()).isEqualTo(new ScramUser("heatwire", "pa=ss"));
+    }
+
+    @Test
+    void shouldPutTheControllerNextToAGivenClientPort() {
+        assertThat(parse("--port", "19092").controllerPort()).isEqualTo(19093);
+    }
+
+    @Test
+    void shouldRejectBadArgumentsWithTheUsageAndExitCodeTwo() {
+        assertThat(run("--port", "abc")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("Invalid value for option '--port': 'abc' is not an int").contains("usage:");
+        assertThat(run("--bogus", "1")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("Unknown options: '--bogus', '1'").contains("usage: local-kafka");
+        assertThat(run("--port")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("Missing required parameter for option '--port' (N)");
+        assertThat(run("--port", "70000")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("between 1 and 65535").contains("usage:");
+        assertThat(run("--port", "5000", "--controller-port", "5000")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("must differ");
+        assertThat(run("--port=5000", "--controller-port=5000")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("must differ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryOptionWithHelp() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).startsWith("usage: local-kafka")
+                .contains("--port=N", "--controller-port=N", "--data-dir=DIR", "--sasl-scram=USER:PASSWORD",
+                        "Default: 9092", "default: --port + 1", "Default: .heatwire/kafka", "--version",
+                        "3   a port is already in use");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldPrintTheProjectVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).matches("(?s)local-kafka \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test
     void shouldParseAScramUserWhosePasswordMayHoldColons() {
-        final BrokerSettings settings = BrokerSettings.parse(new String[] {"--sasl-scram", "heatwire:pa:ss"});
+        final BrokerSettings settings = parse("--sasl-scram", "heatwire:pa:ss");
         assertThat(settings.scram()).isEqualTo(new ScramUser("heatwire", "pa:ss"));
-        assertThat(BrokerSettings.parse(new String[0]).scram()).isNull();
+        assertThat(parse().scram()).isNull();
     }
 
     @Test
     void shouldRejectScramUsersTheFormatOrJaasSyntaxCouldNotCarry() {
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--sasl-scram", "nopassword"}))
-                .hasMessageContaining("USER:PASSWORD").hasMessageContaining("usage:");
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--sasl-scram", ":secret"}))
-                .hasMessageContaining("USER:PASSWORD");
-        assertThatThrownBy(() -> BrokerSettings.parse(new String[] {"--sasl-scram", "user:"}))
-                .hasMessageContaining("USER:PASSWORD");
+        assertThat(run("--sasl-scram", "nopassword")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("USER:PASSWORD").contains("usage:");
+        assertThat(run("--sasl-scram", ":secret")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("USER:PASSWORD");
+        assertThat(run("--sasl-scram", "user:")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("USER:PASSWORD");
+        assertThat(run("--sasl-scram", "user:a,b")).isEqualTo(LocalKafka.EXIT_USAGE);
+        assertThat(err()).contains("no quotes, commas").doesNotContain("a,b");
         assertThatThrownBy(() -> new ScramUser("user", "a,b")).hasMessageContaining("no quotes, commas");
         assertThatThrownBy(() -> new ScramUser("user", "a\"b")).hasMessageContaining("no quotes, commas");
         assertThatThrownBy(() -> new ScramUser("us er", "secret")).hasMessageContaining("user name");

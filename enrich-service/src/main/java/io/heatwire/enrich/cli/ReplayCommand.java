@@ -2,9 +2,9 @@ package io.heatwire.enrich.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +18,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.heatwire.enrich.deadletter.DeadLetters;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code enrich-service replay-dead-letters}: produces the dead letters back to the raw topic — key,
@@ -27,60 +33,91 @@ import io.heatwire.enrich.deadletter.DeadLetters;
  *
  * <p>Exit codes: 0 when every selected record was replayed, 1 on failure, 2 for bad arguments.
  */
-public final class ReplayCommand {
+@Command(name = "java -jar enrich-service.jar replay-dead-letters", mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class, synopsisHeading = "usage: ", sortOptions = false,
+        showDefaultValues = true,
+        description = "Produces the dead letters back to the raw topic: key, value and original headers unchanged, "
+                + "the error headers removed. A document that still fails is dead-lettered again.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every selected dead letter was replayed (or listed, with --dry-run)", "1:failed",
+            "2:bad arguments"},
+        footer = Commands.SPRING_FOOTER)
+public final class ReplayCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: enrich-service replay-dead-letters [--bootstrap-servers HOST:PORT] "
-            + "[--code CODE] [--dlq-topic NAME] [--raw-topic NAME] [--dry-run] [--spring.kafka.PROPERTY=VALUE ...]";
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = {"the Kafka cluster",
+                "default: the service's spring.kafka.bootstrap-servers, else localhost:9092"})
+    private String bootstrapServers;
 
-    private ReplayCommand() {
+    @Option(names = "--code", paramLabel = "CODE",
+            description = "only the dead letters with this error code, e.g. MISSING_URL (default: all)")
+    private String code;
+
+    @Option(names = "--dlq-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_DLQ:-heatwire.articles.dlq}",
+            description = "the dead-letter topic (HEATWIRE_TOPICS_DLQ)")
+    private String dlqTopic;
+
+    @Option(names = "--raw-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_RAW:-heatwire.articles.raw}",
+            description = "the raw topic (HEATWIRE_TOPICS_RAW)")
+    private String rawTopic;
+
+    @Option(names = "--dry-run", description = "list what would be replayed, produce nothing")
+    private boolean dryRun;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final List<String> springArguments;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private ReplayCommand(List<String> springArguments, PrintStream out, PrintStream err) {
+        this.springArguments = springArguments;
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(String[] commandLine, PrintStream out, PrintStream err) {
         final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(commandLine);
-        final String[] args = arguments.own().toArray(String[]::new);
-        final Map<String, String> options = new HashMap<>(Map.of(
-                "--dlq-topic", TopicScan.env("HEATWIRE_TOPICS_DLQ", "heatwire.articles.dlq"),
-                "--raw-topic", TopicScan.env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw")));
-        String bootstrapServers = null;
-        String code = null;
-        boolean dryRun = false;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--dry-run")) {
-                dryRun = true;
-            } else if (i + 1 < args.length && args[i].equals("--bootstrap-servers")) {
-                bootstrapServers = args[++i];
-            } else if (i + 1 < args.length && (options.containsKey(args[i]) || args[i].equals("--code"))) {
-                if (args[i].equals("--code")) {
-                    code = args[++i];
-                } else {
-                    options.put(args[i], args[++i]);
-                }
-            } else {
-                err.println("unknown or incomplete option " + args[i]);
-                err.println(USAGE);
-                return 2;
-            }
+        return Commands.execute(new ReplayCommand(arguments.spring(), out, err), arguments.own(), out, err);
+    }
+
+    /** What the command line asks for. */
+    record Options(String bootstrapServers, String code, String dlqTopic, String rawTopic, boolean dryRun,
+            List<String> springArguments) {
+
+        /** Parses a command line as {@link ReplayCommand#run} does, without running it. */
+        static Options parse(String... args) {
+            final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(args);
+            final ReplayCommand command = new ReplayCommand(arguments.spring(), System.out, System.err);
+            new CommandLine(command).parseArgs(arguments.own().toArray(String[]::new));
+            return command.options();
         }
+    }
+
+    Options options() {
+        return new Options(bootstrapServers, code, dlqTopic, rawTopic, dryRun, springArguments);
+    }
+
+    @Override
+    public Integer call() {
         final KafkaClientSettings kafka;
         try {
-            kafka = KafkaClientSettings.load(arguments.spring(), bootstrapServers);
+            kafka = KafkaClientSettings.load(springArguments, bootstrapServers);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try {
-            final List<ConsumerRecord<byte[], byte[]>> selected =
-                    read(kafka, options.get("--dlq-topic"), code);
+            final List<ConsumerRecord<byte[], byte[]>> selected = read(kafka, dlqTopic, code);
             if (dryRun) {
                 selected.forEach(r -> out.printf("%s-%d@%d %s: %s%n", r.topic(), r.partition(), r.offset(),
                         DeadLetters.header(r.headers(), DeadLetters.CODE), DeadLetters.header(r.headers(), DeadLetters.MESSAGE)));
-                out.printf("%d dead letters would be replayed to %s%n", selected.size(), options.get("--raw-topic"));
+                out.printf("%d dead letters would be replayed to %s%n", selected.size(), rawTopic);
                 return 0;
             }
-            final int replayed = replay(kafka, options.get("--raw-topic"), selected);
+            final int replayed = replay(kafka, rawTopic, selected);
             out.printf("replayed %d dead letters%s to %s%n", replayed, code == null ? "" : " with code " + code,
-                    options.get("--raw-topic"));
+                    rawTopic);
             return 0;
         } catch (Exception e) {
             err.println("replay failed: " + e);

@@ -3,16 +3,22 @@ package io.heatwire.enrich.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,29 +30,91 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Exit codes: 0 after the summary, 1 when the pipeline did not catch up in time or the broker
  * cannot be reached, 2 for bad arguments.
  */
-public final class SummaryCommand {
+@Command(name = "java -jar enrich-service.jar summary", mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class, synopsisHeading = "usage: ", sortOptions = false,
+        showDefaultValues = true,
+        description = "Waits until enrich-service has processed everything on its input topics, then prints "
+                + "what the pipeline's topics hold. Topic names and the application id default to the "
+                + "service's environment variables.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the summary was printed",
+            "1:the pipeline did not catch up in time, or the broker cannot be reached", "2:bad arguments"},
+        footer = Commands.SPRING_FOOTER)
+public final class SummaryCommand implements Callable<Integer> {
 
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
+    static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
 
-    private static final String USAGE = "usage: enrich-service summary [--bootstrap-servers HOST:PORT] "
-            + "[--application-id ID] [--wait-seconds N] [--raw-topic NAME] [--dlq-topic NAME] [--stories-topic NAME] "
-            + "[--clusters-topic NAME] [--providers-topic NAME] [--topics-topic NAME] [--spring.kafka.PROPERTY=VALUE ...]";
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = {"the Kafka cluster",
+                "default: the service's spring.kafka.bootstrap-servers, else localhost:9092"})
+    private String bootstrapServers;
 
-    private SummaryCommand() {
+    @Option(names = "--application-id", paramLabel = "ID",
+            defaultValue = "${env:SPRING_KAFKA_STREAMS_APPLICATION_ID:-heatwire-enrich}",
+            description = "enrich-service's Kafka Streams application id (SPRING_KAFKA_STREAMS_APPLICATION_ID)")
+    private String applicationId;
+
+    @Option(names = "--wait-seconds", paramLabel = "N", defaultValue = "120",
+            description = "how long to wait for enrich-service to catch up; 0 prints at once")
+    private long waitSeconds;
+
+    @Option(names = "--raw-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_RAW:-heatwire.articles.raw}",
+            description = "the raw topic (HEATWIRE_TOPICS_RAW)")
+    private String rawTopic;
+
+    @Option(names = "--dlq-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_DLQ:-heatwire.articles.dlq}",
+            description = "the dead-letter topic (HEATWIRE_TOPICS_DLQ)")
+    private String dlqTopic;
+
+    @Option(names = "--stories-topic", paramLabel = "NAME",
+            defaultValue = "${env:HEATWIRE_TOPICS_STORIES:-heatwire.stories}", description = "the stories topic (HEATWIRE_TOPICS_STORIES)")
+    private String storiesTopic;
+
+    @Option(names = "--clusters-topic", paramLabel = "NAME",
+            defaultValue = "${env:HEATWIRE_TOPICS_CLUSTERS:-heatwire.clusters}", description = "the clusters topic (HEATWIRE_TOPICS_CLUSTERS)")
+    private String clustersTopic;
+
+    @Option(names = "--story-events-topic", paramLabel = "NAME",
+            defaultValue = "${env:HEATWIRE_TOPICS_STORY_EVENTS:-heatwire-enrich.story-events}",
+            description = "the internal topic of the story nodes (HEATWIRE_TOPICS_STORY_EVENTS)")
+    private String storyEventsTopic;
+
+    @Option(names = "--providers-topic", paramLabel = "NAME",
+            defaultValue = "${env:HEATWIRE_TOPICS_PROVIDERS:-heatwire.providers}", description = "the providers topic (HEATWIRE_TOPICS_PROVIDERS)")
+    private String providersTopic;
+
+    @Option(names = "--topics-topic", paramLabel = "NAME",
+            defaultValue = "${env:HEATWIRE_TOPICS_TOPICS:-heatwire.topics}", description = "the topic statistics topic (HEATWIRE_TOPICS_TOPICS)")
+    private String topicsTopic;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final List<String> springArguments;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private SummaryCommand(List<String> springArguments, PrintStream out, PrintStream err) {
+        this.springArguments = springArguments;
+        this.out = out;
+        this.err = err;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        final Options options;
+        final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(args);
+        return Commands.execute(new SummaryCommand(arguments.spring(), out, err), arguments.own(), out, err);
+    }
+
+    @Override
+    public Integer call() {
+        final Options options = options();
         final KafkaClientSettings kafka;
         try {
-            options = Options.parse(args);
             kafka = KafkaClientSettings.load(options.springArguments(), options.bootstrapServers());
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return EXIT_USAGE;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (Admin admin = Admin.create(kafka.admin(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
@@ -165,6 +233,15 @@ public final class SummaryCommand {
 
     private static final String ROW = "  %-20s %-28s %8s %-8s";
 
+    /** The command line, checked; a bad value is a usage error. */
+    Options options() {
+        if (waitSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--wait-seconds must not be negative: " + waitSeconds);
+        }
+        return new Options(bootstrapServers, applicationId, Duration.ofSeconds(waitSeconds), rawTopic, dlqTopic,
+                storiesTopic, clustersTopic, storyEventsTopic, providersTopic, topicsTopic, springArguments);
+    }
+
     /**
      * @param bootstrapServers {@code --bootstrap-servers}, null when not given (then
      *     {@code spring.kafka.bootstrap-servers} applies)
@@ -174,44 +251,12 @@ public final class SummaryCommand {
             String dlqTopic, String storiesTopic, String clustersTopic, String storyEventsTopic,
             String providersTopic, String topicsTopic, List<String> springArguments) {
 
-        static Options parse(String[] args) {
+        /** Parses a command line as {@link SummaryCommand#run} does, without running it. */
+        static Options parse(String... args) {
             final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(args);
-            final Map<String, String> values = new HashMap<>(Map.of(
-                    "--application-id", TopicScan.env("SPRING_KAFKA_STREAMS_APPLICATION_ID", "heatwire-enrich"),
-                    "--wait-seconds", "120",
-                    "--raw-topic", TopicScan.env("HEATWIRE_TOPICS_RAW", "heatwire.articles.raw"),
-                    "--dlq-topic", TopicScan.env("HEATWIRE_TOPICS_DLQ", "heatwire.articles.dlq"),
-                    "--stories-topic", TopicScan.env("HEATWIRE_TOPICS_STORIES", "heatwire.stories"),
-                    "--clusters-topic", TopicScan.env("HEATWIRE_TOPICS_CLUSTERS", "heatwire.clusters"),
-                    "--story-events-topic", TopicScan.env("HEATWIRE_TOPICS_STORY_EVENTS", "heatwire-enrich.story-events"),
-                    "--providers-topic", TopicScan.env("HEATWIRE_TOPICS_PROVIDERS", "heatwire.providers"),
-                    "--topics-topic", TopicScan.env("HEATWIRE_TOPICS_TOPICS", "heatwire.topics")));
-            final List<String> rest = new ArrayList<>(arguments.own());
-            String bootstrapServers = null;
-            while (!rest.isEmpty()) {
-                final String flag = rest.remove(0);
-                if (flag.equals("--bootstrap-servers") && !rest.isEmpty()) {
-                    bootstrapServers = rest.remove(0);
-                    continue;
-                }
-                if (!values.containsKey(flag)) {
-                    throw new IllegalArgumentException("unknown option " + flag);
-                }
-                if (rest.isEmpty()) {
-                    throw new IllegalArgumentException("missing value after " + flag);
-                }
-                values.put(flag, rest.remove(0));
-            }
-            final long waitSeconds;
-            try {
-                waitSeconds = Long.parseLong(values.get("--wait-seconds"));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--wait-seconds needs a number of seconds", e);
-            }
-            return new Options(bootstrapServers, values.get("--application-id"),
-                    Duration.ofSeconds(waitSeconds), values.get("--raw-topic"), values.get("--dlq-topic"),
-                    values.get("--stories-topic"), values.get("--clusters-topic"), values.get("--story-events-topic"),
-                    values.get("--providers-topic"), values.get("--topics-topic"), arguments.spring());
+            final SummaryCommand command = new SummaryCommand(arguments.spring(), System.out, System.err);
+            new CommandLine(command).parseArgs(arguments.own().toArray(String[]::new));
+            return command.options();
         }
     }
 }

@@ -50,12 +50,6 @@ final class TopicScan {
         }
     }
 
-    /** An environment variable, the same one Spring reads for the services' settings. */
-    static String env(String name, String fallback) {
-        final String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }

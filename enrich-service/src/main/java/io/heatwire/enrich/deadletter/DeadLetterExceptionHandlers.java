@@ -27,6 +27,14 @@ import io.micrometer.core.instrument.Metrics;
  */
 public final class DeadLetterExceptionHandlers {
 
+    /** Every code the handlers dead-letter with, so their counters can exist before the first failure. */
+    public static final List<String> CODES =
+            List.of(DeadLetters.PROCESSING_ERROR, DeadLetters.OUTPUT_REJECTED, DeadLetters.UNREADABLE_RECORD);
+
+    /** The counter the topology counts its own dead letters with; the handlers add theirs to it. */
+    public static final String COUNTER = "heatwire.enrich.dead.letters";
+    public static final String CODE_TAG = "code";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
 
     private DeadLetterExceptionHandlers() {
@@ -48,7 +56,7 @@ public final class DeadLetterExceptionHandlers {
         List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String code, Exception exception) {
             // Streams creates the handlers itself, so they count through Micrometer's global registry,
             // which Spring Boot's registries are bound to.
-            Metrics.counter("heatwire.enrich.dead.letters", "code", code).increment();
+            Metrics.counter(COUNTER, CODE_TAG, code).increment();
             // Never log the record: it may carry a `secured` field.
             LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
                     context.offset(), code, exception.toString());

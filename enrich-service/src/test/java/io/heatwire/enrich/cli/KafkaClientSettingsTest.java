@@ -86,8 +86,8 @@ class KafkaClientSettingsTest {
 
     @Test
     void shouldHandTheSummarysSpringArgumentsToTheClientsAndLeaveTheBootstrapToThem() {
-        assertThat(SummaryCommand.Options.parse(new String[] {"--spring.kafka.security.protocol=SASL_SSL"}).springArguments())
+        assertThat(SummaryCommand.Options.parse("--spring.kafka.security.protocol=SASL_SSL").springArguments())
                 .containsExactly("--spring.kafka.security.protocol=SASL_SSL");
-        assertThat(SummaryCommand.Options.parse(new String[0]).bootstrapServers()).isNull();
+        assertThat(SummaryCommand.Options.parse().bootstrapServers()).isNull();
     }
 }

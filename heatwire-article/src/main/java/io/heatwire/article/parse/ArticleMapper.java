@@ -22,6 +22,9 @@ final class ArticleMapper {
             "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type", "quality", "heat", "published",
             "provider", "topics", "images", "related", "secured");
 
+    /** The field of a warning about the document as a whole rather than one of its fields. */
+    static final String DOCUMENT_FIELD = "document";
+
     private final List<Warning> warnings = new ArrayList<>();
     private final ParseLimits limits;
 
@@ -326,7 +329,7 @@ final class ArticleMapper {
         return null;
     }
 
-    private void warn(final WarningKind kind, final String field, final String message) {
+    void warn(final WarningKind kind, final String field, final String message) {
         warnings.add(new Warning(kind, field, message));
     }
 }

@@ -88,14 +88,15 @@ public final class ArticleParser {
         if (frontMatter.isBlank(text)) {
             throw new RejectedDocumentException(ErrorCode.NOT_A_MAPPING, "the document is empty");
         }
-        final Map<String, Object> root = frontMatter.json() ? readJsonOrYaml(text, frontMatter) : read(yamlFactory,
-                text, frontMatter);
-        return new ArticleMapper(limits).map(root, frontMatter.body());
+        final ArticleMapper mapper = new ArticleMapper(limits);
+        final Map<String, Object> root = frontMatter.json() ? readJsonOrYaml(text, frontMatter, mapper)
+                : readYaml(text, frontMatter, mapper);
+        return mapper.map(root, frontMatter.body());
     }
 
     /** JSON is read by the faster JSON parser; a flow-style YAML mapping also starts with a brace. */
-    private Map<String, Object> readJsonOrYaml(final String text, final FrontMatter frontMatter)
-            throws RejectedDocumentException {
+    private Map<String, Object> readJsonOrYaml(final String text, final FrontMatter frontMatter,
+            final ArticleMapper mapper) throws RejectedDocumentException {
         try {
             return read(jsonFactory, text, frontMatter);
         } catch (RejectedDocumentException notJson) {
@@ -103,11 +104,55 @@ public final class ArticleParser {
                 throw notJson;
             }
             try {
-                return read(yamlFactory, text, frontMatter);
+                return readYaml(text, frontMatter, mapper);
             } catch (RejectedDocumentException notYaml) {
                 throw notYaml.code() == ErrorCode.YAML_SYNTAX ? notJson : notYaml;
             }
         }
+    }
+
+    /**
+     * YAML forbids C1 control characters, which text read as Windows-1252 by a lenient decoder
+     * carries; those mojibake sequences are repaired before the YAML parser sees them (JSON allows
+     * the controls, so a JSON document is left to the per-field repair). Any other C1 control is
+     * still a syntax error. Lines stay where they are; columns after a repair on the same line shift.
+     */
+    private Map<String, Object> readYaml(final String text, final FrontMatter frontMatter, final ArticleMapper mapper)
+            throws RejectedDocumentException {
+        final int c1 = TextNormalizer.indexOfC1Control(text, frontMatter.start(), frontMatter.end());
+        if (c1 < 0) {
+            return read(yamlFactory, text, frontMatter);
+        }
+        final String region = text.substring(frontMatter.start(), frontMatter.end());
+        final String repaired = TextNormalizer.repairMojibakeWithC1Controls(region);
+        if (repaired == region) {
+            return read(yamlFactory, text, frontMatter);
+        }
+        final int repairedLine = frontMatter.firstLine() + line(region, firstDifference(region, repaired));
+        mapper.warn(WarningKind.MOJIBAKE_REPAIRED, ArticleMapper.DOCUMENT_FIELD,
+                "UTF-8 text read as Windows-1252, with C1 control characters, was repaired before parsing (line "
+                        + repairedLine + ")");
+        return read(yamlFactory, repaired, new FrontMatter(0, repaired.length(), frontMatter.firstLine(),
+                frontMatter.body(), frontMatter.json()));
+    }
+
+    /** 1-based line of {@code index} in {@code text}. */
+    private static int line(final String text, final int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int firstDifference(final String a, final String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     private Map<String, Object> read(final TokenStreamFactory factory, final String text,

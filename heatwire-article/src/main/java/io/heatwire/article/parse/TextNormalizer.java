@@ -70,11 +70,46 @@ public final class TextNormalizer {
      * such as {@code café} is left alone.
      */
     public static String repairMojibake(final String text) {
+        return repair(text, 0, false);
+    }
+
+    /**
+     * The same repair, restricted to the sequences that carry a C1 control character that YAML
+     * forbids (U+0080 to U+009F except NEL, U+0085): lenient decoders turn the bytes Windows-1252
+     * leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), and ISO-8859-1 decoders all of 0x80 to 0x9F,
+     * into those controls, so the right double quote U+201D (E2 80 9D) becomes {@code â€} and
+     * U+009D. Such text must be repaired before a YAML parser reads it; everything else is left to
+     * the per-field repair. A C1 control outside such a sequence stays.
+     */
+    public static String repairMojibakeWithC1Controls(final String text) {
+        final int c1 = indexOfC1Control(text, 0, text.length());
+        // A sequence starts at most three chars before its first C1 control (at most four chars long).
+        return c1 < 0 ? text : repair(text, Math.max(0, c1 - 3), true);
+    }
+
+    /**
+     * Index of the first C1 control character that YAML forbids (U+0080 to U+009F except NEL,
+     * U+0085, which YAML allows) in {@code [from, to)}, or -1.
+     */
+    public static int indexOfC1Control(final String text, final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (isC1Control(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isC1Control(final char c) {
+        return c >= 0x80 && c <= 0x9F && c != 0x85;
+    }
+
+    private static String repair(final String text, final int from, final boolean onlyWithC1) {
         final int length = text.length();
         int first = -1;
-        for (int i = 0; i < length - 1; i++) {
+        for (int i = from; i < length - 1; i++) {
             final char c = text.charAt(i);
-            if (c >= 0xC2 && c <= 0xF4 && sequenceLength(text, i) > 0) {
+            if (c >= 0xC2 && c <= 0xF4 && repairable(text, i, onlyWithC1) > 0) {
                 first = i;
                 break;
             }
@@ -86,7 +121,7 @@ public final class TextNormalizer {
         out.append(text, 0, first);
         int i = first;
         while (i < length) {
-            final int n = sequenceLength(text, i);
+            final int n = repairable(text, i, onlyWithC1);
             if (n > 0) {
                 out.appendCodePoint(decode(text, i, n));
                 i += n;
@@ -96,6 +131,15 @@ public final class TextNormalizer {
             }
         }
         return out.toString();
+    }
+
+    /** {@link #sequenceLength}, or 0 when only C1-carrying sequences count and this one carries none. */
+    private static int repairable(final String text, final int i, final boolean onlyWithC1) {
+        final int n = sequenceLength(text, i);
+        if (n == 0 || !onlyWithC1) {
+            return n;
+        }
+        return indexOfC1Control(text, i + 1, i + n) >= 0 ? n : 0;
     }
 
     /**

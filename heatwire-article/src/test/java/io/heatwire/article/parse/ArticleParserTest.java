@@ -82,6 +82,31 @@ class ArticleParserTest {
     }
 
     @Test
+    void shouldRepairMojibakeWithC1ControlsBeforeTheYamlParserAndSaySo() throws Exception {
+        final ParsedArticle article = parser.parse(ArticleDocument.valid()
+                .with("excerpt", "\"He said â€œnoâ€\u009D.\"")
+                .with("secured", "\"Ã\u0081\"").bytes());
+
+        assertThat(article.excerpt()).isEqualTo("He said \u201Cno\u201D.");
+        assertThat(article.secured()).isEqualTo("\u00C1");
+        assertThat(article.warnings()).containsExactlyInAnyOrder(
+                new Warning(WarningKind.MOJIBAKE_REPAIRED, "document",
+                        "UTF-8 text read as Windows-1252, with C1 control characters, was repaired before parsing (line 9)"),
+                new Warning(WarningKind.MOJIBAKE_REPAIRED, "excerpt", "UTF-8 text read as Windows-1252 was repaired"));
+    }
+
+    @Test
+    void shouldStillRejectALoneC1Control() {
+        final byte[] document = ArticleDocument.valid().with("excerpt", "\"a\u0090b\"").bytes();
+
+        final RejectedDocumentException rejection =
+                catchThrowableOfType(RejectedDocumentException.class, () -> parser.parse(document));
+
+        assertThat(rejection.code()).isEqualTo(ErrorCode.YAML_SYNTAX);
+        assertThat(rejection.getMessage()).contains("special characters are not allowed");
+    }
+
+    @Test
     void shouldReportYamlSyntaxErrorsWithLineAndColumnOfTheDocument() {
         final byte[] document = "---\ntitle: \"t\"\nwebUrl: a: b\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 

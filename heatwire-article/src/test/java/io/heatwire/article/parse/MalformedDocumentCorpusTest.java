@@ -159,6 +159,23 @@ class MalformedDocumentCorpusTest {
                         .bytes(), WarningKind.IMAGE_INVALID, WarningKind.IMAGE_INVALID),
                 Case.accepted("mojibake", () -> ArticleDocument.valid().with("title", "\"It isnâ€™t\"").bytes(),
                         WarningKind.MOJIBAKE_REPAIRED),
+                // C1 controls (SPEC 4): forbidden in YAML, repaired first when they are part of mojibake
+                Case.accepted("mojibake with a C1 control", () -> ArticleDocument.valid()
+                        .with("title", "\"Ã\u0081lvaro says \u201Cyesâ€\u009D\"").bytes(), WarningKind.MOJIBAKE_REPAIRED),
+                Case.accepted("mojibake with C1 controls and without", () -> ArticleDocument.valid()
+                        .with("title", "\"The â€œrightâ€\u009D quote\"").with("excerpt", "\"isnâ\u0080\u0099t\"").bytes(),
+                        WarningKind.MOJIBAKE_REPAIRED, WarningKind.MOJIBAKE_REPAIRED),
+                Case.accepted("mojibake with C1 controls in JSON", () -> utf8("{\"title\": \"Ã\u0081lvaro\", "
+                        + "\"webUrl\": \"https://example.com/a\", \"publishedDateTime\": \"2024-01-01T00:00:00Z\"}"),
+                        WarningKind.MOJIBAKE_REPAIRED),
+                Case.rejected("lone C1 control", () -> ArticleDocument.valid().with("title", "\"a \u009D b\"").bytes(),
+                        ErrorCode.YAML_SYNTAX),
+                Case.rejected("lone C1 control beside repairable mojibake", () -> ArticleDocument.valid()
+                        .with("title", "\"â€\u009D\"").with("excerpt", "\"\u0081\"").bytes(), ErrorCode.YAML_SYNTAX),
+                Case.rejected("lone C1 control in plain YAML", () -> ArticleDocument.valid()
+                        .with("category", "news\u0080").bytes(), ErrorCode.YAML_SYNTAX),
+                Case.accepted("mojibake with NEL, which YAML allows, repaired in its field", () -> ArticleDocument.valid()
+                        .with("title", "\"Ã\u0085ngstrÃ¶m\"").bytes(), WarningKind.MOJIBAKE_REPAIRED),
                 Case.accepted("secured is a mapping", () -> ArticleDocument.valid().with("secured", "{a: 1}").bytes(),
                         WarningKind.FIELD_INVALID),
                 Case.accepted("heat is ignored", () -> ArticleDocument.valid().with("heat", "-1").bytes()));

@@ -33,6 +33,45 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.repairMojibake(text)).isSameAs(text);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            â€\u009D                     | \u201D
+            The â€œrightâ€\u009D quote    | The â€œright\u201D quote
+            Ã\u0081lvaro, Ã\u008Dcaro   | Álvaro, Ícaro
+            isnâ\u0080\u0099t            | isn’t
+            ðŸ\u0098\u0080 smile          | 😀 smile
+            """)
+    void shouldRepairOnlyTheMojibakeThatCarriesC1ControlsBeforeYamlSeesIt(final String broken, final String repaired) {
+        assertThat(TextNormalizer.repairMojibakeWithC1Controls(broken)).isEqualTo(repaired);
+        assertThat(TextNormalizer.repairMojibake(broken)).isEqualTo(TextNormalizer.repairMojibake(repaired));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            isnâ€™t
+            a lone \u009D control
+            Ã alone before \u0081
+            \u0081\u0081\u0081 only controls
+            Ã\u0085ngstrÃ¶m: NEL is not forbidden
+            café
+            """)
+    void shouldLeaveTextWithoutC1MojibakeAlone(final String text) {
+        assertThat(TextNormalizer.repairMojibakeWithC1Controls(text)).isSameAs(text);
+    }
+
+    @Test
+    void shouldLeaveALoneC1ControlNextToARepairedSequence() {
+        assertThat(TextNormalizer.repairMojibakeWithC1Controls("â€\u009D \u0081")).isEqualTo("\u201D \u0081");
+    }
+
+    @Test
+    void shouldFindC1ControlsInARange() {
+        assertThat(TextNormalizer.indexOfC1Control("ab\u0080c\u009F", 0, 5)).isEqualTo(2);
+        assertThat(TextNormalizer.indexOfC1Control("ab\u0080c\u009F", 3, 5)).isEqualTo(4);
+        assertThat(TextNormalizer.indexOfC1Control("ab\u0080c\u009F", 3, 4)).isEqualTo(-1);
+        assertThat(TextNormalizer.indexOfC1Control("\u007F\u0085\u00A0€", 0, 4)).isEqualTo(-1);
+    }
+
     @Test
     void shouldNotRepairOverlongOrSurrogateSequences() {
         // C0 80 is an overlong NUL and ED A0 80 a surrogate: neither is well-formed UTF-8.

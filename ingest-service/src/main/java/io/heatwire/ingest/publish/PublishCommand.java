@@ -18,9 +18,10 @@ import io.heatwire.ingest.check.CheckResult;
 import io.heatwire.ingest.check.DocumentChecks;
 import io.heatwire.ingest.metrics.Channel;
 import io.heatwire.ingest.metrics.IngestMetrics;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The one-shot {@code publish PATH...} command. It runs when the first argument is {@code publish};
+ * The one-shot {@code publish PATH...} command. It runs when the first non-option argument is {@code publish};
  * the application then exits with {@link #getExitCode()}.
  */
 public final class PublishCommand implements ApplicationRunner, ExitCodeGenerator {
@@ -45,9 +46,9 @@ public final class PublishCommand implements ApplicationRunner, ExitCodeGenerato
         try {
             final PublishRequest request = PublishRequest.from(arguments);
             exitCode = execute(request, System.out, System.console() != null).exitCode();
-        } catch (UsageException e) {
+        } catch (ParameterException e) {
+            // IngestApplication checked the command line before Spring started; a file may have gone since.
             System.err.println(e.getMessage());
-            System.err.println(PublishRequest.USAGE);
             exitCode = PublishSummary.EXIT_USAGE;
         }
     }

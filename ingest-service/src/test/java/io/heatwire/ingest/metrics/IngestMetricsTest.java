@@ -2,6 +2,8 @@ package io.heatwire.ingest.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 import io.heatwire.ingest.check.RejectionCode;
@@ -18,6 +20,20 @@ class IngestMetricsTest {
         assertThat(registry.find(IngestMetrics.BYTES).counters()).hasSize(9)
                 .allSatisfy(counter -> assertThat(counter.getId().getBaseUnit()).isEqualTo("bytes"));
         assertThat(registry.find(IngestMetrics.REJECTIONS).counters()).hasSize(15);
+    }
+
+    @Test
+    void shouldRegisterEveryRejectionCodeOfEveryChannelAtZero() {
+        for (final Channel channel : Channel.values()) {
+            for (final RejectionCode code : RejectionCode.values()) {
+                assertThat(registry.get(IngestMetrics.REJECTIONS).tag("channel", channel.tag()).tag("code", code.name())
+                        .counter().count()).as("%s %s", channel, code).isZero();
+            }
+            for (final IngestMetrics.Result result : IngestMetrics.Result.values()) {
+                assertThat(documents(channel.tag(), result.name().toLowerCase(Locale.ROOT))).as("%s %s", channel, result)
+                        .isZero();
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,5 +59,35 @@ class PublishCommandTest {
                 .contains("failed " + dir.resolve("f0.txt") + ": not acknowledged by the broker: TimeoutException")
                 .contains("failed " + dir.resolve("f2.txt") + ": not sent: not acknowledged")
                 .contains("published 0, rejected 0, failed 3, 0 bytes");
+    }
+
+    @Test
+    void shouldPublishTheFilesTheGlobSelectsWhicheverWayItIsSpelled() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "---\ntitle: a\n---\n");
+        Files.writeString(dir.resolve("b.md"), "---\ntitle: b\n---\n");
+        for (final List<String> args : List.of(List.of("publish", "--glob", "*.txt", dir.toString()),
+                List.of("publish", "--glob=*.txt", dir.toString()))) {
+            final List<String> sources = new ArrayList<>();
+            final ArticlePublisher recording = new ArticlePublisher() {
+                @Override
+                public CompletableFuture<Published> publish(byte[] bytes, String key, String source) {
+                    sources.add(source);
+                    return CompletableFuture.completedFuture(new Published(topic(), 0, sources.size(), "sha"));
+                }
+
+                @Override
+                public String topic() {
+                    return "heatwire.articles.raw";
+                }
+            };
+            final PublishCommand command = new PublishCommand(new DocumentChecks(1024), recording,
+                    new IngestMetrics(new SimpleMeterRegistry()));
+
+            final PublishSummary summary = command.execute(PublishRequest.from(args.toArray(String[]::new)),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
+
+            assertThat(summary.exitCode()).as("%s", args).isEqualTo(PublishSummary.EXIT_OK);
+            assertThat(sources).as("%s", args).containsExactly(dir.resolve("a.txt").toAbsolutePath().toString());
+        }
     }
 }
