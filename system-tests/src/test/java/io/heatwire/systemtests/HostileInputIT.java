@@ -60,7 +60,7 @@ class HostileInputIT {
 
     private static final Path ENRICH_JAR = Path.of("..", "enrich-service", "target", "enrich-service.jar");
     private static final Path SEEDS = Path.of("..", "seeds");
-    private static final Path PARSER_CORPUS = Path.of("..", "enrich-service", "src", "test", "resources", "parse");
+    private static final Path PARSER_CORPUS = Path.of("..", "heatwire-article", "src", "test", "resources", "parse");
     private static final Path WORK = Path.of("target", "hostile-input-it").toAbsolutePath();
     private static final Path LOGS = WORK.resolve("logs");
     private static final Path DOCUMENTS = WORK.resolve("documents");

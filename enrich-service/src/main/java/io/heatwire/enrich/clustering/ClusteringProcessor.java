@@ -1,6 +1,9 @@
 package io.heatwire.enrich.clustering;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 import io.heatwire.article.story.SourceVersion;
 import io.heatwire.article.story.Story;
@@ -57,6 +62,7 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     }
 
     private static final int MAX_TRACKED_CHANGES = 100_000;
+    private static final CBORMapper DIGEST_MAPPER = CBORMapper.builder().build();
 
     private final StoreNames names;
     private final int partitions;
@@ -166,13 +172,26 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     }
 
     /**
-     * Facts from merged content: equal content, equal facts (no ingestion time), so a version that
-     * changes nothing published changes nothing in clustering either.
+     * Facts from merged content: equal published content, equal facts (no ingestion time), so a
+     * version that changes nothing published changes nothing in clustering either, and one that
+     * changes anything published (even outside what clustering counts) gets the story rewritten.
+     * The version is a digest of the published form; the merge below does not order by it.
      */
     private static StoryFacts<ClusterMember> facts(Story story) {
         final Kind kind = story.kind() == StoryKind.ARTICLE ? Kind.ARTICLE : Kind.REFERENCE;
-        return new StoryFacts<>(kind, 0, story.publishedAt() == null ? null : story.publishedAt().toEpochMilli(),
-                ClusterMember.of(published(story, null)));
+        final Story published = published(story, null);
+        return new StoryFacts<>(kind, digest(published),
+                story.publishedAt() == null ? null : story.publishedAt().toEpochMilli(), ClusterMember.of(published));
+    }
+
+    /** The first 8 bytes of SHA-256 of the story's CBOR: stable across processes, unlike hashCode. */
+    static long digest(Story story) {
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(DIGEST_MAPPER.writeValueAsBytes(story)))
+                    .getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /** Facts are built from fully merged content, so the newest facts are the merge, ARTICLE first. */
@@ -240,7 +259,7 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
      * and for a REFERENCE without the hash of the document that described it (an edit that leaves
      * the reference as it was must not rewrite it); its own id is never among its related ids.
      */
-    static Story published(Story story, String clusterId) {
+    public static Story published(Story story, String clusterId) {
         final SourceVersion version = story.sourceVersion();
         final String hash = story.kind() == StoryKind.ARTICLE ? version.contentSha256() : null;
         final Story base = version.ingestedAt() == null && Objects.equals(hash, version.contentSha256()) ? story

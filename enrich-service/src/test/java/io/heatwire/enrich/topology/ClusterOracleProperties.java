@@ -2,6 +2,7 @@ package io.heatwire.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,9 +27,11 @@ import io.heatwire.article.parse.ArticleDocument;
 import io.heatwire.article.parse.ArticleParser;
 import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.story.SourceVersion;
 import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryMerge;
+import io.heatwire.enrich.clustering.ClusteringProcessor;
 
 /**
  * Clusters (SPEC 7) do not depend on arrival order or partitioning: generated story graphs fed in
@@ -55,6 +58,10 @@ public class ClusterOracleProperties {
         final Map<String, String> expected = oracle(graph, documents);
         assertThat(stories.keySet()).isEqualTo(expected.keySet());
         stories.forEach((id, story) -> assertThat(story.clusterId()).as("cluster of %s", id).isEqualTo(expected.get(id)));
+        // and each story's whole record is the merge of all its versions, whatever the order
+        final Map<String, Story> merged = merged(documents);
+        stories.forEach((id, story) -> assertThat(story).as("story %s", id)
+                .isEqualTo(ClusteringProcessor.published(merged.get(id), expected.get(id))));
     }
 
     @Property(tries = 20)
@@ -164,6 +171,25 @@ public class ClusterOracleProperties {
         }
         Collections.shuffle(documents, new Random(graph.orderSeed()));
         return documents;
+    }
+
+    /**
+     * Every story merged from all its versions; a document's ingestion time is its position in
+     * {@code documents}, the order {@link ClusteringSimulation} ingests them in.
+     */
+    static Map<String, Story> merged(List<byte[]> documents) {
+        final Map<String, Story> merged = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            try {
+                for (Story story : Stories.from(PARSER.parse(documents.get(i)), SourceVersion.sha256Hex(documents.get(i)),
+                        Instant.ofEpochMilli(i))) {
+                    merged.merge(story.id(), story, StoryMerge::merge);
+                }
+            } catch (RejectedDocumentException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        return merged;
     }
 
     /**

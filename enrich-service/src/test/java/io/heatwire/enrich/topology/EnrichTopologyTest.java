@@ -323,6 +323,33 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void shouldWriteAReferenceAsTheMergeOfAllItsVersionsWhicheverReferrerArrivesFirst() {
+        final byte[] older = ArticleDocument.valid().with("webUrl", "\"https://a.example/one\"")
+                .with("publishedDateTime", "\"2024-03-01T10:00:00Z\"").relatedTo("https://shared.example/ref").bytes();
+        final byte[] newer = ArticleDocument.valid().with("webUrl", "\"https://b.example/two\"")
+                .with("publishedDateTime", "\"2024-03-05T10:00:00Z\"").relatedTo("https://shared.example/ref").bytes();
+        final String reference = idOf("https://shared.example/ref");
+
+        publish(older);
+        settle(driver);
+        publish(newer);
+        settle(driver);
+        final Story olderFirst = latest(stories.readRecordsToList()).get(reference);
+
+        final EnrichTopologyTest reversed = fresh();
+        reversed.publish(newer);
+        settle(reversed.driver);
+        reversed.publish(older);
+        settle(reversed.driver);
+        final Story newerFirst = latest(reversed.stories.readRecordsToList()).get(reference);
+        reversed.tearDown();
+
+        // the newer referrer's version wins, even though it changes nothing clustering counts
+        assertThat(olderFirst.sourceVersion().publishedAt()).isEqualTo(Instant.parse("2024-03-05T10:00:00Z"));
+        assertThat(olderFirst).isEqualTo(newerFirst);
+    }
+
+    @Test
     void shouldLetTheArticleWinOverItsReferenceWhicheverArrivesFirst() {
         final byte[] referrer = ArticleDocument.valid().relatedTo("https://other.example/story").bytes();
         final byte[] article = ArticleDocument.valid().with("webUrl", "\"https://other.example/story\"")
