@@ -143,7 +143,9 @@ public final class EnrichTopology {
         final ClusteringProcessor.StoreNames stores = new ClusteringProcessor.StoreNames(Names.STORY_CONTENTS,
                 Names.STORY_NODES, Names.CLUSTER_STATE, Names.CLUSTER_ROSTERS, Names.CLUSTER_MEMBERS,
                 Names.CLUSTER_HEADLINES, Names.STORIES_WRITTEN);
-        final Settings engine = new Settings(settings.clusterEmitInterval().toMillis() / 2, Settings.defaults().inlineMembers());
+        // Rosters inline up to 16 members: a cluster record is read and written on every step that
+        // touches the cluster, so it stays small; larger rosters spill to the member index.
+        final Settings engine = new Settings(settings.clusterEmitInterval().toMillis() / 2, 16);
         return builder
                 .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
                 .process(() -> new ClusteringProcessor(stores, settings.storyEventPartitions(),
