@@ -3,7 +3,7 @@ package io.heatwire.enrich.clustering;
 import java.util.List;
 
 import io.heatwire.article.story.Story;
-import io.heatwire.enrich.aggregate.StoryChange;
+import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.cluster.ClusterRecord;
 
 /** What the clustering processor writes; the topology routes each kind to its topic. */

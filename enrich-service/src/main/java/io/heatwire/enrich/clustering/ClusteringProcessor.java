@@ -28,7 +28,7 @@ import io.heatwire.article.story.SourceVersion;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryKind;
 import io.heatwire.article.story.StoryMerge;
-import io.heatwire.enrich.aggregate.StoryChange;
+import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.cluster.ClusterAggregate;
 import io.heatwire.enrich.cluster.ClusterIndex;
 import io.heatwire.enrich.cluster.ClusterMember;

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryMerge;
-import io.heatwire.enrich.aggregate.StoryChange;
+import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.cluster.ClusterMember;
 
 /**

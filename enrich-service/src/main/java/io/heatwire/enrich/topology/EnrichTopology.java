@@ -30,7 +30,7 @@ import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.StatsChange;
 import io.heatwire.enrich.aggregate.StatsChanges;
 import io.heatwire.enrich.aggregate.StatsProcessor;
-import io.heatwire.enrich.aggregate.StoryChange;
+import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterAggregate;
 import io.heatwire.enrich.cluster.ClusterMember;

@@ -1,13 +1,15 @@
 package io.heatwire.enrich.topology;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+import org.apache.kafka.common.serialization.Serdes;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON serdes for topic values and state. Jackson 3 writes java.time values as ISO-8601 strings by
- * default; no type headers are written, types come from the topic.
+ * JSON serdes for the output topics, which any consumer reads. Jackson 3 writes java.time values
+ * as ISO-8601 strings by default; no type headers are written, types come from the topic.
  */
 public final class JsonSerdes {
 
@@ -21,6 +23,17 @@ public final class JsonSerdes {
     }
 
     public static <T> Serde<T> of(Class<T> type) {
-        return new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();
+        return Serdes.serdeFrom((topic, value) -> value == null ? null : MAPPER.writeValueAsBytes(value),
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    try {
+                        return MAPPER.readValue(bytes, type);
+                    } catch (JacksonException e) {
+                        throw new SerializationException("cannot read a " + type.getSimpleName() + " from " + topic
+                                + ": " + e.getOriginalMessage(), e);
+                    }
+                });
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.heatwire.article.story.StoryKind;
 import io.heatwire.enrich.aggregate.StatsChange;
 import io.heatwire.enrich.aggregate.StatsChanges;
-import io.heatwire.enrich.aggregate.StoryChange;
+import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.cluster.ClusterMember;
 
 class StatsBatchesTest {

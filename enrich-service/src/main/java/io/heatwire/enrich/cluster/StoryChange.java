@@ -1,6 +1,4 @@
-package io.heatwire.enrich.aggregate;
-
-import io.heatwire.enrich.cluster.ClusterMember;
+package io.heatwire.enrich.cluster;
 
 /**
  * A written story's contribution before and after one write ({@code null}: none), the input of

@@ -1,0 +1,47 @@
+package io.heatwire.enrich;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The floor plan of docs/architecture.md: config wires, the topology is a pure function of a
+ * StreamsBuilder, the clustering engine is a state machine that knows no Kafka, and the packages
+ * depend on each other in one direction only.
+ */
+@AnalyzeClasses(packages = "io.heatwire.enrich", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageRulesTest {
+
+    /** The classes of the clustering package that run the engine inside Kafka Streams. */
+    private static final String[] CLUSTERING_ADAPTERS = {"ClusteringProcessor", "UnclusteredProcessor",
+        "KafkaStores", "BatchPartitioner", "ClusteringEvent", "ClusteringOutput"};
+
+    @ArchTest
+    static final ArchRule topologyShouldKnowNoSpring = noClasses().that().resideInAPackage("..topology..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("the topology is built by a plain function that every test calls (STYLE 2)");
+
+    @ArchTest
+    static final ArchRule onlyConfigurationShouldReadTheConfiguration = noClasses()
+            .that().resideOutsideOfPackages("..config..").and().doNotHaveSimpleName("EnrichApplication")
+            .should().dependOnClassesThat().resideInAPackage("..enrich.config..");
+
+    @ArchTest
+    static final ArchRule theClusteringEngineShouldKnowNoKafka = noClasses()
+            .that().resideInAPackage("..enrich.clustering..").and().doNotHaveSimpleName(CLUSTERING_ADAPTERS[0])
+            .and().doNotHaveSimpleName(CLUSTERING_ADAPTERS[1]).and().doNotHaveSimpleName(CLUSTERING_ADAPTERS[2])
+            .and().doNotHaveSimpleName(CLUSTERING_ADAPTERS[3]).and().doNotHaveSimpleName(CLUSTERING_ADAPTERS[4])
+            .and().doNotHaveSimpleName(CLUSTERING_ADAPTERS[5])
+            .and().areNotNestedClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..",
+                    "tools.jackson..", "io.heatwire.enrich.topology..")
+            .because("ClusteringTask is a pure state machine, proven by simulation (package-info)");
+
+    @ArchTest
+    static final ArchRule packagesShouldHaveNoCycles = slices().matching("io.heatwire.enrich.(*)..")
+            .should().beFreeOfCycles();
+}
