@@ -24,16 +24,10 @@ public record ProviderRecord(String key, String name, long stories, long article
         Instant firstPublished, Instant lastPublished, Double heatScore, double heat, Instant asOf,
         Instant updatedAt) {
 
-    /**
-     * The record of {@code aggregate}.
-     *
-     * @throws IllegalArgumentException when the aggregate has no story: write a tombstone instead
-     */
-    public static ProviderRecord of(final String key, final String name, final StatsAggregate aggregate,
-            final Instant asOf, final Instant updatedAt) {
-        aggregate.requireStories(key);
-        return new ProviderRecord(key, name, aggregate.stories(), aggregate.articles(), aggregate.quality().summary(),
-                aggregate.firstPublished(), aggregate.lastPublished(), aggregate.heat().heatScore(),
-                aggregate.heat().heatAt(asOf), asOf, updatedAt);
+    /** The record of a provider's statistics, as the statistics processor writes it when they changed. */
+    public static ProviderRecord from(String key, KeyStats stats, Instant firstPublished, Instant lastPublished,
+            Instant asOf, Instant updatedAt) {
+        return new ProviderRecord(key, stats.name(), stats.stories(), stats.articles(), stats.quality().summary(),
+                firstPublished, lastPublished, stats.heat().heatScore(), stats.heat().heatAt(asOf), asOf, updatedAt);
     }
 }

@@ -22,16 +22,10 @@ import io.heatwire.article.quality.QualitySummary;
 public record TopicRecord(String key, long stories, long articles, QualitySummary quality, Instant firstPublished,
         Instant lastPublished, Double heatScore, double heat, Instant asOf, Instant updatedAt) {
 
-    /**
-     * The record of {@code aggregate}.
-     *
-     * @throws IllegalArgumentException when the aggregate has no story: write a tombstone instead
-     */
-    public static TopicRecord of(final String slug, final StatsAggregate aggregate, final Instant asOf,
-            final Instant updatedAt) {
-        aggregate.requireStories(slug);
-        return new TopicRecord(slug, aggregate.stories(), aggregate.articles(), aggregate.quality().summary(),
-                aggregate.firstPublished(), aggregate.lastPublished(), aggregate.heat().heatScore(),
-                aggregate.heat().heatAt(asOf), asOf, updatedAt);
+    /** The record of a topic's statistics, as the statistics processor writes it when they changed. */
+    public static TopicRecord from(String key, KeyStats stats, Instant firstPublished, Instant lastPublished,
+            Instant asOf, Instant updatedAt) {
+        return new TopicRecord(key, stats.stories(), stats.articles(), stats.quality().summary(), firstPublished,
+                lastPublished, stats.heat().heatScore(), stats.heat().heatAt(asOf), asOf, updatedAt);
     }
 }

@@ -114,17 +114,11 @@ public final class EnrichTopology {
         final KStream<String, ClusteringOutput> changes = routed.get(Names.CLUSTERING_BRANCH + Names.TO_STATISTICS);
         statistics(builder, changes, EnrichTopology::providerChanges, Names.PROVIDER_CHANGES,
                 new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED),
-                Names.PROVIDER_PROCESSOR, settings,
-                (key, stats, first, last, asOf, now) -> new ProviderRecord(key, stats.name(), stats.stories(),
-                        stats.articles(), stats.quality().summary(), first, last, stats.heat().heatScore(),
-                        stats.heat().heatAt(asOf), asOf, now))
+                Names.PROVIDER_PROCESSOR, settings, ProviderRecord::from)
                 .to(topics.providers().name(), topics.providers().produced(Names.PROVIDERS_SINK));
         statistics(builder, changes, EnrichTopology::topicChanges, Names.TOPIC_CHANGES,
                 new StatsProcessor.Names(Names.TOPIC_STATS, Names.TOPIC_PUBLISHED),
-                Names.TOPIC_PROCESSOR, settings,
-                (key, stats, first, last, asOf, now) -> new TopicRecord(key, stats.stories(), stats.articles(),
-                        stats.quality().summary(), first, last, stats.heat().heatScore(), stats.heat().heatAt(asOf),
-                        asOf, now))
+                Names.TOPIC_PROCESSOR, settings, TopicRecord::from)
                 .to(topics.topicStats().name(), topics.topicStats().produced(Names.TOPICS_SINK));
     }
 
