@@ -188,7 +188,8 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         final Kind kind = story.kind() == StoryKind.ARTICLE ? Kind.ARTICLE : Kind.REFERENCE;
         final Story published = published(story, null);
         return new StoryFacts<>(kind, digest(published),
-                story.publishedAt() == null ? null : story.publishedAt().toEpochMilli(), ClusterMember.of(published));
+                story.publishedAt() == null ? null : story.publishedAt().toEpochMilli(),
+                ClusterMember.contributionOf(published));
     }
 
     /** The first 8 bytes of SHA-256 of the story's CBOR: stable across processes, unlike hashCode. */
@@ -261,7 +262,7 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         final Story story = published(Objects.requireNonNull(contents.get(id), id), update.clusterId());
         forward(id, new ClusteringOutput.StoryWrite(story), timestamp);
         observer.storyWritten(story, changed == null ? -1 : changed, context.currentSystemTimeMs());
-        final ClusterMember member = ClusterMember.of(story);
+        final ClusterMember member = ClusterMember.contributionOf(story);
         if (!member.equals(before)) {
             written.put(id, member);
             changes.add(new StoryChange(before, member));

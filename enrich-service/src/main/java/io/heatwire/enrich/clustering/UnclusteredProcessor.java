@@ -58,7 +58,7 @@ public final class UnclusteredProcessor implements Processor<String, ClusteringE
                     new RecordHeaders()));
             observer.storyWritten(story, record.timestamp(), context.currentSystemTimeMs());
             final ClusterMember before = written.get(story.id());
-            final ClusterMember after = ClusterMember.of(story);
+            final ClusterMember after = ClusterMember.contributionOf(story);
             if (!after.equals(before)) {
                 written.put(story.id(), after);
                 context.forward(new Record<>(story.id(), new ClusteringOutput.StatsChanges(
