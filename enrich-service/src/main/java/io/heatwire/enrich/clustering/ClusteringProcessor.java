@@ -154,15 +154,19 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
             return;
         }
         final Story merged = mergeContent(id, article, timestamp);
-        final long version = article.sourceVersion().ingestedAt() == null ? timestamp
-                : article.sourceVersion().ingestedAt().toEpochMilli();
-        final Map<String, StoryFacts<ClusterMember>> related = new HashMap<>();
+        // a document may relate one id twice: its versions merge as they would at the id's node
         final Map<String, Story> references = new HashMap<>();
         for (Story reference : stories.subList(1, stories.size())) {
-            references.put(reference.id(), reference);
-            final StoryFacts<ClusterMember> facts = facts(reference);
-            related.put(reference.id(), new StoryFacts<>(facts.kind(), version, facts.publishedAt(), facts.contribution()));
+            references.merge(reference.id(), reference, StoryMerge::merge);
         }
+        // an article forwards a reference version only if its document is newer than the one it
+        // last forwarded from, in the order the reference's merge uses (publication, then ingestion)
+        final long version = documentOrder(article.sourceVersion(), timestamp);
+        final Map<String, StoryFacts<ClusterMember>> related = new HashMap<>();
+        references.forEach((referenceId, reference) -> {
+            final StoryFacts<ClusterMember> facts = facts(reference);
+            related.put(referenceId, new StoryFacts<>(facts.kind(), version, facts.publishedAt(), facts.contribution()));
+        });
         final Set<String> aliases = new LinkedHashSet<>(merged.aliases());
         emit(task.process(id, new Message.Ingest<>(new ArticleInput<>(id, facts(merged), related, aliases)),
                 timestamp), references, timestamp);
@@ -190,6 +194,17 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         return new StoryFacts<>(kind, digest(published),
                 story.publishedAt() == null ? null : story.publishedAt().toEpochMilli(),
                 ClusterMember.contributionOf(published));
+    }
+
+    /**
+     * A document's place in the order {@code StoryMerge} gives the versions it yields: publication
+     * time first, then ingestion time, both in seconds (unknown: 0). Two versions of one article
+     * published and ingested within the same seconds tie, and the second forwards nothing new.
+     */
+    static long documentOrder(SourceVersion version, long timestamp) {
+        final long published = version.publishedAt() == null ? 0 : Math.max(0, version.publishedAt().getEpochSecond());
+        final long ingested = version.ingestedAt() == null ? timestamp / 1000 : version.ingestedAt().getEpochSecond();
+        return (published << 31) | Math.min(Math.max(0, ingested), (1L << 31) - 1);
     }
 
     /** The first 8 bytes of SHA-256 of the story's CBOR: stable across processes, unlike hashCode. */
