@@ -44,6 +44,7 @@ import io.heatwire.enrich.cli.ReplayCommand;
 import io.heatwire.enrich.cli.SummaryCommand;
 import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.parse.SeedDocuments;
+import io.heatwire.support.contract.DeadLetterHeaders;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -188,7 +189,7 @@ class EnrichApplicationIT {
         final ConsumerRecord<byte[], byte[]> again = missingUrlLetters().get(1);
         assertThat(again.value()).isEqualTo(broken);
         assertThat(again.headers().headers("source")).hasSize(1);
-        assertThat(again.headers().headers(DeadLetters.CODE)).hasSize(1);
+        assertThat(again.headers().headers(DeadLetterHeaders.CODE)).hasSize(1);
     }
 
     @Test
@@ -218,7 +219,7 @@ class EnrichApplicationIT {
 
     private List<ConsumerRecord<byte[], byte[]>> letters(String code) {
         final List<ConsumerRecord<byte[], byte[]>> letters = readAll("heatwire.articles.dlq");
-        letters.removeIf(r -> !code.equals(DeadLetters.header(r.headers(), DeadLetters.CODE)));
+        letters.removeIf(r -> !code.equals(DeadLetters.header(r.headers(), DeadLetterHeaders.CODE)));
         letters.sort(Comparator.comparing(ConsumerRecord::timestamp));
         return letters;
     }

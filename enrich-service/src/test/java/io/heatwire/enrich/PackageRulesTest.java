@@ -21,9 +21,18 @@ class PackageRulesTest {
         "KafkaStores", "BatchPartitioner", "ClusteringEvent", "ClusteringOutput"};
 
     @ArchTest
-    static final ArchRule topologyShouldKnowNoSpring = noClasses().that().resideInAPackage("..topology..")
+    static final ArchRule thePipelineShouldKnowNoSpring = noClasses()
+            .that().resideInAnyPackage("..enrich.topology..", "..enrich.parsing..", "..enrich.clustering..",
+                    "..enrich.cluster..", "..enrich.aggregate..", "..enrich.serde..", "..enrich.metrics..",
+                    "..enrich.deadletter..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..")
             .because("the topology is built by a plain function that every test calls (STYLE 2)");
+
+    @ArchTest
+    static final ArchRule theTopologyShouldOnlyWire = noClasses().that().resideInAPackage("..enrich.topology..")
+            .should().implement("org.apache.kafka.streams.processor.api.Processor")
+            .orShould().implement("org.apache.kafka.common.serialization.Serde")
+            .because("topology/ wires the steps; each step lives in the package of what it does");
 
     @ArchTest
     static final ArchRule onlyConfigurationShouldReadTheConfiguration = noClasses()

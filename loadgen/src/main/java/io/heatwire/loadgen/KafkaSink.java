@@ -24,14 +24,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.heatwire.support.contract.DefaultTopics;
+import io.heatwire.support.contract.RawRecordHeaders;
+
 /**
  * Publishes each document to the raw topic as ingest-service would: the document bytes unchanged,
  * the document name as key, and the {@code ingested-at} header (ISO-8601, milliseconds).
  */
 final class KafkaSink implements DocumentSink {
 
-    static final String DEFAULT_TOPIC = "heatwire.articles.raw";
-    static final String INGESTED_AT_HEADER = "ingested-at";
+    static final String DEFAULT_TOPIC = DefaultTopics.RAW;
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -96,7 +98,7 @@ final class KafkaSink implements DocumentSink {
     @Override
     public void write(final GeneratedDocument document) {
         final RecordHeaders headers = new RecordHeaders();
-        headers.add(INGESTED_AT_HEADER, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()
+        headers.add(RawRecordHeaders.INGESTED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()
                 .getBytes(StandardCharsets.UTF_8));
         producer.send(new ProducerRecord<>(topic, null, document.name(), document.bytes(), headers),
                 (metadata, exception) -> {

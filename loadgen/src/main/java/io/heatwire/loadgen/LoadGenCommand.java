@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.TypeConversionException;
 
+import io.heatwire.support.cli.BuildVersion;
+
 /**
  * {@code java -jar loadgen.jar --count N --seed S (--out DIR | --bootstrap-servers HOST:PORT [--topic T])
  * [--expected FILE.json]}: generates the corpus, writes or publishes it, writes what the pipeline must

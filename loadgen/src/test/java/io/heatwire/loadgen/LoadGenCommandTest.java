@@ -145,7 +145,8 @@ class LoadGenCommandTest {
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).matches("loadgen \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches("loadgen \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test

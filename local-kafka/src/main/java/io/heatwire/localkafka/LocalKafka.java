@@ -33,6 +33,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
+import io.heatwire.support.cli.BuildVersion;
+
 /**
  * Runs the Apache Kafka server (the same {@code kafka.Kafka} the distribution's
  * {@code kafka-server-start.sh} runs) as a single KRaft node on 127.0.0.1. The storage is

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 
+import io.heatwire.support.contract.DefaultTopics;
+
 /**
  * A fresh broker and, once started, enrich-service instances on it with one application id, each
  * with its own state directory and HTTP port. Closing stops the instances, then the broker.
@@ -18,12 +20,6 @@ final class Deployment implements AutoCloseable {
 
     /** enrich-service's defaults (its application.yml), which the benchmark does not change. */
     static final String APPLICATION_ID = "heatwire-enrich";
-    static final String RAW_TOPIC = "heatwire.articles.raw";
-    static final String DLQ_TOPIC = "heatwire.articles.dlq";
-    static final String STORIES_TOPIC = "heatwire.stories";
-    static final String CLUSTERS_TOPIC = "heatwire.clusters";
-    static final String PROVIDERS_TOPIC = "heatwire.providers";
-    static final String TOPICS_TOPIC = "heatwire.topics";
     static final String STORY_EVENTS_TOPIC = "heatwire-enrich.story-events";
 
     private final ChildProcesses children;
@@ -53,7 +49,7 @@ final class Deployment implements AutoCloseable {
      */
     void startEnrich(final BenchmarkOptions options, final ProgressLine progress)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        KafkaClients.createTopic(admin, RAW_TOPIC, options.partitions());
+        KafkaClients.createTopic(admin, DefaultTopics.RAW, options.partitions());
         for (int i = 1; i <= options.instances(); i++) {
             instances.add(EnrichService.start(children, "enrich-" + i, options.enrichJar(), options.enrichJvmOptions(),
                     broker.bootstrapServers(), directory.resolve("enrich-" + i + "-state"), directory.resolve("logs"),
@@ -67,8 +63,8 @@ final class Deployment implements AutoCloseable {
     }
 
     PipelineWatch watch() {
-        return new PipelineWatch(admin, APPLICATION_ID, RAW_TOPIC, Set.of(STORY_EVENTS_TOPIC),
-                Set.of(STORIES_TOPIC, CLUSTERS_TOPIC, PROVIDERS_TOPIC, TOPICS_TOPIC, DLQ_TOPIC));
+        return new PipelineWatch(admin, APPLICATION_ID, DefaultTopics.RAW, Set.of(STORY_EVENTS_TOPIC),
+                Set.of(DefaultTopics.STORIES, DefaultTopics.CLUSTERS, DefaultTopics.PROVIDERS, DefaultTopics.NEWS_TOPICS, DefaultTopics.DEAD_LETTERS));
     }
 
     boolean enrichAlive() {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import io.heatwire.support.contract.DefaultTopics;
+
 /**
  * The pipeline benchmark (issue 7; SPEC 15): for each corpus size, a real broker, enrich-service
  * from its packaged jar with exactly-once on, loadgen's documents published at full speed and
@@ -87,7 +89,7 @@ public final class PipelineBenchmark {
             for (final int articles : options.articles()) {
                 final RunResult result = sizeRun.run(articles);
                 runs.add(result);
-                Report.run(result, Deployment.RAW_TOPIC).forEach(out::println);
+                Report.run(result, DefaultTopics.RAW).forEach(out::println);
                 out.flush();
             }
         } catch (Exception e) {

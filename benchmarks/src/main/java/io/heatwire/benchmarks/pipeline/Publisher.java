@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import io.heatwire.support.contract.RawRecordHeaders;
+
 /**
  * Publishes a corpus to the raw topic as loadgen does: the document bytes unchanged, the document
  * name as key, the {@code ingested-at} header; the record timestamp is the moment of the send,
@@ -18,7 +20,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class Publisher {
 
-    static final String INGESTED_AT_HEADER = "ingested-at";
 
     /**
      * What was published.
@@ -57,7 +58,7 @@ final class Publisher {
                 final long now = System.currentTimeMillis();
                 sendMillis[i] = now;
                 final RecordHeaders headers = new RecordHeaders();
-                headers.add(INGESTED_AT_HEADER, Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.MILLIS).toString()
+                headers.add(RawRecordHeaders.INGESTED_AT, Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.MILLIS).toString()
                         .getBytes(StandardCharsets.UTF_8));
                 producer.send(new ProducerRecord<>(topic, null, now, corpus.name(i), corpus.document(i), headers),
                         (metadata, exception) -> {

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import io.heatwire.support.contract.DefaultTopics;
+
 /**
  * One corpus size, start to end: the corpus, the parse baseline, then on a fresh broker the broker
  * baseline and the full-speed run, then on another fresh broker the paced latency run. Each phase
@@ -122,7 +124,7 @@ final class SizeRun {
         double gcSeconds = 0;
         final Map<String, Long> threadsAfter = new HashMap<>();
         final Publisher.Published published =
-                Publisher.publish(deployment.bootstrapServers(), Deployment.RAW_TOPIC, corpus, 0, progress);
+                Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, corpus, 0, progress);
         final PipelineWatch.Caught caught = deployment.watch().await(corpus.size(), published.startNanos(),
                 options.stallTimeout(), deployment::enrichAlive, progress);
         for (int i = 0; i < instances.size(); i++) {
@@ -153,11 +155,11 @@ final class SizeRun {
                 (published.finishedNanos() - published.startNanos()) / 1e9);
         progress.say(String.format(Locale.ROOT, "caught up: %,d articles in %.1f s (%.1f articles/s); reading the outputs",
                 corpus.size(), throughput.seconds(), throughput.articlesPerSecond()));
-        final List<RunResult.TopicRow> topics = TopicFootprint.read(deployment.admin(), Deployment.RAW_TOPIC,
+        final List<RunResult.TopicRow> topics = TopicFootprint.read(deployment.admin(), DefaultTopics.RAW,
                 Deployment.APPLICATION_ID, Set.of(Deployment.STORY_EVENTS_TOPIC), BrokerBaseline.SCRATCH_TOPIC);
         final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
-                deployment.bootstrapServers(), Deployment.STORIES_TOPIC, Deployment.CLUSTERS_TOPIC,
-                Deployment.DLQ_TOPIC, bridgeStories));
+                deployment.bootstrapServers(), DefaultTopics.STORIES, DefaultTopics.CLUSTERS,
+                DefaultTopics.DEAD_LETTERS, bridgeStories));
         final long stateBytes = deployment.stopEnrichAndMeasureState();
         final RunResult.Usage usage = new RunResult.Usage(instances.size(), peakRss, totalPeakRss, peakHeap, peakAfterGc,
                 gcPauses, gcSeconds, cpuTicks / (double) ticksPerSecond);
@@ -170,8 +172,8 @@ final class SizeRun {
         final long[] latencies;
         final Publisher.Published published;
         final SortedMap<Double, Long> before = timerBuckets(deployment.instances());
-        try (LatencyProbe probe = LatencyProbe.start(deployment.bootstrapServers(), Deployment.STORIES_TOPIC, corpus)) {
-            published = Publisher.publish(deployment.bootstrapServers(), Deployment.RAW_TOPIC, corpus, rate, progress);
+        try (LatencyProbe probe = LatencyProbe.start(deployment.bootstrapServers(), DefaultTopics.STORIES, corpus)) {
+            published = Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, corpus, rate, progress);
             deployment.watch().await(corpus.size(), published.startNanos(), options.stallTimeout(),
                     deployment::enrichAlive, progress);
             latencies = probe.finish(published.sendMillis(), PROBE_GRACE);
@@ -189,8 +191,8 @@ final class SizeRun {
         progress.say(String.format(Locale.ROOT, "latency: p50 %,d ms, p99 %,d ms over %,d articles; reading the outputs",
                 p50, p99, seen.length));
         final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
-                deployment.bootstrapServers(), Deployment.STORIES_TOPIC, Deployment.CLUSTERS_TOPIC,
-                Deployment.DLQ_TOPIC, bridgeStories));
+                deployment.bootstrapServers(), DefaultTopics.STORIES, DefaultTopics.CLUSTERS,
+                DefaultTopics.DEAD_LETTERS, bridgeStories));
         return new Paced(latency, structure);
     }
 

@@ -2,28 +2,23 @@ package io.heatwire.enrich.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+import io.heatwire.support.kafka.ApplicationOffsets;
 
 /**
  * Whether the Kafka Streams application has consumed everything on its input topics: the raw topic
@@ -38,9 +33,7 @@ final class PipelineProgress {
 
     private final Admin admin;
     private final String applicationId;
-    private final String rawTopic;
-    private final Set<String> internalTopics;
-    private final Set<String> outputTopics;
+    private final ApplicationOffsets offsets;
     private long lag = -1;
 
     /**
@@ -51,9 +44,7 @@ final class PipelineProgress {
             Set<String> outputTopics) {
         this.admin = admin;
         this.applicationId = applicationId;
-        this.rawTopic = rawTopic;
-        this.internalTopics = internalTopics;
-        this.outputTopics = outputTopics;
+        this.offsets = new ApplicationOffsets(admin, applicationId, rawTopic, internalTopics, outputTopics);
     }
 
     /** Records not yet consumed at the last check; -1 before the first check. */
@@ -73,29 +64,14 @@ final class PipelineProgress {
         long lastReported = -2;
         while (System.nanoTime() < deadline) {
             try {
-                final Map<TopicPartition, Long> committed = committedOffsets();
-                final Map<TopicPartition, Long> ends = endOffsets(inputPartitions());
-                long rawLag = 0;
-                long internalLag = 0;
-                boolean internalWithinMarkers = true;
-                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                    final long behind = Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
-                    if (end.getKey().topic().equals(rawTopic)) {
-                        rawLag += behind;
-                    } else {
-                        internalLag += behind;
-                        internalWithinMarkers &= behind <= 1;
-                    }
-                }
-                lag = rawLag + internalLag;
-                final Map<TopicPartition, Long> offsets = new HashMap<>(committed);
-                offsets.putAll(endOffsets(partitions(outputTopics)));
+                final ApplicationOffsets.Snapshot offsets = this.offsets.snapshot();
+                lag = offsets.rawLag() + offsets.internalLag();
                 final GroupSnapshot group = group();
                 final Snapshot snapshot = new Snapshot(offsets, group);
                 if (!snapshot.equals(previous)) {
                     stableSince = System.nanoTime();
                 }
-                if (rawLag == 0 && internalWithinMarkers && group.settled()
+                if (offsets.rawLag() == 0 && offsets.internalWithinMarkers() && group.settled()
                         && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                     lag = 0;
                     return true;
@@ -140,8 +116,8 @@ final class PipelineProgress {
         return new GroupSnapshot(description.groupState(), assignment);
     }
 
-    /** What must stand still for the pipeline to count as done: committed and output end offsets, the group. */
-    private record Snapshot(Map<TopicPartition, Long> offsets, GroupSnapshot group) {
+    /** What must stand still for the pipeline to count as done: the offsets and the group. */
+    private record Snapshot(ApplicationOffsets.Snapshot offsets, GroupSnapshot group) {
     }
 
     /** A consumer group's state and assignment, as far as settling is concerned. */
@@ -151,44 +127,5 @@ final class PipelineProgress {
         boolean settled() {
             return state == GroupState.STABLE || state == GroupState.EMPTY || state == GroupState.DEAD;
         }
-    }
-
-    private Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, OffsetAndMetadata> offsets =
-                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-        final Map<TopicPartition, Long> result = new HashMap<>();
-        offsets.forEach((partition, offset) -> {
-            if (offset != null) {
-                result.put(partition, offset.offset());
-            }
-        });
-        return result;
-    }
-
-    private Set<TopicPartition> inputPartitions() throws ExecutionException, InterruptedException {
-        final Set<String> inputs = admin.listTopics().names().get().stream()
-                .filter(name -> name.equals(rawTopic) || internalTopics.contains(name)
-                        || name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
-                .collect(Collectors.toSet());
-        return partitions(inputs);
-    }
-
-    private Set<TopicPartition> partitions(Set<String> topics) throws ExecutionException, InterruptedException {
-        final Set<String> existing = admin.listTopics().names().get().stream()
-                .filter(topics::contains).collect(Collectors.toSet());
-        final Map<String, TopicDescription> descriptions = admin.describeTopics(existing).allTopicNames().get();
-        return descriptions.values().stream()
-                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                .collect(Collectors.toSet());
-    }
-
-    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
-            throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        final Map<TopicPartition, Long> result = new HashMap<>();
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                .forEach((partition, info) -> result.put(partition, info.offset()));
-        return result;
     }
 }

@@ -18,6 +18,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.heatwire.enrich.deadletter.DeadLetters;
+import io.heatwire.support.cli.BuildVersion;
+import io.heatwire.support.contract.DeadLetterHeaders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +113,7 @@ public final class ReplayCommand implements Callable<Integer> {
             final List<ConsumerRecord<byte[], byte[]>> selected = read(kafka, dlqTopic, code);
             if (dryRun) {
                 selected.forEach(r -> out.printf("%s-%d@%d %s: %s%n", r.topic(), r.partition(), r.offset(),
-                        DeadLetters.header(r.headers(), DeadLetters.CODE), DeadLetters.header(r.headers(), DeadLetters.MESSAGE)));
+                        DeadLetters.header(r.headers(), DeadLetterHeaders.CODE), DeadLetters.header(r.headers(), DeadLetterHeaders.MESSAGE)));
                 out.printf("%d dead letters would be replayed to %s%n", selected.size(), rawTopic);
                 return 0;
             }
@@ -128,7 +130,7 @@ public final class ReplayCommand implements Callable<Integer> {
     static List<ConsumerRecord<byte[], byte[]>> read(KafkaClientSettings kafka, String topic, String code) {
         final List<ConsumerRecord<byte[], byte[]>> selected = new ArrayList<>();
         TopicScan.scan(kafka, topic, record -> {
-            if (code == null || code.equals(DeadLetters.header(record.headers(), DeadLetters.CODE))) {
+            if (code == null || code.equals(DeadLetters.header(record.headers(), DeadLetterHeaders.CODE))) {
                 selected.add(record);
             }
         });
@@ -157,7 +159,7 @@ public final class ReplayCommand implements Callable<Integer> {
     static RecordHeaders originalHeaders(ConsumerRecord<byte[], byte[]> record) {
         final RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
-            if (!header.key().startsWith(DeadLetters.PREFIX)) {
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
                 headers.add(header);
             }
         }

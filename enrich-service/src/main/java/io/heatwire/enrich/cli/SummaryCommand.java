@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.heatwire.support.cli.BuildVersion;
+
 /**
  * {@code enrich-service summary}: waits until enrich-service has processed everything on its input
  * topics, then prints what the pipeline's topics hold. Runs without Spring, as a plain Kafka

@@ -9,6 +9,7 @@ import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.enrich.topology.EnrichSettings;
 import io.heatwire.enrich.topology.Topics;
+import io.heatwire.support.contract.DefaultTopics;
 
 /**
  * heatwire's own settings for enrich-service; Kafka client and Streams settings stay under
@@ -55,12 +56,12 @@ public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Pa
      * @param storyEvents the topic story nodes talk through (internal to enrich-service)
      */
     public record TopicNames(
-            @DefaultValue("heatwire.articles.raw") String raw,
-            @DefaultValue("heatwire.articles.dlq") String dlq,
-            @DefaultValue("heatwire.stories") String stories,
-            @DefaultValue("heatwire.clusters") String clusters,
-            @DefaultValue("heatwire.providers") String providers,
-            @DefaultValue("heatwire.topics") String topics,
+            @DefaultValue(DefaultTopics.RAW) String raw,
+            @DefaultValue(DefaultTopics.DEAD_LETTERS) String dlq,
+            @DefaultValue(DefaultTopics.STORIES) String stories,
+            @DefaultValue(DefaultTopics.CLUSTERS) String clusters,
+            @DefaultValue(DefaultTopics.PROVIDERS) String providers,
+            @DefaultValue(DefaultTopics.NEWS_TOPICS) String topics,
             @DefaultValue("heatwire-enrich.story-events") String storyEvents,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor) {

@@ -9,14 +9,15 @@ import org.springframework.context.annotation.Configuration;
 
 import io.heatwire.article.parse.ErrorCode;
 import io.heatwire.enrich.deadletter.DeadLetterExceptionHandlers;
+import io.heatwire.support.contract.MetricNames;
 
 /** Meters that must exist before the topology first increments them. */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
     /** The name and tag the topology and the exception handlers count dead letters under. */
-    static final String DEAD_LETTERS = DeadLetterExceptionHandlers.COUNTER;
-    static final String CODE_TAG = DeadLetterExceptionHandlers.CODE_TAG;
+    static final String DEAD_LETTERS = MetricNames.DEAD_LETTERS;
+    static final String CODE_TAG = MetricNames.CODE_TAG;
 
     /**
      * Every code a record can be dead-lettered with, at zero: the parser's, which the topology

@@ -20,7 +20,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import io.heatwire.enrich.topology.EnrichSettings;
 import io.heatwire.enrich.topology.EnrichTopology;
-import io.heatwire.enrich.topology.PipelineMetrics;
+import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.enrich.topology.Topics;
 
 /**

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Metrics;
 
+import io.heatwire.support.contract.DeadLetterHeaders;
+import io.heatwire.support.contract.MetricNames;
+
 /**
  * Kafka Streams exception handlers that turn an unexpected failure into a dead letter and go on,
  * so a poison record never stops the application or makes it restart in a loop. The parser's
@@ -29,11 +32,8 @@ public final class DeadLetterExceptionHandlers {
 
     /** Every code the handlers dead-letter with, so their counters can exist before the first failure. */
     public static final List<String> CODES =
-            List.of(DeadLetters.PROCESSING_ERROR, DeadLetters.OUTPUT_REJECTED, DeadLetters.UNREADABLE_RECORD);
-
-    /** The counter the topology counts its own dead letters with; the handlers add theirs to it. */
-    public static final String COUNTER = "heatwire.enrich.dead.letters";
-    public static final String CODE_TAG = "code";
+            List.of(DeadLetterHeaders.PROCESSING_ERROR, DeadLetterHeaders.OUTPUT_REJECTED,
+                    DeadLetterHeaders.UNREADABLE_RECORD);
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
 
@@ -56,7 +56,7 @@ public final class DeadLetterExceptionHandlers {
         List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String code, Exception exception) {
             // Streams creates the handlers itself, so they count through Micrometer's global registry,
             // which Spring Boot's registries are bound to.
-            Metrics.counter(COUNTER, CODE_TAG, code).increment();
+            Metrics.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG, code).increment();
             // Never log the record: it may carry a `secured` field.
             LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
                     context.offset(), code, exception.toString());
@@ -69,7 +69,7 @@ public final class DeadLetterExceptionHandlers {
 
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-            return Response.resume(deadLetter(context, DeadLetters.PROCESSING_ERROR, exception));
+            return Response.resume(deadLetter(context, DeadLetterHeaders.PROCESSING_ERROR, exception));
         }
     }
 
@@ -79,14 +79,14 @@ public final class DeadLetterExceptionHandlers {
         @Override
         public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                 Exception exception) {
-            return Response.resume(deadLetter(context, DeadLetters.OUTPUT_REJECTED, exception));
+            return Response.resume(deadLetter(context, DeadLetterHeaders.OUTPUT_REJECTED, exception));
         }
 
         @Override
         @SuppressWarnings("rawtypes")
         public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
                 Exception exception, SerializationExceptionOrigin origin) {
-            return Response.resume(deadLetter(context, DeadLetters.OUTPUT_REJECTED, exception));
+            return Response.resume(deadLetter(context, DeadLetterHeaders.OUTPUT_REJECTED, exception));
         }
     }
 
@@ -96,7 +96,7 @@ public final class DeadLetterExceptionHandlers {
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                 Exception exception) {
-            return Response.resume(deadLetter(context, DeadLetters.UNREADABLE_RECORD, exception));
+            return Response.resume(deadLetter(context, DeadLetterHeaders.UNREADABLE_RECORD, exception));
         }
     }
 }

@@ -9,31 +9,18 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
+import io.heatwire.support.contract.DeadLetterHeaders;
+
 /**
  * The dead-letter record format (SPEC 4): the value and key are the original bytes, unchanged;
- * the original headers are kept and heatwire's error headers are added. Replaying a dead letter
- * means producing its key, value and headers back to the raw topic; the error headers are
- * replaced if it fails again.
+ * the original headers are kept and heatwire's error headers ({@link DeadLetterHeaders}) are
+ * added. Replaying a dead letter means producing its key, value and headers back to the raw
+ * topic; the error headers are replaced if it fails again.
  */
 public final class DeadLetters {
 
-    public static final String PREFIX = "heatwire-error";
-    public static final String CODE = "heatwire-error-code";
-    public static final String MESSAGE = "heatwire-error-message";
-    public static final String LINE = "heatwire-error-line";
-    public static final String COLUMN = "heatwire-error-column";
-    public static final String SOURCE_TOPIC = "heatwire-error-source-topic";
-    public static final String SOURCE_PARTITION = "heatwire-error-source-partition";
-    public static final String SOURCE_OFFSET = "heatwire-error-source-offset";
-    public static final String ORIGINAL_OMITTED = "heatwire-error-original-omitted";
-
     /** Room left for the key and headers of a dead letter below the producer's request size. */
     public static final int HEADROOM_BYTES = 64 * 1024;
-
-    /** Codes of failures outside the parser; the parser's codes name what is wrong with a document. */
-    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
-    public static final String OUTPUT_REJECTED = "OUTPUT_REJECTED";
-    public static final String UNREADABLE_RECORD = "UNREADABLE_RECORD";
 
     private static final int MAX_MESSAGE_CHARS = 2000;
 
@@ -56,23 +43,23 @@ public final class DeadLetters {
         final RecordHeaders headers = new RecordHeaders();
         if (original != null) {
             for (Header header : original) {
-                if (!header.key().startsWith(PREFIX)) {
+                if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
                     headers.add(header);
                 }
             }
         }
-        add(headers, CODE, failure.code());
-        add(headers, MESSAGE, truncate(failure.message()));
+        add(headers, DeadLetterHeaders.CODE, failure.code());
+        add(headers, DeadLetterHeaders.MESSAGE, truncate(failure.message()));
         if (failure.line() != null) {
-            add(headers, LINE, failure.line().toString());
+            add(headers, DeadLetterHeaders.LINE, failure.line().toString());
         }
         if (failure.column() != null) {
-            add(headers, COLUMN, failure.column().toString());
+            add(headers, DeadLetterHeaders.COLUMN, failure.column().toString());
         }
         if (topic != null) {
-            add(headers, SOURCE_TOPIC, topic);
-            add(headers, SOURCE_PARTITION, Integer.toString(partition));
-            add(headers, SOURCE_OFFSET, Long.toString(offset));
+            add(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
+            add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(partition));
+            add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(offset));
         }
         return headers;
     }
@@ -97,7 +84,7 @@ public final class DeadLetters {
         if (original == null || original.length <= maxValueBytes) {
             return original;
         }
-        add(headers, ORIGINAL_OMITTED, original.length + " bytes, over the " + maxValueBytes
+        add(headers, DeadLetterHeaders.ORIGINAL_OMITTED, original.length + " bytes, over the " + maxValueBytes
                 + "-byte dead-letter limit (heatwire.dead-letters.max-record-bytes); read it at the source offset");
         return new byte[0];
     }

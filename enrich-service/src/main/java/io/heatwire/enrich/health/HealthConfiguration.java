@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.heatwire.support.health.BrokerHealthIndicator;
+
 /**
  * The broker probe ({@code kafka}) and the Streams client state ({@code kafkaStreams}); both are
  * in the readiness group (application.yml), neither in liveness: a restart cures neither.

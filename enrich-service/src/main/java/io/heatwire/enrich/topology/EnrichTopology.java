@@ -43,6 +43,10 @@ import io.heatwire.enrich.clustering.Member;
 import io.heatwire.enrich.clustering.Node;
 import io.heatwire.enrich.clustering.Settings;
 import io.heatwire.enrich.clustering.UnclusteredProcessor;
+import io.heatwire.enrich.metrics.PipelineMetrics;
+import io.heatwire.enrich.parsing.ParseArticlesProcessor;
+import io.heatwire.enrich.parsing.ParseResult;
+import io.heatwire.enrich.serde.InternalSerdes;
 
 /**
  * The enrich topology as a plain function of a {@link StreamsBuilder}: production and every test

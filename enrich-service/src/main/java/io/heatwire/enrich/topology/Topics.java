@@ -7,6 +7,8 @@ import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.clustering.ClusteringEvent;
 import io.heatwire.article.story.Story;
+import io.heatwire.enrich.serde.InternalSerdes;
+import io.heatwire.enrich.serde.JsonSerdes;
 
 /**
  * The topics the topology reads and writes. The raw topic is read as bytes, never decoded by a

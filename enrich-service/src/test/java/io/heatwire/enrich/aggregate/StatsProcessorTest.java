@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.heatwire.enrich.topology.InMemoryStores;
-import io.heatwire.enrich.topology.InternalSerdes;
+import io.heatwire.enrich.serde.InternalSerdes;
 
 /** The provider/topic statistics processor on its own: what it writes when an interval ends, and after a restart. */
 class StatsProcessorTest {

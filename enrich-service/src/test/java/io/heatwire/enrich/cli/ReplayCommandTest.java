@@ -52,7 +52,8 @@ class ReplayCommandTest {
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(run("-V")).isZero();
-        assertThat(text(out)).matches("enrich-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(text(out)).matches("enrich-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test

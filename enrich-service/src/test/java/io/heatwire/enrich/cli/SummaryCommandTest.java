@@ -66,7 +66,8 @@ class SummaryCommandTest {
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(run("--version")).isZero();
-        assertThat(text(out)).matches("enrich-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(text(out)).matches("enrich-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test

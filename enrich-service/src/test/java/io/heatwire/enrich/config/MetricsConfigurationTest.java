@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.heatwire.article.parse.ErrorCode;
 import io.heatwire.enrich.deadletter.DeadLetterExceptionHandlers;
 import io.heatwire.enrich.deadletter.DeadLetters;
+import io.heatwire.support.contract.DeadLetterHeaders;
+import io.heatwire.support.contract.MetricNames;
 
 class MetricsConfigurationTest {
 
@@ -41,8 +43,8 @@ class MetricsConfigurationTest {
         // Spring Boot adds its registries to the global one, through which the Streams-created handlers count.
         Metrics.addRegistry(registry);
         try {
-            Metrics.counter(DeadLetterExceptionHandlers.COUNTER, DeadLetterExceptionHandlers.CODE_TAG,
-                    DeadLetters.PROCESSING_ERROR).increment();
+            Metrics.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG,
+                    DeadLetterHeaders.PROCESSING_ERROR).increment();
         } finally {
             Metrics.removeRegistry(registry);
         }

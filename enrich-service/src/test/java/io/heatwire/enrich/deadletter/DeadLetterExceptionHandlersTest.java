@@ -14,6 +14,8 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
+import io.heatwire.support.contract.DeadLetterHeaders;
+
 class DeadLetterExceptionHandlersTest {
 
     private static final byte[] ORIGINAL = "---\ntitle: the original\n---\n".getBytes(StandardCharsets.UTF_8);
@@ -31,9 +33,9 @@ class DeadLetterExceptionHandlersTest {
             assertThat(letter.topic()).isEqualTo("dlq");
             assertThat(letter.value()).isEqualTo(ORIGINAL);
             assertThat(letter.key()).isEqualTo("key".getBytes(StandardCharsets.UTF_8));
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.CODE)).isEqualTo(DeadLetters.PROCESSING_ERROR);
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.MESSAGE)).contains("boom").contains("parse-articles");
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("42");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE)).isEqualTo(DeadLetterHeaders.PROCESSING_ERROR);
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.MESSAGE)).contains("boom").contains("parse-articles");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("42");
             assertThat(DeadLetters.header(letter.headers(), "source")).isEqualTo("crawler");
         });
     }
@@ -49,8 +51,8 @@ class DeadLetterExceptionHandlersTest {
                 .deadLetterQueueRecords().get(0);
 
         assertThat(letter.value()).isEmpty();
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.ORIGINAL_OMITTED)).startsWith(ORIGINAL.length + " bytes");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.CODE)).isEqualTo(DeadLetters.OUTPUT_REJECTED);
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.ORIGINAL_OMITTED)).startsWith(ORIGINAL.length + " bytes");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE)).isEqualTo(DeadLetterHeaders.OUTPUT_REJECTED);
     }
 
     private static ErrorHandlerContext context(byte[] value) {

@@ -41,6 +41,8 @@ import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.article.parse.ArticleDocument;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryKind;
+import io.heatwire.enrich.metrics.PipelineMetrics;
+import io.heatwire.enrich.serde.JsonSerdes;
 
 /**
  * SPEC 9: provider, topic and cluster statistics are exact under updates and merges, whatever the

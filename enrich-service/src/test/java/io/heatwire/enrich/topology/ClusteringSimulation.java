@@ -38,6 +38,8 @@ import io.heatwire.enrich.clustering.ClusteringProcessor;
 import io.heatwire.enrich.clustering.Member;
 import io.heatwire.enrich.clustering.Node;
 import io.heatwire.enrich.clustering.Settings;
+import io.heatwire.enrich.metrics.PipelineMetrics;
+import io.heatwire.enrich.serde.InternalSerdes;
 
 /**
  * The real {@link ClusteringProcessor} as it runs on a story-events topic of {@code partitions}

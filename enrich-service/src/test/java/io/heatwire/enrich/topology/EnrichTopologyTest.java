@@ -42,6 +42,8 @@ import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.article.parse.SeedDocuments;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryKind;
+import io.heatwire.enrich.metrics.PipelineMetrics;
+import io.heatwire.support.contract.DeadLetterHeaders;
 
 class EnrichTopologyTest {
 
@@ -425,11 +427,11 @@ class EnrichTopologyTest {
         final TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
         assertThat(letter.value()).isEqualTo(broken);
         assertThat(letter.key()).isEqualTo("key-1".getBytes(StandardCharsets.UTF_8));
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.CODE)).isEqualTo("YAML_SYNTAX");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.MESSAGE)).isNotBlank();
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.LINE)).isNotBlank();
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("raw");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE)).isEqualTo("YAML_SYNTAX");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.MESSAGE)).isNotBlank();
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.LINE)).isNotBlank();
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("raw");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(DeadLetters.header(letter.headers(), "source")).isEqualTo("crawler-7");
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(stories.readRecordsToList()).hasSize(1);
@@ -452,13 +454,13 @@ class EnrichTopologyTest {
         final TestRecord<byte[], byte[]> kept = small.deadLetters.readRecord();
         small.tearDown();
 
-        assertThat(DeadLetters.header(omitted.headers(), DeadLetters.CODE)).isEqualTo("TOO_LARGE");
+        assertThat(DeadLetters.header(omitted.headers(), DeadLetterHeaders.CODE)).isEqualTo("TOO_LARGE");
         assertThat(omitted.value()).isEmpty();
-        assertThat(DeadLetters.header(omitted.headers(), DeadLetters.ORIGINAL_OMITTED)).startsWith(big.length + " bytes");
-        assertThat(DeadLetters.header(omitted.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
-        assertThat(DeadLetters.header(kept.headers(), DeadLetters.CODE)).isEqualTo("TOO_LARGE");
+        assertThat(DeadLetters.header(omitted.headers(), DeadLetterHeaders.ORIGINAL_OMITTED)).startsWith(big.length + " bytes");
+        assertThat(DeadLetters.header(omitted.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(DeadLetters.header(kept.headers(), DeadLetterHeaders.CODE)).isEqualTo("TOO_LARGE");
         assertThat(kept.value()).isEqualTo(tooLargeButFits);
-        assertThat(kept.headers().lastHeader(DeadLetters.ORIGINAL_OMITTED)).isNull();
+        assertThat(kept.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OMITTED)).isNull();
     }
 
     private EnrichTopologyTest fresh() {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.heatwire.support.contract.DefaultTopics;
+
 /**
  * Everything ingest-service reads from {@code heatwire.*}; Kafka client settings stay under
  * {@code spring.kafka.*}.
@@ -14,7 +16,7 @@ public record IngestProperties(@DefaultValue Topics topics, @DefaultValue Ingest
 
     /** The raw topic and how to create it when it does not exist yet. */
     public record Topics(
-            @DefaultValue("heatwire.articles.raw") String raw,
+            @DefaultValue(DefaultTopics.RAW) String raw,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor) {
 

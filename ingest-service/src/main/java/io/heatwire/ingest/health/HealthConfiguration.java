@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.heatwire.support.health.BrokerHealthIndicator;
+
 /** The broker probe; application.yml puts it in the readiness group as {@code kafka}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HealthProperties.class)

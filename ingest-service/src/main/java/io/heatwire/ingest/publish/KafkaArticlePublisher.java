@@ -16,12 +16,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import io.heatwire.support.contract.RawRecordHeaders;
+
 /** Publishes to the raw topic through spring-kafka's template (idempotent producer, acks=all). */
 public final class KafkaArticlePublisher implements ArticlePublisher {
-
-    public static final String SOURCE_HEADER = "source";
-    public static final String SHA256_HEADER = "content-sha256";
-    public static final String INGESTED_AT_HEADER = "ingested-at";
 
     private final KafkaTemplate<String, byte[]> template;
     private final String topic;
@@ -42,9 +40,9 @@ public final class KafkaArticlePublisher implements ArticlePublisher {
     public CompletableFuture<Published> publish(byte[] bytes, String key, String source) {
         final String sha256 = sha256Hex(bytes);
         final List<Header> headers = List.of(
-                header(SOURCE_HEADER, source),
-                header(SHA256_HEADER, sha256),
-                header(INGESTED_AT_HEADER, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString()));
+                header(RawRecordHeaders.SOURCE, source),
+                header(RawRecordHeaders.CONTENT_SHA256, sha256),
+                header(RawRecordHeaders.INGESTED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString()));
         final ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, bytes, headers);
         try {
             return template.send(record).thenApply(result -> {

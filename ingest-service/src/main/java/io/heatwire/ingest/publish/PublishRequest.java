@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
+import io.heatwire.support.cli.BuildVersion;
+
 /**
  * The {@code publish} command line: {@code publish [--glob GLOB] PATH...}, parsed by picocli. Other
  * {@code --name=value} arguments are Spring properties ({@code --spring.kafka.bootstrap-servers=...}),

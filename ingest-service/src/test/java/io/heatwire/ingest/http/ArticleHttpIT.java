@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.heatwire.ingest.EmbeddedBrokerTestSupport;
 import io.heatwire.ingest.RawTopicProbe;
 import io.heatwire.ingest.publish.KafkaArticlePublisher;
+import io.heatwire.support.contract.RawRecordHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -65,7 +66,7 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
             assertThat(body.get("contentSha256").asString()).isEqualTo(KafkaArticlePublisher.sha256Hex(article));
             assertThat(record.key()).isEqualTo("crawler-7/story-1");
             assertThat(record.value()).isEqualTo(article);
-            assertThat(RawTopicProbe.header(record, KafkaArticlePublisher.SOURCE_HEADER))
+            assertThat(RawTopicProbe.header(record, RawRecordHeaders.SOURCE))
                     .isEqualTo("https://crawler.example/7");
         });
     }

@@ -25,6 +25,7 @@ import io.heatwire.ingest.EmbeddedBrokerTestSupport;
 import io.heatwire.ingest.IngestApplication;
 import io.heatwire.ingest.RawTopicProbe;
 import io.heatwire.ingest.check.RejectionCode;
+import io.heatwire.support.contract.RawRecordHeaders;
 
 class PublishCommandIT extends EmbeddedBrokerTestSupport {
 
@@ -57,12 +58,12 @@ class PublishCommandIT extends EmbeddedBrokerTestSupport {
             assertThat(record).as(key).isNotNull();
             final byte[] bytes = Files.readAllBytes(seed);
             assertThat(record.value()).isEqualTo(bytes);
-            assertThat(RawTopicProbe.header(record, KafkaArticlePublisher.SHA256_HEADER))
+            assertThat(RawTopicProbe.header(record, RawRecordHeaders.CONTENT_SHA256))
                     .isEqualTo(KafkaArticlePublisher.sha256Hex(bytes))
                     .matches("[0-9a-f]{64}");
-            assertThat(RawTopicProbe.header(record, KafkaArticlePublisher.SOURCE_HEADER))
+            assertThat(RawTopicProbe.header(record, RawRecordHeaders.SOURCE))
                     .isEqualTo(seed.toAbsolutePath().normalize().toString());
-            assertThat(Instant.parse(RawTopicProbe.header(record, KafkaArticlePublisher.INGESTED_AT_HEADER)))
+            assertThat(Instant.parse(RawTopicProbe.header(record, "ingested-at")))
                     .isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now());
         }
     }

@@ -145,7 +145,8 @@ class PublishRequestTest {
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(execute(request -> 1, "publish", "--version")).isZero();
-        assertThat(out.toString()).matches("ingest-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(out.toString()).matches("ingest-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     private int execute(ToIntFunction<PublishRequest> publish, String... args) {

@@ -14,6 +14,7 @@ import org.testcontainers.kafka.KafkaContainer;
 
 import io.heatwire.ingest.IngestApplication;
 import io.heatwire.ingest.RawTopicProbe;
+import io.heatwire.support.contract.RawRecordHeaders;
 
 /** The publish command against a real Apache Kafka broker in Docker; skipped where Docker is missing. */
 @Testcontainers(disabledWithoutDocker = true)
@@ -36,7 +37,7 @@ class PublishTestcontainersIT {
                 final ConsumerRecord<String, byte[]> record = records.get(seed.getFileName().toString());
                 assertThat(record).isNotNull();
                 assertThat(record.value()).isEqualTo(Files.readAllBytes(seed));
-                assertThat(RawTopicProbe.header(record, KafkaArticlePublisher.SHA256_HEADER))
+                assertThat(RawTopicProbe.header(record, RawRecordHeaders.CONTENT_SHA256))
                         .isEqualTo(KafkaArticlePublisher.sha256Hex(record.value()));
             }
         }

@@ -25,6 +25,7 @@ import io.heatwire.ingest.check.DocumentChecks;
 import io.heatwire.ingest.metrics.IngestMetrics;
 import io.heatwire.ingest.publish.ArticlePublisher;
 import io.heatwire.ingest.publish.KafkaArticlePublisher;
+import io.heatwire.support.contract.RawRecordHeaders;
 
 /** The spool watcher against the real broker; the test drives polls and the clock itself. */
 class SpoolIT extends EmbeddedBrokerTestSupport {
@@ -61,7 +62,7 @@ class SpoolIT extends EmbeddedBrokerTestSupport {
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("a.txt");
             assertThat(record.value()).isEqualTo(article);
-            assertThat(RawTopicProbe.header(record, KafkaArticlePublisher.SHA256_HEADER))
+            assertThat(RawTopicProbe.header(record, RawRecordHeaders.CONTENT_SHA256))
                     .isEqualTo(KafkaArticlePublisher.sha256Hex(article));
         });
     }

@@ -1,4 +1,4 @@
-package io.heatwire.enrich.topology;
+package io.heatwire.enrich.metrics;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +11,7 @@ import io.heatwire.article.parse.ParsedArticle;
 import io.heatwire.article.parse.Warning;
 import io.heatwire.article.story.Story;
 import io.heatwire.enrich.clustering.ClusteringProcessor;
+import io.heatwire.support.contract.MetricNames;
 
 /**
  * heatwire's domain counters. Tags are low-cardinality: an error code, a warning kind, a story
@@ -55,22 +56,22 @@ public final class PipelineMetrics implements ClusteringProcessor.Observer {
         clusterMerges.increment();
     }
 
-    void endToEnd(long recordTimestamp, long now) {
+    public void endToEnd(long recordTimestamp, long now) {
         endToEnd.record(Math.max(0, now - recordTimestamp), TimeUnit.MILLISECONDS);
     }
 
-    void parsed(ParsedArticle article) {
+    public void parsed(ParsedArticle article) {
         parsed.increment();
         for (Warning warning : article.warnings()) {
             registry.counter("heatwire.enrich.parse.warnings", "kind", warning.kind().name()).increment();
         }
     }
 
-    void deadLetter(String code) {
-        registry.counter("heatwire.enrich.dead.letters", "code", code).increment();
+    public void deadLetter(String code) {
+        registry.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG, code).increment();
     }
 
-    void storyWritten(Story story) {
+    public void storyWritten(Story story) {
         if (story == null) {
             storiesDeleted.increment();
         } else {

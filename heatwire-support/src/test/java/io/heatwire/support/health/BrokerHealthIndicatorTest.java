@@ -1,4 +1,4 @@
-package io.heatwire.ingest.health;
+package io.heatwire.support.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

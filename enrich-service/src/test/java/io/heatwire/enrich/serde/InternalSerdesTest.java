@@ -1,4 +1,4 @@
-package io.heatwire.enrich.topology;
+package io.heatwire.enrich.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.heatwire.enrich.health;
+package io.heatwire.support.health;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,16 +17,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * UP when the broker answers a cluster description within the probe timeout. The Streams client
- * stays RUNNING while the broker is away (it only retries), so its state alone would not tell.
+ * UP when the broker answers a cluster description within the probe timeout. Both services'
+ * readiness includes it: without a broker, ingest-service's documents would wait out their send
+ * timeout and fail, and enrich-service's Streams client stays RUNNING while it only retries, so
+ * its state alone would not tell.
  */
-final class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
+public final class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final Map<String, Object> adminConfig;
     private final Duration timeout;
     private Admin admin;
 
-    BrokerHealthIndicator(Map<String, Object> kafkaAdminConfig, String clientId, Duration timeout) {
+    public BrokerHealthIndicator(Map<String, Object> kafkaAdminConfig, String clientId, Duration timeout) {
         final Map<String, Object> config = new HashMap<>(kafkaAdminConfig);
         final int millis = Math.toIntExact(timeout.toMillis());
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
@@ -58,7 +60,7 @@ final class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
         }
     }
 
-    /** One client for all probes, created on the first. */
+    /** One client for all probes, created on the first: a one-shot command line never probes. */
     private synchronized Admin admin() {
         if (admin == null) {
             admin = Admin.create(adminConfig);

@@ -1,11 +1,11 @@
-package io.heatwire.enrich.topology;
+package io.heatwire.enrich.parsing;
 
 import java.util.List;
 
 import io.heatwire.article.story.Story;
 
 /** The outcome of parsing one raw record. */
-sealed interface ParseResult {
+public sealed interface ParseResult {
 
     /** The ARTICLE story first, then its REFERENCE stories. */
     record Accepted(List<Story> stories) implements ParseResult {

@@ -1,4 +1,4 @@
-package io.heatwire.enrich.topology;
+package io.heatwire.enrich.parsing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,12 +20,14 @@ import io.heatwire.article.parse.RejectedDocumentException;
 import io.heatwire.article.story.SourceVersion;
 import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
+import io.heatwire.enrich.metrics.PipelineMetrics;
+import io.heatwire.support.contract.RawRecordHeaders;
 
 /**
  * Parses each raw document exactly once. An accepted document becomes its stories; a rejected one
  * keeps its original bytes and gets the dead-letter headers (SPEC 4).
  */
-final class ParseArticlesProcessor implements Processor<byte[], byte[], byte[], ParseResult> {
+public final class ParseArticlesProcessor implements Processor<byte[], byte[], byte[], ParseResult> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParseArticlesProcessor.class);
 
@@ -34,7 +36,7 @@ final class ParseArticlesProcessor implements Processor<byte[], byte[], byte[], 
     private final PipelineMetrics metrics;
     private ProcessorContext<byte[], ParseResult> context;
 
-    ParseArticlesProcessor(ArticleParser parser, int deadLetterMaxValueBytes, PipelineMetrics metrics) {
+    public ParseArticlesProcessor(ArticleParser parser, int deadLetterMaxValueBytes, PipelineMetrics metrics) {
         this.parser = parser;
         this.deadLetterMaxValueBytes = deadLetterMaxValueBytes;
         this.metrics = metrics;
@@ -72,13 +74,13 @@ final class ParseArticlesProcessor implements Processor<byte[], byte[], byte[], 
     }
 
     private static String describe(RecordMetadata source, Record<byte[], byte[]> record) {
-        final Header origin = record.headers().lastHeader("source");
+        final Header origin = record.headers().lastHeader(RawRecordHeaders.SOURCE);
         final String where = source == null ? "?" : source.topic() + "-" + source.partition() + "@" + source.offset();
         return origin == null ? where : where + " (source " + new String(origin.value(), StandardCharsets.UTF_8) + ")";
     }
 
     static Instant ingestedAt(Record<?, ?> record) {
-        final Header header = record.headers().lastHeader("ingested-at");
+        final Header header = record.headers().lastHeader(RawRecordHeaders.INGESTED_AT);
         if (header != null) {
             try {
                 return Instant.parse(new String(header.value(), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package io.heatwire.enrich.topology;
+package io.heatwire.enrich.serde;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,0 +1,2 @@
+/** What every heatwire command line shares. */
+package io.heatwire.support.cli;

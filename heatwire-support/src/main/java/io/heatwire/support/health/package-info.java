@@ -1,0 +1,2 @@
+/** The broker probe that both services' readiness includes. */
+package io.heatwire.support.health;

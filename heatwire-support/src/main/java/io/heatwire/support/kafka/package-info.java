@@ -1,0 +1,3 @@
+/** Reading where a Kafka Streams application stands, through the Admin client. */
+package io.heatwire.support.kafka;
+
