@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.heatwire.article.quality.QualitySummary;
 import io.heatwire.enrich.JsonSchemas;
 import io.heatwire.enrich.topology.InMemoryStores;
-import io.heatwire.enrich.topology.InternalSerdes;
+import io.heatwire.enrich.serde.InternalSerdes;
 
 /**
  * Provider and topic records, built by the statistics processor as production builds them and
@@ -129,7 +128,7 @@ class StatsRecordSchemaTest {
         assertThat(records.get(1)).isNull();
     }
 
-    private static Set<?> violations(final String schema, final String json) {
+    private static List<?> violations(final String schema, final String json) {
         return JsonSchemas.violations(schema, json.getBytes(StandardCharsets.UTF_8));
     }
 }
