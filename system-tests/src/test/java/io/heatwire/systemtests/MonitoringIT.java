@@ -74,7 +74,8 @@ class MonitoringIT {
             "HeatwireServiceDown",
             "HeatwireStreamsClientNotRunning",
             "HeatwireConsumerLagGrowing",
-            "HeatwireEndToEndLatencyHigh");
+            "HeatwireEndToEndLatencyHigh",
+            "HeatwireSpoolBacklogStuck");
 
     /**
      * Series being added to enrich-service alongside these files. Until the service exports one,

@@ -1,11 +1,15 @@
 package io.heatwire.ingest.metrics;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
 import io.heatwire.ingest.check.RejectionCode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -17,6 +21,10 @@ public final class IngestMetrics {
     public static final String DOCUMENTS = "heatwire.ingest.documents";
     public static final String BYTES = "heatwire.ingest.bytes";
     public static final String REJECTIONS = "heatwire.ingest.rejections";
+    /** Files waiting in the spool directory after the last poll (Prometheus: {@code _files}). */
+    public static final String SPOOL_BACKLOG = "heatwire.ingest.spool.backlog";
+    /** Age of the oldest file waiting in the spool directory, 0 when none waits (Prometheus: {@code _seconds}). */
+    public static final String SPOOL_OLDEST_AGE = "heatwire.ingest.spool.oldest.age";
 
     /** What happened to a document. */
     public enum Result {
@@ -32,8 +40,20 @@ public final class IngestMetrics {
     private final Map<Channel, Map<Result, Counter>> documents = new EnumMap<>(Channel.class);
     private final Map<Channel, Map<Result, Counter>> bytes = new EnumMap<>(Channel.class);
     private final Map<Channel, Map<RejectionCode, Counter>> rejections = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private volatile SpoolBacklog spoolBacklog = SpoolBacklog.EMPTY;
+
+    /** What the spool directory held after a poll: how many files wait, and when the oldest was last modified. */
+    private record SpoolBacklog(int files, Instant oldestModified) {
+        static final SpoolBacklog EMPTY = new SpoolBacklog(0, null);
+    }
 
     public IngestMetrics(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    public IngestMetrics(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         for (final Channel channel : Channel.values()) {
             final Map<Result, Counter> documentCounters = new EnumMap<>(Result.class);
             final Map<Result, Counter> byteCounters = new EnumMap<>(Result.class);
@@ -62,6 +82,32 @@ public final class IngestMetrics {
             bytes.put(channel, byteCounters);
             rejections.put(channel, rejectionCounters);
         }
+        Gauge.builder(SPOOL_BACKLOG, this, metrics -> metrics.spoolBacklog.files())
+                .description("Files waiting in the spool directory after the last poll")
+                .baseUnit("files")
+                .register(registry);
+        // The age grows between polls too: it is computed when scraped, not when polled.
+        Gauge.builder(SPOOL_OLDEST_AGE, this, IngestMetrics::oldestSpoolFileAgeSeconds)
+                .description("Age of the oldest file waiting in the spool directory (0 when none waits)")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /**
+     * What a spool poll left behind: files not yet settled, over the per-poll limit, or whose send
+     * failed. {@code oldestModified} is the oldest one's modification time, or null when none waits.
+     */
+    public void spoolBacklog(int files, Instant oldestModified) {
+        spoolBacklog = files == 0 || oldestModified == null ? SpoolBacklog.EMPTY
+                : new SpoolBacklog(files, oldestModified);
+    }
+
+    private double oldestSpoolFileAgeSeconds() {
+        final SpoolBacklog backlog = spoolBacklog;
+        if (backlog.oldestModified() == null) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(backlog.oldestModified(), clock.instant()).toMillis() / 1000.0);
     }
 
     public void published(Channel channel, long size) {

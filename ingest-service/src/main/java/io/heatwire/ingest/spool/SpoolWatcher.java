@@ -131,6 +131,9 @@ public final class SpoolWatcher {
         final int published = awaitAndMove(pending);
         failed += pending.size() - published;
         final int handled = Math.min(ready.size(), maxFilesPerPoll);
+        // What is left: moved files were forgotten, so lastSeen holds exactly the files still waiting.
+        metrics.spoolBacklog(lastSeen.size(), lastSeen.values().stream().map(Observation::modified)
+                .min(Comparator.naturalOrder()).orElse(null));
         return new PollReport(published, rejected, failed, candidates - handled);
     }
 

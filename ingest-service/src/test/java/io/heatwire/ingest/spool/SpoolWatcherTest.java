@@ -138,6 +138,39 @@ class SpoolWatcherTest {
         assertThat(publisher.keys).containsExactly("f0.txt", "f1.txt");
     }
 
+    @Test
+    void shouldReportTheFilesLeftWaitingAndTheAgeOfTheOldest() throws IOException {
+        final SpoolWatcher watcher = new SpoolWatcher(spool, SETTLE, Duration.ofMillis(50), 100,
+                new DocumentChecks(1024), publisher, new IngestMetrics(registry, clock), clock);
+        assertThat(backlogFiles()).as("before the first poll").isZero();
+        assertThat(oldestAgeSeconds()).isZero();
+
+        final Path stuck = writeSettled("stuck.txt", ARTICLE);
+        Files.setLastModifiedTime(stuck, FileTime.from(clock.instant().minusSeconds(30)));
+        final Path fresh = Files.write(spool.resolve("fresh.txt"), ARTICLE); // not settled yet
+        Files.setLastModifiedTime(fresh, FileTime.from(clock.instant()));
+        publisher.failure = new IllegalStateException("broker down");
+        watcher.poll();
+
+        assertThat(backlogFiles()).as("the failed send and the unsettled file").isEqualTo(2);
+        assertThat(oldestAgeSeconds()).isEqualTo(30);
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(oldestAgeSeconds()).as("grows between polls").isEqualTo(45);
+
+        publisher.failure = null;
+        watcher.poll();
+        assertThat(backlogFiles()).as("both published").isZero();
+        assertThat(oldestAgeSeconds()).isZero();
+    }
+
+    private double backlogFiles() {
+        return registry.get(IngestMetrics.SPOOL_BACKLOG).gauge().value();
+    }
+
+    private double oldestAgeSeconds() {
+        return registry.get(IngestMetrics.SPOOL_OLDEST_AGE).gauge().value();
+    }
+
     private SpoolWatcher watcher() {
         return new SpoolWatcher(spool, SETTLE, Duration.ofMillis(50), 100, new DocumentChecks(1024), publisher,
                 new IngestMetrics(registry), clock);
