@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import io.heatwire.localkafka.BrokerSettings;
 import io.heatwire.localkafka.LocalKafkaProcess;
+import io.heatwire.support.process.ChildProcess;
 
 /**
  * SPEC 13: the broker goes away for half a minute while documents arrive, and comes back on the

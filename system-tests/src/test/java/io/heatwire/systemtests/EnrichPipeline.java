@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
+import io.heatwire.support.process.ChildProcess;
+
 /**
  * One enrich-service deployment on a shared broker, run from the packaged jar: its own application
  * id, topics and state directory, so several can run side by side. Each start writes its own log.

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
+import io.heatwire.support.process.ChildProcess;
 
 import tools.jackson.databind.JsonNode;
 

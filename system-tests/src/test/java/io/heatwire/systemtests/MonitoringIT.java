@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.heatwire.localkafka.BrokerSettings;
 import io.heatwire.localkafka.LocalKafkaProcess;
+import io.heatwire.support.process.ChildProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;

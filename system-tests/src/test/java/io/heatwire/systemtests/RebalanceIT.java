@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
+import io.heatwire.support.process.ChildProcess;
 
 /**
  * SPEC 13: three enrich-service instances with one application id share the partitions of the raw

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
 import io.heatwire.localkafka.ScramUser;
+import io.heatwire.support.process.ChildProcess;
 
 import tools.jackson.databind.JsonNode;
 

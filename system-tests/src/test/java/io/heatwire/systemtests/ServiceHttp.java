@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.heatwire.support.process.ChildProcess;
+
 /** HTTP to the services an end-to-end test started on this machine. */
 final class ServiceHttp {
 
