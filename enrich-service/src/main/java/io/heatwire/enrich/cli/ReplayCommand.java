@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.support.cli.BuildVersion;
 import io.heatwire.support.contract.DeadLetterHeaders;
+import io.heatwire.support.contract.DefaultTopics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +56,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "only the dead letters with this error code, e.g. MISSING_URL (default: all)")
     private String code;
 
-    @Option(names = "--dlq-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_DLQ:-heatwire.articles.dlq}",
+    @Option(names = "--dlq-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_DLQ:-" + DefaultTopics.DEAD_LETTERS + "}",
             description = "the dead-letter topic (HEATWIRE_TOPICS_DLQ)")
     private String dlqTopic;
 
-    @Option(names = "--raw-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_RAW:-heatwire.articles.raw}",
+    @Option(names = "--raw-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_RAW:-" + DefaultTopics.RAW + "}",
             description = "the raw topic (HEATWIRE_TOPICS_RAW)")
     private String rawTopic;
 

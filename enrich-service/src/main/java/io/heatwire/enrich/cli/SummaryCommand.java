@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.heatwire.support.cli.BuildVersion;
+import io.heatwire.support.contract.DefaultTopics;
 
 /**
  * {@code enrich-service summary}: waits until enrich-service has processed everything on its input
@@ -62,20 +63,20 @@ public final class SummaryCommand implements Callable<Integer> {
             description = "how long to wait for enrich-service to catch up; 0 prints at once")
     private long waitSeconds;
 
-    @Option(names = "--raw-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_RAW:-heatwire.articles.raw}",
+    @Option(names = "--raw-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_RAW:-" + DefaultTopics.RAW + "}",
             description = "the raw topic (HEATWIRE_TOPICS_RAW)")
     private String rawTopic;
 
-    @Option(names = "--dlq-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_DLQ:-heatwire.articles.dlq}",
+    @Option(names = "--dlq-topic", paramLabel = "NAME", defaultValue = "${env:HEATWIRE_TOPICS_DLQ:-" + DefaultTopics.DEAD_LETTERS + "}",
             description = "the dead-letter topic (HEATWIRE_TOPICS_DLQ)")
     private String dlqTopic;
 
     @Option(names = "--stories-topic", paramLabel = "NAME",
-            defaultValue = "${env:HEATWIRE_TOPICS_STORIES:-heatwire.stories}", description = "the stories topic (HEATWIRE_TOPICS_STORIES)")
+            defaultValue = "${env:HEATWIRE_TOPICS_STORIES:-" + DefaultTopics.STORIES + "}", description = "the stories topic (HEATWIRE_TOPICS_STORIES)")
     private String storiesTopic;
 
     @Option(names = "--clusters-topic", paramLabel = "NAME",
-            defaultValue = "${env:HEATWIRE_TOPICS_CLUSTERS:-heatwire.clusters}", description = "the clusters topic (HEATWIRE_TOPICS_CLUSTERS)")
+            defaultValue = "${env:HEATWIRE_TOPICS_CLUSTERS:-" + DefaultTopics.CLUSTERS + "}", description = "the clusters topic (HEATWIRE_TOPICS_CLUSTERS)")
     private String clustersTopic;
 
     @Option(names = "--story-events-topic", paramLabel = "NAME",
@@ -84,11 +85,11 @@ public final class SummaryCommand implements Callable<Integer> {
     private String storyEventsTopic;
 
     @Option(names = "--providers-topic", paramLabel = "NAME",
-            defaultValue = "${env:HEATWIRE_TOPICS_PROVIDERS:-heatwire.providers}", description = "the providers topic (HEATWIRE_TOPICS_PROVIDERS)")
+            defaultValue = "${env:HEATWIRE_TOPICS_PROVIDERS:-" + DefaultTopics.PROVIDERS + "}", description = "the providers topic (HEATWIRE_TOPICS_PROVIDERS)")
     private String providersTopic;
 
     @Option(names = "--topics-topic", paramLabel = "NAME",
-            defaultValue = "${env:HEATWIRE_TOPICS_TOPICS:-heatwire.topics}", description = "the topic statistics topic (HEATWIRE_TOPICS_TOPICS)")
+            defaultValue = "${env:HEATWIRE_TOPICS_TOPICS:-" + DefaultTopics.NEWS_TOPICS + "}", description = "the topic statistics topic (HEATWIRE_TOPICS_TOPICS)")
     private String topicsTopic;
 
     @Spec
