@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+
+import io.heatwire.support.kafka.TopicReader;
 
 /**
  * Reads what the pipeline published, as any read_committed consumer sees it after reading each
@@ -72,36 +73,15 @@ final class OutputReader {
     }
 
     private static List<TopicPartition> partitions(final String bootstrapServers, final String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, true)) {
-            final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (infos == null) {
-                return List.of();
-            }
-            return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        }
+        return TopicReader.partitions(client(bootstrapServers), topic);
     }
 
     private static void scan(final String bootstrapServers, final List<TopicPartition> partitions,
             final Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, true)) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            final long deadline = System.nanoTime() + MAX_SCAN.toNanos();
-            while (!reachedEnd(consumer, ends)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + partitions + " took longer than " + MAX_SCAN);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(sink);
-            }
-        }
+        TopicReader.readToEnd(client(bootstrapServers), partitions, MAX_SCAN, sink);
     }
 
-    private static boolean reachedEnd(final KafkaConsumer<byte[], byte[]> consumer,
-            final Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    private static Map<String, Object> client(final String bootstrapServers) {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 }
