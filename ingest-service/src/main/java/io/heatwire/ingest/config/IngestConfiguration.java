@@ -25,7 +25,7 @@ class IngestConfiguration {
     /** Spring's KafkaAdmin creates the raw topic at start-up when it is missing. */
     @Bean
     NewTopic rawTopic(IngestProperties properties) {
-        final IngestProperties.Topics topics = properties.topics();
+        final IngestProperties.RawTopic topics = properties.topics();
         return TopicBuilder.name(topics.raw())
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())

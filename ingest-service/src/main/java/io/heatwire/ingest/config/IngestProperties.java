@@ -12,15 +12,15 @@ import io.heatwire.support.contract.DefaultTopics;
  * {@code spring.kafka.*}.
  */
 @ConfigurationProperties("heatwire")
-public record IngestProperties(@DefaultValue Topics topics, @DefaultValue Ingest ingest) {
+public record IngestProperties(@DefaultValue RawTopic topics, @DefaultValue Ingest ingest) {
 
     /** The raw topic and how to create it when it does not exist yet. */
-    public record Topics(
+    public record RawTopic(
             @DefaultValue(DefaultTopics.RAW) String raw,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor) {
 
-        public Topics {
+        public RawTopic {
             if (raw == null || raw.isBlank()) {
                 throw new IllegalArgumentException("heatwire.topics.raw must not be blank");
             }

@@ -17,7 +17,7 @@ class IngestPropertiesTest {
     void shouldDefaultEverySettingWhenNothingIsConfigured() {
         final IngestProperties properties = bind(Map.of("heatwire.unrelated", "x"));
 
-        assertThat(properties.topics()).isEqualTo(new IngestProperties.Topics("heatwire.articles.raw", 6, (short) 1));
+        assertThat(properties.topics()).isEqualTo(new IngestProperties.RawTopic("heatwire.articles.raw", 6, (short) 1));
         assertThat(properties.ingest().maxDocumentBytes()).isEqualTo(1_048_576);
         assertThat(properties.ingest().tokenRequired()).isFalse();
         assertThat(properties.ingest().spool().enabled()).isFalse();
@@ -36,7 +36,7 @@ class IngestPropertiesTest {
                 "heatwire.ingest.spool.dir", "/spool",
                 "heatwire.ingest.spool.settle-time", "500ms"));
 
-        assertThat(properties.topics()).isEqualTo(new IngestProperties.Topics("raw", 2, (short) 3));
+        assertThat(properties.topics()).isEqualTo(new IngestProperties.RawTopic("raw", 2, (short) 3));
         assertThat(properties.ingest().maxDocumentBytes()).isEqualTo(2048);
         assertThat(properties.ingest().token()).isEqualTo("t");
         assertThat(properties.ingest().spool().enabled()).isTrue();

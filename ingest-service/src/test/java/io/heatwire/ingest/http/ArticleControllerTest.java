@@ -73,7 +73,7 @@ class ArticleControllerTest {
 
     private ArticleController controller(String token, CompletableFuture<Published> answer) {
         final IngestProperties properties = new IngestProperties(
-                new IngestProperties.Topics("raw", 1, (short) 1),
+                new IngestProperties.RawTopic("raw", 1, (short) 1),
                 new IngestProperties.Ingest(1024, token,
                         new IngestProperties.Spool("", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), 1),
                         new IngestProperties.Http(Duration.ofMillis(50), Duration.ofSeconds(7))));
