@@ -30,6 +30,12 @@ function number(value, digits) {
   return value === null || value === undefined ? "–" : Number(value).toFixed(digits);
 }
 
+// Heat decays with age: old clusters have heats far below 0.01, shown as 1.2e-240 rather than 0.00.
+function heat(value) {
+  const v = Number(value);
+  return v === 0 || v >= 0.01 ? v.toFixed(2) : v.toExponential(1);
+}
+
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
   if (response.ok) {
@@ -69,7 +75,7 @@ function clusterCard(cluster) {
       el("span", { class: "providers" }, providers.length ? providers.join(", ") + more : "no provider"),
       el("span", { class: "tags" }, ...topics.map(t => el("span", { class: "tag" }, t))),
       el("span", { class: "heat", title: "heat at asOf · heatScore (log2, half-lives)" },
-        "heat " + number(cluster.heat, 2) + " · score " + number(cluster.heatScore, 3))),
+        "heat " + heat(cluster.heat) + " · score " + number(cluster.heatScore, 3))),
   );
   const toggle = el("button", { class: "members-toggle", type: "button", "aria-expanded": expanded.has(cluster.id) },
     expanded.has(cluster.id) ? "hide stories" : `show stories (${cluster.size})`);
