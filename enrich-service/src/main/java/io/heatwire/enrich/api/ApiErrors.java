@@ -2,6 +2,8 @@ package io.heatwire.enrich.api;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,14 +23,17 @@ import io.heatwire.enrich.query.UnavailableException;
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private final Duration retryAfter;
+    private final Counter unavailable;
 
-    ApiErrors(ApiSettings settings) {
+    ApiErrors(ApiSettings settings, MeterRegistry meters) {
         this.retryAfter = settings.retryAfter();
+        this.unavailable = meters.counter("heatwire.query.unavailable");
     }
 
     /** 503 with Retry-After: the answer exists but cannot be read correctly now (a rebalance, a restore). */
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        unavailable.increment();
         final ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Not available now, retry");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.StringJoiner;
 
 import org.apache.kafka.streams.state.HostInfo;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,11 +30,16 @@ public final class HttpPeers implements Peers {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final MeterRegistry meters;
 
-    /** @param timeout how long one request to a peer may take, connecting included */
-    public HttpPeers(Duration timeout) {
+    /**
+     * @param timeout how long one request to a peer may take, connecting included
+     * @param meters  where {@code heatwire.query.forwards} counts the requests by kind and outcome
+     */
+    public HttpPeers(Duration timeout, MeterRegistry meters) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
+        this.meters = meters;
     }
 
     @Override
@@ -39,13 +47,16 @@ public final class HttpPeers implements Peers {
         try {
             final HttpResponse<byte[]> response = send(peer, PeerPaths.KEY.replace("{store}", store)
                     + "?key=" + encode(key));
-            return switch (response.statusCode()) {
+            final Lookup lookup = switch (response.statusCode()) {
                 case 200 -> new Lookup.Found(response.body());
                 case 404 -> new Lookup.Absent();
                 case 421 -> new Lookup.NotHere();
                 default -> new Lookup.Unavailable(peer + " answered " + response.statusCode());
             };
+            count("key", lookup.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+            return lookup;
         } catch (IOException e) {
+            count("key", "unreachable");
             return new Lookup.Unavailable(peer + " unreachable: " + e);
         }
     }
@@ -66,10 +77,14 @@ public final class HttpPeers implements Peers {
         try {
             final HttpResponse<byte[]> response = send(peer, PeerPaths.RANGE.replace("{store}", store) + query);
             if (response.statusCode() != 200) {
+                count("range", "unavailable");
                 throw new UnavailableException(peer + " answered " + response.statusCode());
             }
-            return MAPPER.readValue(response.body(), SliceBody.class).slice();
+            final Slice slice = MAPPER.readValue(response.body(), SliceBody.class).slice();
+            count("range", "found");
+            return slice;
         } catch (IOException | JacksonException e) {
+            count("range", "unreachable");
             throw new UnavailableException(peer + " unreachable: " + e);
         }
     }
@@ -83,6 +98,10 @@ public final class HttpPeers implements Peers {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    private void count(String kind, String outcome) {
+        meters.counter("heatwire.query.forwards", "kind", kind, "outcome", outcome).increment();
     }
 
     private static String encode(String value) {

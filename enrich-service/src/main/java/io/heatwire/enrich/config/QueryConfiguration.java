@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -68,14 +70,14 @@ class QueryConfiguration {
     }
 
     @Bean
-    Queries queries(LocalViews views, QueryProperties properties) {
+    Queries queries(LocalViews views, QueryProperties properties, MeterRegistry meters) {
         // Daemon threads, idle ones end after a minute: the pool needs no shutdown.
         final ExecutorService fanOut = Executors.newCachedThreadPool(runnable -> {
             final Thread thread = new Thread(runnable, "query-fan-out");
             thread.setDaemon(true);
             return thread;
         });
-        return new Queries(new OwnerRouter(views, new HttpPeers(properties.peerTimeout()),
+        return new Queries(new OwnerRouter(views, new HttpPeers(properties.peerTimeout(), meters),
                 new OwnerRouter.Retries(properties.attempts(), properties.retryPause()), fanOut));
     }
 

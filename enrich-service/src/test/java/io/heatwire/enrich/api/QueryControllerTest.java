@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.apache.kafka.streams.KeyQueryMetadata;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,10 +38,11 @@ class QueryControllerTest {
     private static final String STORIES = ViewNames.STORIES_VIEW;
 
     private final FakeViews views = new FakeViews();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MockMvc mvc = MockMvcBuilders
             .standaloneSetup(new QueryController(new Queries(new OwnerRouter(views, views,
                     new OwnerRouter.Retries(2, Duration.ZERO), Runnable::run))), new PeerController(views))
-            .setControllerAdvice(new ApiErrors(new ApiSettings(Duration.ofSeconds(3))))
+            .setControllerAdvice(new ApiErrors(new ApiSettings(Duration.ofSeconds(3)), meters))
             .addInterceptors(ApiWebConfiguration.hopGuard())
             .build();
 
@@ -69,6 +72,7 @@ class QueryControllerTest {
         mvc.perform(get("/api/clusters/" + ID)).andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "3"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(meters.counter("heatwire.query.unavailable").count()).isEqualTo(1.0);
     }
 
     @Test
