@@ -155,7 +155,10 @@ cat <<EOF
                   http://localhost:$INGEST_PORT/actuator/health
                   http://localhost:$INGEST_PORT/actuator/prometheus
                   spool directory: $DATA_DIR/spool (drop files here)
-  enrich-service  http://localhost:$ENRICH_PORT/actuator/health
+  enrich-service  http://localhost:$ENRICH_PORT/ (the hot clusters page)
+                  http://localhost:$ENRICH_PORT/api/clusters/hot (query API, every endpoint in README.md)
+                  http://localhost:$ENRICH_PORT/v3/api-docs (the API's OpenAPI description)
+                  http://localhost:$ENRICH_PORT/actuator/health
                   http://localhost:$ENRICH_PORT/actuator/prometheus
   Kafka           $BOOTSTRAP   e.g. kcat -b localhost:$KAFKA_PORT -C -t heatwire.articles.raw -e -J
   logs            $LOGS/

@@ -51,6 +51,31 @@ class PackageRulesTest {
             .because("ClusteringTask is a pure state machine, proven by simulation (package-info)");
 
     @ArchTest
+    static final ArchRule theViewsShouldKnowNoSpring = noClasses().that().resideInAPackage("..enrich.view..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("the query views are part of the topology, built by a plain function (STYLE 2)");
+
+    @ArchTest
+    static final ArchRule ownerRoutingShouldKnowNoSpringAndNoHttp = noClasses().that().resideInAPackage("..enrich.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                    "java.net.http..", "io.heatwire.enrich.api..")
+            .because("owner routing is tested without a web server; the peers it asks are an interface");
+
+    @ArchTest
+    static final ArchRule onlyTheApiShouldServeHttp = noClasses()
+            .that().resideOutsideOfPackages("..enrich.api..", "..enrich.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "jakarta.servlet..", "io.swagger..")
+            .because("the web layer of the query API is one package");
+
+    @ArchTest
+    static final ArchRule thePipelineShouldNotKnowTheQueryApi = noClasses()
+            .that().resideInAnyPackage("..enrich.topology..", "..enrich.clustering..", "..enrich.cluster..",
+                    "..enrich.aggregate..")
+            .should().dependOnClassesThat().resideInAnyPackage("..enrich.view..", "..enrich.query..", "..enrich.api..")
+            .because("the query API reads the pipeline's outputs; the pipeline does not wait on it");
+
+    @ArchTest
     static final ArchRule packagesShouldHaveNoCycles = slices().matching("io.heatwire.enrich.(*)..")
             .should().beFreeOfCycles();
 }

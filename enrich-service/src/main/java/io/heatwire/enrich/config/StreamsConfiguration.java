@@ -22,6 +22,7 @@ import io.heatwire.enrich.topology.EnrichSettings;
 import io.heatwire.enrich.topology.EnrichTopology;
 import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.enrich.topology.Topics;
+import io.heatwire.enrich.view.QueryViews;
 
 /**
  * Wires the topology into spring-kafka's {@code StreamsBuilderFactoryBean}; all Streams settings
@@ -49,6 +50,8 @@ class StreamsConfiguration {
             @Override
             public void configureBuilder(StreamsBuilder builder) {
                 EnrichTopology.build(builder, topics, settings, metrics);
+                // After the pipeline, so its sub-topologies keep their ids and state directories.
+                QueryViews.build(builder, topics);
             }
         });
     }

@@ -26,4 +26,10 @@ class HealthConfiguration {
     KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
         return new KafkaStreamsHealthIndicator(factoryBean);
     }
+
+    /** The query group's ({@code /actuator/health/query}) view of the Streams client. */
+    @Bean
+    QueryViewsHealthIndicator queryViewsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+        return new QueryViewsHealthIndicator(factoryBean);
+    }
 }

@@ -44,6 +44,12 @@ class ActuatorEndpointsTest {
         HealthIndicator kafkaStreams() {
             return () -> Health.up().withDetail("state", "RUNNING").build();
         }
+
+        /** Stands in for the Streams client state the query group includes. */
+        @Bean
+        HealthIndicator queryViews() {
+            return () -> Health.up().withDetail("state", "RUNNING").build();
+        }
     }
 
     @Autowired
@@ -69,6 +75,9 @@ class ActuatorEndpointsTest {
         final JsonNode readiness = get("/actuator/health/readiness");
         assertThat(readiness.properties()).as(readiness.toString()).extracting(Map.Entry::getKey).containsOnly("status");
         assertThat(readiness.toString()).doesNotContain("hidden-cluster-id").doesNotContain("RUNNING");
+        final JsonNode query = get("/actuator/health/query");
+        assertThat(query.properties()).as(query.toString()).extracting(Map.Entry::getKey).containsOnly("status");
+        assertThat(query.path("status").asString()).isEqualTo("UP");
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

@@ -24,7 +24,7 @@ public record StoryProvider(String name, String domain, String key) {
     }
 
     /** {@code https://www.Example.com/x} or {@code WWW.example.com.} → {@code example.com}; null when blank. */
-    static String keyOf(final String domainOrUrl) {
+    public static String keyOf(final String domainOrUrl) {
         if (domainOrUrl == null) {
             return null;
         }
