@@ -2,6 +2,7 @@ package io.heatwire.benchmarks.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +90,31 @@ final class Deployment implements AutoCloseable {
 
     List<EnrichService> instances() {
         return List.copyOf(instances);
+    }
+
+    /**
+     * Sends {@code signal} to the running instance {@code index} (from 0) and waits until it has
+     * exited; it is no longer one of {@link #instances()} until {@link #restart} brings it back.
+     */
+    EnrichService stop(final int index, final FailOverPlan.Signal signal, final Duration timeout)
+            throws IOException, InterruptedException {
+        final EnrichService instance = instances.remove(index);
+        instance.signal(signal);
+        if (!instance.awaitExit(timeout)) {
+            throw new IOException(instance.log().getFileName() + " did not exit within " + timeout + " of SIG" + signal);
+        }
+        return instance;
+    }
+
+    /** Starts a stopped instance again on its state directory and port, as instance {@code index}. */
+    EnrichService restart(final int index, final EnrichService stopped) throws IOException {
+        final EnrichService started = stopped.restart();
+        instances.add(index, started);
+        return started;
+    }
+
+    Path logs() {
+        return directory.resolve("logs");
     }
 
     /**

@@ -116,6 +116,11 @@ final class JsonReport {
             topic.put("perArticle", row.endOffsets() / (double) run.articles());
             topics.add(topic);
         });
+        if (run.failOver() != null) {
+            final ObjectNode failOver = MAPPER.valueToTree(run.failOver());
+            failOver.put("extraSeconds", run.failOver().extraSeconds());
+            node.set("failOver", failOver);
+        }
         node.set("targets", MAPPER.valueToTree(Targets.of(run)));
         return node;
     }

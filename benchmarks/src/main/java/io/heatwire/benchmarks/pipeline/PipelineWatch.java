@@ -109,7 +109,7 @@ final class PipelineWatch {
         }
     }
 
-    private Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
+    Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetAndMetadata> offsets =
                 admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
         final Map<TopicPartition, Long> result = new HashMap<>();
@@ -129,7 +129,7 @@ final class PipelineWatch {
         return partitions(inputs);
     }
 
-    private Set<TopicPartition> partitions(final Set<String> topics) throws ExecutionException, InterruptedException {
+    Set<TopicPartition> partitions(final Set<String> topics) throws ExecutionException, InterruptedException {
         final Set<String> existing = admin.listTopics().names().get().stream()
                 .filter(topics::contains).collect(Collectors.toSet());
         final Map<String, TopicDescription> descriptions = admin.describeTopics(existing).allTopicNames().get();
@@ -138,7 +138,7 @@ final class PipelineWatch {
                 .collect(Collectors.toSet());
     }
 
-    private Map<TopicPartition, Long> endOffsets(final Set<TopicPartition> partitions)
+    Map<TopicPartition, Long> endOffsets(final Set<TopicPartition> partitions)
             throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetSpec> request = partitions.stream()
                 .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
