@@ -64,8 +64,9 @@ final class FailOverRun {
             stops.add(stop(stop));
             final RunResult.Stop last = stops.get(stops.size() - 1);
             progress.say(String.format(Locale.ROOT, "stop %d (SIG%s %s at %,d raw records committed): exited after %.1f s, "
-                    + "processing resumed after %.1f s%s", stop, plan.signal(), last.instance(), last.rawCommitted(),
-                    last.exitSeconds(), last.resumedSeconds(), Double.isNaN(last.readySeconds()) ? ""
+                    + "first commit after %.1f s, every raw partition after %.1f s%s", stop, plan.signal(),
+                    last.instance(), last.rawCommitted(), last.exitSeconds(), last.firstCommitSeconds(),
+                    last.resumedSeconds(), Double.isNaN(last.readySeconds()) ? ""
                             : String.format(Locale.ROOT, ", ready after %.1f s", last.readySeconds())));
         }
         final PipelineWatch.Caught caught = watch.await(corpus.size(), published.startNanos(), stallTimeout,
@@ -83,6 +84,7 @@ final class FailOverRun {
         final Map<TopicPartition, Long> before = watch.committedOffsets();
         final Set<TopicPartition> lagging = Stall.lagging(Deployment.RAW_TOPIC, before, watch.endOffsets(raw));
         final EnrichService restarted = plan.restart() ? deployment.restart(index, stopped) : null;
+        double firstCommit = Double.NaN;
         double resumed = Double.NaN;
         double ready = restarted == null ? Double.NaN : -1;
         final long deadline = signalled + stallTimeout.toNanos();
@@ -95,7 +97,11 @@ final class FailOverRun {
                 throw new IllegalStateException("processing did not resume within " + stallTimeout.toSeconds()
                         + " s of stop " + stop);
             }
-            if (Double.isNaN(resumed) && Stall.resumed(lagging, before, watch.committedOffsets())) {
+            final Map<TopicPartition, Long> committed = watch.committedOffsets();
+            if (Double.isNaN(firstCommit) && Stall.sum(committed) > Stall.sum(before)) {
+                firstCommit = now;
+            }
+            if (Double.isNaN(resumed) && Stall.resumed(lagging, before, committed)) {
                 resumed = now;
             }
             if (ready < 0 && restarted.ready()) {
@@ -106,7 +112,7 @@ final class FailOverRun {
             TimeUnit.MILLISECONDS.sleep(PipelineWatch.POLL.toMillis());
         }
         return new RunResult.Stop(stopped.log().getFileName().toString().replaceFirst("\\.log$", ""), rawCommitted,
-                exitSeconds, resumed, ready);
+                exitSeconds, Double.isNaN(firstCommit) ? resumed : firstCommit, resumed, ready);
     }
 
     private void awaitRawCommitted(final long target) throws InterruptedException, ExecutionException {

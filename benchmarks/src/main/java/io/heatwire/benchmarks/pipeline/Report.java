@@ -143,17 +143,18 @@ final class Report {
         lines.add("fail-over: " + plan.stops() + " stop" + (plan.stops() == 1 ? "" : "s") + " with SIG" + plan.signal()
                 + (plan.restart() ? ", each instance started again at once" : ", not started again")
                 + "; times from the signal");
-        final TextTable table = new TextTable("rlrrrr");
-        table.row("stop", "instance", "raw committed", "exited", "stall", "ready");
+        final TextTable table = new TextTable("rlrrrrr");
+        table.row("stop", "instance", "raw committed", "exited", "first commit", "stall", "ready");
         for (int i = 0; i < failOver.stops().size(); i++) {
             final RunResult.Stop stop = failOver.stops().get(i);
             table.row(Integer.toString(i + 1), stop.instance(), Formats.count(stop.rawCommitted()),
-                    Formats.duration(stop.exitSeconds()), Formats.duration(stop.resumedSeconds()),
+                    Formats.duration(stop.exitSeconds()), Formats.duration(stop.firstCommitSeconds()),
+                    Formats.duration(stop.resumedSeconds()),
                     Double.isNaN(stop.readySeconds()) ? "-" : Formats.duration(stop.readySeconds()));
         }
         lines.addAll(table.lines());
-        lines.add("(stall: until every raw partition with records left had committed further; ready: the restarted "
-                + "instance's readiness probe)");
+        lines.add("(first commit: until the offsets committed on the input topics grew; stall: until every raw "
+                + "partition with records left had committed further; ready: the restarted instance's readiness probe)");
         lines.add("extra wall time: " + Formats.duration(failOver.extraSeconds()) + " (" + Formats.duration(
                 failOver.seconds()) + " with the stops, " + Formats.duration(failOver.cleanSeconds()) + " without)");
         lines.add(FailOverRun.SEQUENCE_WARNING + " in the enrich-service logs: " + Formats.count(

@@ -223,9 +223,11 @@ record RunResult(
      * @param instance       which instance (its name)
      * @param rawCommitted   raw offsets committed when the signal was sent
      * @param exitSeconds    until the process had exited
+     * @param firstCommitSeconds until the offsets committed on the input topics grew again
      * @param resumedSeconds until every raw partition with records left had committed further: the stall
      * @param readySeconds   until the restarted instance answered ready; NaN when it was not restarted
      */
-    record Stop(String instance, long rawCommitted, double exitSeconds, double resumedSeconds, double readySeconds) {
+    record Stop(String instance, long rawCommitted, double exitSeconds, double firstCommitSeconds,
+            double resumedSeconds, double readySeconds) {
     }
 }

@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * When processing resumed after a stop: every raw partition that still had records to process once
- * the stopped instance was gone has committed further. Raw partitions only: their records are not
+ * When processing resumed after a stop. The first commit: the offsets committed on the input
+ * topics together grew (with one instance, processing resumed at all). The stall: every raw
+ * partition that still had records to process once the stopped instance was gone has committed
+ * further, so every instance takes in documents again. Raw partitions only: their records are not
  * transactional, so none can be left behind by an aborted transaction and never be committed past.
  */
 final class Stall {
@@ -31,5 +33,10 @@ final class Stall {
             final Map<TopicPartition, Long> now) {
         return lagging.stream().allMatch(partition ->
                 now.getOrDefault(partition, 0L) > before.getOrDefault(partition, 0L));
+    }
+
+    /** Offsets committed on every input partition together: any commit makes it grow. */
+    static long sum(final Map<TopicPartition, Long> committed) {
+        return committed.values().stream().mapToLong(Long::longValue).sum();
     }
 }

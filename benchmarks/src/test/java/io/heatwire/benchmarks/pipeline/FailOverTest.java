@@ -65,17 +65,22 @@ class FailOverTest {
     }
 
     @Test
+    void shouldSumTheCommittedOffsetsOfEveryInput() {
+        assertThat(Stall.sum(Map.of(RAW_0, 10L, EVENTS_0, 5L))).isEqualTo(15);
+    }
+
+    @Test
     void shouldReportEachStopAndTheExtraWallTime() {
         final RunResult.FailOver failOver = new RunResult.FailOver(new FailOverPlan(2, FailOverPlan.Signal.KILL, true),
-                List.of(new RunResult.Stop("enrich-1", 2_500, 0.05, 44.8, 12.5),
-                        new RunResult.Stop("enrich-1-start-2", 5_000, 0.04, 6.2, Double.NaN)),
+                List.of(new RunResult.Stop("enrich-1", 2_500, 0.05, 40.1, 44.8, 12.5),
+                        new RunResult.Stop("enrich-1-start-2", 5_000, 0.04, 3.0, 6.2, Double.NaN)),
                 190.0, 100.0, RunResults.tenThousand().structure(), 3);
 
         final List<String> lines = Report.failOver(failOver);
 
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("2 stops with SIGKILL, each instance started again"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *1 +enrich-1 +2,500 +0.050 s +44.8 s +12.5 s"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *2 +enrich-1-start-2 +5,000 +0.040 s +6.20 s +-"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *1 +enrich-1 +2,500 +0.050 s +40.1 s +44.8 s +12.5 s"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *2 +enrich-1-start-2 +5,000 +0.040 s +3.00 s +6.20 s +-"));
         assertThat(lines).contains("extra wall time: 90.0 s (3m 10s with the stops, 100 s without)",
                 "OUT_OF_ORDER_SEQUENCE_NUMBER in the enrich-service logs: 3 lines");
     }
