@@ -7,7 +7,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The broker probe ({@code kafka}) and the Streams client state ({@code kafkaStreams}); both are
+ * The broker probe ({@code kafka}) and the Streams client state with its restorations
+ * ({@code kafkaStreams}); both are
  * in the readiness group (application.yml), neither in liveness: a restart cures neither.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,8 @@ class HealthConfiguration {
 
     @Bean
     KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
-        return new KafkaStreamsHealthIndicator(factoryBean);
+        final RestoringPartitions restoring = new RestoringPartitions();
+        factoryBean.setStateRestoreListener(restoring);
+        return new KafkaStreamsHealthIndicator(factoryBean, restoring);
     }
 }
