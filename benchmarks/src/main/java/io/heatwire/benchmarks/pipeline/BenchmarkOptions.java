@@ -27,6 +27,7 @@ import java.util.Set;
  * @param kafkaJar          local-kafka's executable jar (the broker)
  * @param loadgenJar        loadgen's jar (the corpus)
  * @param failOver          the fail-over run after the full-speed run; null when not asked for
+ * @param standbyReplicas   {@code num.standby.replicas} of enrich-service: 1 with several instances, else 0
  */
 record BenchmarkOptions(
         List<Integer> articles,
@@ -44,13 +45,14 @@ record BenchmarkOptions(
         Path enrichJar,
         Path kafkaJar,
         Path loadgenJar,
-        FailOverPlan failOver) {
+        FailOverPlan failOver,
+        int standbyReplicas) {
 
     static final String USAGE = """
             usage: ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N]
                                   [--paced-rate R | --no-latency] [--ceiling] [--json FILE] [--work-dir DIR]
                                   [--keep] [--enrich-jvm-options "OPTS"] [--stall-seconds S]
-                                  [--crash N [--crash-signal KILL|TERM] [--no-restart]]
+                                  [--crash N [--crash-signal KILL|TERM] [--no-restart]] [--standby N]
 
               --articles N,...     corpus sizes; each size runs on a fresh broker and fresh state
                                    (default 10000; 100000 and 1000000 for the scale check; k and M allowed)
@@ -72,13 +74,15 @@ record BenchmarkOptions(
               --crash-signal SIG   KILL (default: a crash) or TERM (a clean stop)
               --no-restart         a stopped instance stays down (needs --instances above N): the
                                    loss of an instance for good
+              --standby N          num.standby.replicas of enrich-service (default 1 with several
+                                   instances, else 0)
             """;
 
     static final int MAX_ARTICLES = 2_000_000;
 
     private static final Set<String> VALUE_FLAGS = Set.of("--articles", "--seed", "--partitions", "--instances",
             "--paced-rate", "--json", "--work-dir", "--enrich-jvm-options", "--stall-seconds", "--enrich-jar",
-            "--kafka-jar", "--loadgen-jar", "--crash", "--crash-signal");
+            "--kafka-jar", "--loadgen-jar", "--crash", "--crash-signal", "--standby");
 
     BenchmarkOptions {
         articles = List.copyOf(articles);
@@ -106,6 +110,7 @@ record BenchmarkOptions(
         FailOverPlan.Signal signal = FailOverPlan.Signal.KILL;
         boolean restart = true;
         boolean signalGiven = false;
+        Integer standby = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             String value = null;
@@ -150,6 +155,7 @@ record BenchmarkOptions(
                 case "--kafka-jar" -> kafkaJar = Path.of(value);
                 case "--loadgen-jar" -> loadgenJar = Path.of(value);
                 case "--crash" -> crashes = (int) number(flag, value, 1, 20);
+                case "--standby" -> standby = (int) number(flag, value, 0, 10);
                 case "--crash-signal" -> {
                     signal = FailOverPlan.Signal.parse(value);
                     signalGiven = true;
@@ -169,7 +175,8 @@ record BenchmarkOptions(
         return new BenchmarkOptions(articles, seed, partitions, instances, pacedRate, latency, ceiling, keep, workDir,
                 json,
                 jvm.size() == 1 && jvm.get(0).isEmpty() ? List.of() : jvm, stall, enrichJar, kafkaJar, loadgenJar,
-                crashes == 0 ? null : new FailOverPlan(crashes, signal, restart));
+                crashes == 0 ? null : new FailOverPlan(crashes, signal, restart),
+                standby != null ? standby : instances > 1 ? 1 : 0);
     }
 
     /** {@code 10000,100k,1M}: sizes in the order given. */

@@ -58,7 +58,7 @@ final class Deployment implements AutoCloseable {
         for (int i = 1; i <= options.instances(); i++) {
             instances.add(EnrichService.start(children, "enrich-" + i, options.enrichJar(), options.enrichJvmOptions(),
                     broker.bootstrapServers(), directory.resolve("enrich-" + i + "-state"), directory.resolve("logs"),
-                    options.ceiling(), options.instances() > 1));
+                    options.ceiling(), options.standbyReplicas()));
         }
         progress.update("starting " + instances.size() + " enrich-service instance" + (instances.size() == 1 ? "" : "s"));
         for (final EnrichService instance : instances) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * One enrich-service instance as production runs it: the packaged jar in its own JVM with its
  * default settings (exactly-once, application id {@code heatwire-enrich}, default topics); only the
  * broker, the HTTP port and the state directory are given (and, for the ceiling, clustering off;
- * with several instances, one standby replica). Its GC log goes to a file, so the heap
+ * with several instances, one standby replica unless {@code --standby} says otherwise). Its GC log goes to a file, so the heap
  * left after each collection can be read.
  */
 final class EnrichService {
@@ -50,16 +50,16 @@ final class EnrichService {
     /** Starts an instance; {@link #awaitReady()} waits until its Streams client runs. */
     static EnrichService start(final ChildProcesses children, final String name, final Path jar,
             final List<String> jvmOptions, final String bootstrapServers, final Path stateDir, final Path logs,
-            final boolean ceiling, final boolean standby) throws IOException {
+            final boolean ceiling, final int standbyReplicas) throws IOException {
         final List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath()));
         if (ceiling) {
             args.add("--heatwire.clusters.enabled=false");
         }
-        if (standby) {
+        if (standbyReplicas > 0) {
             // As several instances should run (README, "Fail-over"): a task that moves finds a warm copy.
-            args.add("--spring.kafka.streams.properties.num.standby.replicas=1");
+            args.add("--spring.kafka.streams.properties.num.standby.replicas=" + standbyReplicas);
         }
         return launch(new Launch(children, name, jar, jvmOptions, args, logs), ChildProcesses.freePort(), stateDir, 1);
     }

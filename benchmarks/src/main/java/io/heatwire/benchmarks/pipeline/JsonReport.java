@@ -40,6 +40,7 @@ final class JsonReport {
         settings.put("partitions", options.partitions());
         settings.put("instances", options.instances());
         settings.put("ceiling", options.ceiling());
+        settings.put("standbyReplicas", options.standbyReplicas());
         settings.put("enrichJvmOptions", String.join(" ", options.enrichJvmOptions()));
         settings.put("latencyMeasuredAs", Report.LATENCY_SOURCE);
         final ArrayNode array = root.putArray("runs");

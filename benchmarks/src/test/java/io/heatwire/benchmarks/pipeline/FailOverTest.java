@@ -28,6 +28,13 @@ class FailOverTest {
     }
 
     @Test
+    void shouldRunSeveralInstancesWithAStandbyReplicaUnlessToldOtherwise() {
+        assertThat(BenchmarkOptions.parse().standbyReplicas()).isZero();
+        assertThat(BenchmarkOptions.parse("--instances", "2").standbyReplicas()).isEqualTo(1);
+        assertThat(BenchmarkOptions.parse("--instances", "2", "--standby", "0").standbyReplicas()).isZero();
+    }
+
+    @Test
     void shouldRefuseCrashOptionsThatCannotWork() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--no-restart")).hasMessageContaining("need --crash");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--crash", "1", "--no-restart"))
