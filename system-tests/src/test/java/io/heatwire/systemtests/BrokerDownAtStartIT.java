@@ -41,7 +41,7 @@ class BrokerDownAtStartIT {
 
     private static final Path ENRICH_JAR = Path.of("..", "enrich-service", "target", "enrich-service.jar");
     private static final Path WORK = Path.of("target", "broker-down-at-start-it").toAbsolutePath();
-    private static final int ARTICLES = 30;
+    private static final int ARTICLES = 200;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern WAITING = Pattern.compile("waiting for the broker before Kafka Streams starts");
     private static final Pattern STREAMS_FAILURE =

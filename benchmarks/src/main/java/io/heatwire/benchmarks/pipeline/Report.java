@@ -58,7 +58,8 @@ final class Report {
                         + "(produce alone " + Formats.number(broker.documents() / broker.produceSeconds()) + " docs/s)");
         final RunResult.Latency latency = run.latency();
         if (latency == null) {
-            table.row("latency", "", "", "not measured (--no-latency)");
+            table.row("latency", "", "", run.failOver() == null ? "not measured (--no-latency)"
+                    : "not measured (the fail-over run takes its place)");
         } else {
             table.row("latency p50 at " + Formats.number(latency.targetRate()) + "/s", Formats.count(latency.p50Millis()),
                     "ms", LATENCY_SOURCE);
