@@ -2,8 +2,10 @@ package io.heatwire.enrich.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -83,7 +85,9 @@ class StreamsConfiguration {
     @Bean
     StreamsStarter streamsStarter(StreamsBuilderFactoryBean factoryBean, KafkaAdmin kafkaAdmin,
             EnrichProperties properties) {
-        return new StreamsStarter(factoryBean, kafkaAdmin, properties.instance().startBackoff());
+        return new StreamsStarter(factoryBean, kafkaAdmin,
+                topicsToCreate(properties).stream().map(NewTopic::name).collect(Collectors.toSet()),
+                properties.instance().startBackoff());
     }
 
     /** Existing topics keep their partitions and settings, whatever heatwire.topics.* says now. */
@@ -107,6 +111,10 @@ class StreamsConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics heatwireTopics(EnrichProperties properties) {
+        return new KafkaAdmin.NewTopics(topicsToCreate(properties).toArray(NewTopic[]::new));
+    }
+
+    private static List<NewTopic> topicsToCreate(EnrichProperties properties) {
         final EnrichProperties.TopicNames t = properties.topics();
         final String maxBytes = Integer.toString(properties.deadLetters().maxRecordBytes());
         final Map<String, String> deleted = Map.of(
@@ -116,7 +124,7 @@ class StreamsConfiguration {
         final Map<String, String> compacted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
-        return new KafkaAdmin.NewTopics(
+        return List.of(
                 topic(t, t.raw(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
                 topic(t, t.dlq(), deleted),
                 // Story nodes talk to each other through this topic; it is read back within moments,

@@ -3,6 +3,8 @@ package io.heatwire.enrich.config;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,12 +32,15 @@ final class StreamsStarter implements SmartLifecycle {
 
     private final StreamsBuilderFactoryBean factoryBean;
     private final KafkaAdmin kafkaAdmin;
+    private final Set<String> topics;
     private final Duration backoff;
     private volatile Thread starter;
 
-    StreamsStarter(StreamsBuilderFactoryBean factoryBean, KafkaAdmin kafkaAdmin, Duration backoff) {
+    /** {@code topics}: those enrich-service creates when missing; Kafka Streams starts once all exist. */
+    StreamsStarter(StreamsBuilderFactoryBean factoryBean, KafkaAdmin kafkaAdmin, Set<String> topics, Duration backoff) {
         this.factoryBean = factoryBean;
         this.kafkaAdmin = kafkaAdmin;
+        this.topics = Set.copyOf(topics);
         this.backoff = backoff;
         // This bean starts the client; the factory bean's own start-up would not wait for the broker.
         factoryBean.setAutoStartup(false);
@@ -57,11 +62,16 @@ final class StreamsStarter implements SmartLifecycle {
                 try {
                     admin.describeCluster(new DescribeClusterOptions().timeoutMs(probeMillis()))
                             .clusterId().get(probeMillis(), TimeUnit.MILLISECONDS);
-                    if (kafkaAdmin.initialize()) {
+                    // Creates the missing topics; says false both when it could not and when none was missing.
+                    kafkaAdmin.initialize();
+                    final Set<String> missing = new TreeSet<>(topics);
+                    missing.removeAll(admin.listTopics().names().get(probeMillis(), TimeUnit.MILLISECONDS));
+                    if (missing.isEmpty()) {
                         factoryBean.start();
                         LOG.info("the broker answered and the topics exist: Kafka Streams started (attempt {})", attempt);
                         return;
                     }
+                    throw new IllegalStateException("topics still missing: " + missing);
                 } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     if (attempt == 1 || attempt % LOG_EVERY == 0) {
                         LOG.warn("waiting for the broker before Kafka Streams starts (attempt {}, again every {}): {}",
