@@ -1,8 +1,10 @@
 package io.heatwire.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,17 +62,23 @@ class CrashRecoveryIT {
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(180 + ARTICLES / 20);
 
     /**
-     * A killed member keeps its partitions until its session expires; Kafka's 45 s default would
-     * make every restart wait that long. Both pipelines get it, so they differ only in the kills.
+     * enrich-service's session timeout (application.yml), given here too so the bound below is the
+     * one the services run with. A killed member keeps its partitions until its session expires, but
+     * the restart joins under the same static instance name (the same host and state directory) and
+     * takes them back: once its Streams client has started, each restart has to resume processing
+     * within this time. (From the kill, the JVM's start-up would count too, which on a busy machine
+     * alone can take longer.)
      */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> SERVICE_ARGUMENTS = List.of(
-            "--spring.kafka.streams.properties.session.timeout.ms=10000");
+            "--spring.kafka.streams.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis());
 
     private static LocalKafkaProcess broker;
     private static Admin admin;
     private static EnrichPipeline reference;
     private static EnrichPipeline crashed;
     private static final List<Kill> KILLS = new ArrayList<>();
+    private static final List<Resumption> RESUMPTIONS = new ArrayList<>();
     private static RunReport report;
     private static PipelineComparison outputs;
 
@@ -78,6 +87,17 @@ class CrashRecoveryIT {
      * them when it came, and the records left on the raw and story-events topics.
      */
     private record Kill(String phase, Set<String> topics, long target, long committed, long lag) {
+    }
+
+    /** What the restarted service logs once its Streams client has started (StreamsStarter). */
+    private static final String STREAMS_STARTED = "Kafka Streams started";
+
+    /**
+     * A restart after a kill: whether the offsets committed on the raw and story-events topics moved
+     * beyond those at the kill within the session timeout of the restarted Streams client's start,
+     * and how long that took from the start and from the kill.
+     */
+    private record Resumption(String phase, boolean withinSessionTimeout, Duration afterStart, Duration afterKill) {
     }
 
     @BeforeAll
@@ -110,10 +130,8 @@ class CrashRecoveryIT {
         reference.start();
         crashed.start();
         final long documents = corpus.documents().size();
-        killAt("early", Set.of("raw"), share(documents, 0.10, 0.35, random));
-        crashed.start();
-        killAt("mid-way", Set.of("raw"), share(documents, 0.50, 0.90, random));
-        crashed.start();
+        restartAfter(killAt("early", Set.of("raw"), share(documents, 0.10, 0.35, random)));
+        restartAfter(killAt("mid-way", Set.of("raw"), share(documents, 0.50, 0.90, random)));
 
         reference.awaitCaughtUp(PHASE_TIMEOUT);
         final long eventsBeforeStorm = reference.progress(admin, Set.of("story-events")).committed();
@@ -127,8 +145,7 @@ class CrashRecoveryIT {
         report.lap("crashed: caught up with the articles after two kills");
         final long eventsBefore = crashed.progress(admin, Set.of("story-events")).committed();
         KafkaTopics.publish(bootstrap, List.of(crashed.topic("raw")), corpus.bridges(), bridgeIngestion);
-        killAt("merge storm", Set.of("story-events"), eventsBefore + share(stormWork, 0.20, 0.60, random));
-        crashed.start();
+        restartAfter(killAt("merge storm", Set.of("story-events"), eventsBefore + share(stormWork, 0.20, 0.60, random)));
         crashed.awaitCaughtUp(PHASE_TIMEOUT);
         crashed.stop();
         report.lap("crashed: caught up with the bridges after the third kill");
@@ -147,6 +164,13 @@ class CrashRecoveryIT {
     void shouldHaveKilledEnrichServiceThreeTimesWhileItHadRecordsLeft() {
         assertThat(KILLS).as(context()).hasSize(3)
                 .allSatisfy(kill -> assertThat(kill.lag()).as("%s, %s", kill, context()).isPositive());
+    }
+
+    @Test
+    void shouldResumeProcessingWithinTheSessionTimeoutOfEachRestart() {
+        assertThat(RESUMPTIONS).as(context()).hasSize(3)
+                .allSatisfy(resumption -> assertThat(resumption.withinSessionTimeout())
+                        .as("%s, session timeout %s, %s", resumption, SESSION_TIMEOUT, context()).isTrue());
     }
 
     @Test
@@ -176,14 +200,48 @@ class CrashRecoveryIT {
 
     // ---------------------------------------------------------------- kills
 
-    /** Waits until the pipeline has committed {@code target} offsets on the given topics, then kills it. */
-    private static void killAt(String phase, Set<String> topics, long target) throws Exception {
+    /**
+     * Waits until the pipeline has committed {@code target} offsets on the given topics, then kills
+     * it; returns when it was killed.
+     */
+    private static Instant killAt(String phase, Set<String> topics, long target) throws Exception {
         crashed.awaitCommitted(admin, topics, target, PHASE_TIMEOUT);
         final EnrichPipeline.Progress reached = crashed.progress(admin, Set.of("raw", "story-events"));
         crashed.kill();
+        final Instant killed = Instant.now();
         final Kill kill = new Kill(phase, topics, target, crashed.progress(admin, topics).committed(), reached.lag());
         KILLS.add(kill);
         report.line("killed %s (log %s): %s", phase, crashed.log().getFileName(), kill);
+        return killed;
+    }
+
+    /**
+     * Starts the pipeline again at once and, once its Streams client has started, waits at most the
+     * session timeout for its committed offsets to move: a restart that had to wait for its dead
+     * member's session to expire, then for a rebalance, would not make it.
+     */
+    private static void restartAfter(Instant killed) throws Exception {
+        final Set<String> inputs = Set.of("raw", "story-events");
+        final long committed = crashed.progress(admin, inputs).committed();
+        crashed.start();
+        final Path log = crashed.log();
+        await(crashed + " starting Kafka Streams").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .failFast(crashed + " exited", () -> !crashed.isAlive())
+                .until(() -> Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(STREAMS_STARTED));
+        final Instant started = Instant.now();
+        boolean resumed;
+        try {
+            crashed.awaitCommitted(admin, inputs, committed + 1, SESSION_TIMEOUT);
+            resumed = true;
+        } catch (ConditionTimeoutException e) {
+            resumed = false;
+        }
+        final Instant now = Instant.now();
+        final Resumption resumption = new Resumption(KILLS.get(KILLS.size() - 1).phase(),
+                resumed && Duration.between(started, now).compareTo(SESSION_TIMEOUT) <= 0,
+                Duration.between(started, now), Duration.between(killed, now));
+        RESUMPTIONS.add(resumption);
+        report.line("restarted (log %s): %s", log.getFileName(), resumption);
     }
 
     private static long share(long work, double from, double to, SplittableRandom random) {
@@ -194,6 +252,6 @@ class CrashRecoveryIT {
 
     /** The seed, the kills and where to look. */
     private static String context() {
-        return "killed at " + KILLS + ", seed " + SEED + ", " + ARTICLES + " articles; logs and report in " + WORK;
+        return "killed at " + KILLS + ", restarts " + RESUMPTIONS + ", seed " + SEED + ", " + ARTICLES + " articles; logs and report in " + WORK;
     }
 }

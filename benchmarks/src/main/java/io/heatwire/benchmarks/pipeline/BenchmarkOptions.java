@@ -26,6 +26,8 @@ import java.util.Set;
  * @param enrichJar         enrich-service's packaged jar
  * @param kafkaJar          local-kafka's executable jar (the broker)
  * @param loadgenJar        loadgen's jar (the corpus)
+ * @param failOver          the fail-over run after the full-speed run; null when not asked for
+ * @param standbyReplicas   {@code num.standby.replicas} of enrich-service: 1 with several instances, else 0
  */
 record BenchmarkOptions(
         List<Integer> articles,
@@ -42,12 +44,15 @@ record BenchmarkOptions(
         Duration stallTimeout,
         Path enrichJar,
         Path kafkaJar,
-        Path loadgenJar) {
+        Path loadgenJar,
+        FailOverPlan failOver,
+        int standbyReplicas) {
 
     static final String USAGE = """
             usage: ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N]
                                   [--paced-rate R | --no-latency] [--ceiling] [--json FILE] [--work-dir DIR]
                                   [--keep] [--enrich-jvm-options "OPTS"] [--stall-seconds S]
+                                  [--crash N [--crash-signal KILL|TERM] [--no-restart]] [--standby N]
 
               --articles N,...     corpus sizes; each size runs on a fresh broker and fresh state
                                    (default 10000; 100000 and 1000000 for the scale check; k and M allowed)
@@ -63,13 +68,21 @@ record BenchmarkOptions(
               --keep               keep the work directory afterwards (a kept corpus is reused)
               --enrich-jvm-options JVM options of enrich-service (default "-Xmx1g", as ./run.sh)
               --stall-seconds S    fail when the pipeline makes no progress for S seconds (default 300)
+              --crash N            after the full-speed run, a fail-over run on a fresh broker: enrich-service
+                                   is stopped N times while it works and started again at once; reports the
+                                   stall of each stop and the extra wall time (replaces the latency run)
+              --crash-signal SIG   KILL (default: a crash) or TERM (a clean stop)
+              --no-restart         a stopped instance stays down (needs --instances above N): the
+                                   loss of an instance for good
+              --standby N          num.standby.replicas of enrich-service (default 1 with several
+                                   instances, else 0)
             """;
 
     static final int MAX_ARTICLES = 2_000_000;
 
     private static final Set<String> VALUE_FLAGS = Set.of("--articles", "--seed", "--partitions", "--instances",
             "--paced-rate", "--json", "--work-dir", "--enrich-jvm-options", "--stall-seconds", "--enrich-jar",
-            "--kafka-jar", "--loadgen-jar");
+            "--kafka-jar", "--loadgen-jar", "--crash", "--crash-signal", "--standby");
 
     BenchmarkOptions {
         articles = List.copyOf(articles);
@@ -93,6 +106,11 @@ record BenchmarkOptions(
         Path enrichJar = Path.of("enrich-service", "target", "enrich-service.jar");
         Path kafkaJar = Path.of("local-kafka", "target", "local-kafka-exec.jar");
         Path loadgenJar = Path.of("loadgen", "target", "loadgen.jar");
+        int crashes = 0;
+        FailOverPlan.Signal signal = FailOverPlan.Signal.KILL;
+        boolean restart = true;
+        boolean signalGiven = false;
+        Integer standby = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             String value = null;
@@ -101,13 +119,15 @@ record BenchmarkOptions(
                 value = flag.substring(equals + 1);
                 flag = flag.substring(0, equals);
             }
-            if (flag.equals("--keep") || flag.equals("--no-latency") || flag.equals("--ceiling")) {
+            if (flag.equals("--keep") || flag.equals("--no-latency") || flag.equals("--ceiling")
+                    || flag.equals("--no-restart")) {
                 if (value != null) {
                     throw new IllegalArgumentException(flag + " takes no value");
                 }
                 switch (flag) {
                     case "--keep" -> keep = true;
                     case "--ceiling" -> ceiling = true;
+                    case "--no-restart" -> restart = false;
                     default -> latency = false;
                 }
                 continue;
@@ -134,15 +154,29 @@ record BenchmarkOptions(
                 case "--enrich-jar" -> enrichJar = Path.of(value);
                 case "--kafka-jar" -> kafkaJar = Path.of(value);
                 case "--loadgen-jar" -> loadgenJar = Path.of(value);
+                case "--crash" -> crashes = (int) number(flag, value, 1, 20);
+                case "--standby" -> standby = (int) number(flag, value, 0, 10);
+                case "--crash-signal" -> {
+                    signal = FailOverPlan.Signal.parse(value);
+                    signalGiven = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         if (pacedRate != null && !latency) {
             throw new IllegalArgumentException("--paced-rate and --no-latency exclude each other");
         }
+        if (crashes == 0 && (signalGiven || !restart)) {
+            throw new IllegalArgumentException("--crash-signal and --no-restart need --crash N");
+        }
+        if (!restart && crashes >= instances) {
+            throw new IllegalArgumentException("--no-restart needs more --instances than --crash stops, so one is left");
+        }
         return new BenchmarkOptions(articles, seed, partitions, instances, pacedRate, latency, ceiling, keep, workDir,
                 json,
-                jvm.size() == 1 && jvm.get(0).isEmpty() ? List.of() : jvm, stall, enrichJar, kafkaJar, loadgenJar);
+                jvm.size() == 1 && jvm.get(0).isEmpty() ? List.of() : jvm, stall, enrichJar, kafkaJar, loadgenJar,
+                crashes == 0 ? null : new FailOverPlan(crashes, signal, restart),
+                standby != null ? standby : instances > 1 ? 1 : 0);
     }
 
     /** {@code 10000,100k,1M}: sizes in the order given. */

@@ -2,6 +2,7 @@ package io.heatwire.benchmarks.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class Deployment implements AutoCloseable {
         for (int i = 1; i <= options.instances(); i++) {
             instances.add(EnrichService.start(children, "enrich-" + i, options.enrichJar(), options.enrichJvmOptions(),
                     broker.bootstrapServers(), directory.resolve("enrich-" + i + "-state"), directory.resolve("logs"),
-                    options.ceiling()));
+                    options.ceiling(), options.standbyReplicas()));
         }
         progress.update("starting " + instances.size() + " enrich-service instance" + (instances.size() == 1 ? "" : "s"));
         for (final EnrichService instance : instances) {
@@ -85,6 +86,31 @@ final class Deployment implements AutoCloseable {
 
     List<EnrichService> instances() {
         return List.copyOf(instances);
+    }
+
+    /**
+     * Sends {@code signal} to the running instance {@code index} (from 0) and waits until it has
+     * exited; it is no longer one of {@link #instances()} until {@link #restart} brings it back.
+     */
+    EnrichService stop(final int index, final FailOverPlan.Signal signal, final Duration timeout)
+            throws IOException, InterruptedException {
+        final EnrichService instance = instances.remove(index);
+        instance.signal(signal);
+        if (!instance.awaitExit(timeout)) {
+            throw new IOException(instance.log().getFileName() + " did not exit within " + timeout + " of SIG" + signal);
+        }
+        return instance;
+    }
+
+    /** Starts a stopped instance again on its state directory and port, as instance {@code index}. */
+    EnrichService restart(final int index, final EnrichService stopped) throws IOException {
+        final EnrichService started = stopped.restart();
+        instances.add(index, started);
+        return started;
+    }
+
+    Path logs() {
+        return directory.resolve("logs");
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One enrich-service instance as production runs it: the packaged jar in its own JVM with its
  * default settings (exactly-once, application id {@code heatwire-enrich}, default topics); only the
- * broker, the HTTP port and the state directory are given (and, for the ceiling, clustering off). Its GC log goes to a file, so the heap
+ * broker, the HTTP port and the state directory are given (and, for the ceiling, clustering off;
+ * with several instances, one standby replica unless {@code --standby} says otherwise). Its GC log goes to a file, so the heap
  * left after each collection can be read.
  */
 final class EnrichService {
@@ -28,34 +29,62 @@ final class EnrichService {
     private final int port;
     private final Path stateDir;
     private final Path gcLog;
+    private final Launch launch;
+    private final int start;
 
-    private EnrichService(final ChildProcesses.Child process, final int port, final Path stateDir, final Path gcLog) {
+    /** How an instance was started, to start it again the same way. */
+    private record Launch(ChildProcesses children, String name, Path jar, List<String> jvmOptions, List<String> args,
+            Path logs) {
+    }
+
+    private EnrichService(final ChildProcesses.Child process, final int port, final Path stateDir, final Path gcLog,
+            final Launch launch, final int start) {
         this.process = process;
         this.port = port;
         this.stateDir = stateDir;
         this.gcLog = gcLog;
+        this.launch = launch;
+        this.start = start;
     }
 
     /** Starts an instance; {@link #awaitReady()} waits until its Streams client runs. */
     static EnrichService start(final ChildProcesses children, final String name, final Path jar,
             final List<String> jvmOptions, final String bootstrapServers, final Path stateDir, final Path logs,
-            final boolean ceiling) throws IOException {
-        final int port = ChildProcesses.freePort();
-        final Path gcLog = logs.resolve(name + "-gc.log");
-        Files.createDirectories(logs);
-        final List<String> jvm = new ArrayList<>(jvmOptions);
-        // Quoted: the path may hold spaces or colons, which -Xlog would otherwise split on.
-        jvm.add("-Xlog:gc:file=\"" + gcLog.toAbsolutePath() + "\"");
+            final boolean ceiling, final int standbyReplicas) throws IOException {
         final List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--server.port=" + port,
                 "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath()));
         if (ceiling) {
             args.add("--heatwire.clusters.enabled=false");
         }
-        final ChildProcesses.Child child = children.start(name, ChildProcesses.javaJar(jvm, jar, args),
-                logs.resolve(name + ".log"));
-        return new EnrichService(child, port, stateDir, gcLog);
+        if (standbyReplicas > 0) {
+            // As several instances should run (README, "Fail-over"): a task that moves finds a warm copy.
+            args.add("--spring.kafka.streams.properties.num.standby.replicas=" + standbyReplicas);
+        }
+        return launch(new Launch(children, name, jar, jvmOptions, args, logs), ChildProcesses.freePort(), stateDir, 1);
+    }
+
+    /**
+     * Starts this instance again as it was started: the same state directory and HTTP port, so it
+     * is the same instance to its consumer group; its log and GC log are new files.
+     */
+    EnrichService restart() throws IOException {
+        return launch(launch, port, stateDir, start + 1);
+    }
+
+    private static EnrichService launch(final Launch launch, final int port, final Path stateDir, final int start)
+            throws IOException {
+        final String name = start == 1 ? launch.name() : launch.name() + "-start-" + start;
+        final Path gcLog = launch.logs().resolve(name + "-gc.log");
+        Files.createDirectories(launch.logs());
+        final List<String> jvm = new ArrayList<>(launch.jvmOptions());
+        // Quoted: the path may hold spaces or colons, which -Xlog would otherwise split on.
+        jvm.add("-Xlog:gc:file=\"" + gcLog.toAbsolutePath() + "\"");
+        final List<String> args = new ArrayList<>(launch.args());
+        args.add("--server.port=" + port);
+        final ChildProcesses.Child child = launch.children().start(name,
+                ChildProcesses.javaJar(jvm, launch.jar(), args), launch.logs().resolve(name + ".log"));
+        return new EnrichService(child, port, stateDir, gcLog, launch, start);
     }
 
     void awaitReady() throws IOException, InterruptedException {
@@ -112,7 +141,25 @@ final class EnrichService {
         process.stop();
     }
 
-    private boolean ready() {
+    /** SIGKILL (a crash) or SIGTERM (a clean stop), without waiting. */
+    void signal(final FailOverPlan.Signal signal) {
+        if (signal == FailOverPlan.Signal.KILL) {
+            process.process().destroyForcibly();
+        } else {
+            process.process().destroy();
+        }
+    }
+
+    /** Waits until the process has exited; false when it has not within the timeout. */
+    boolean awaitExit(final Duration timeout) throws InterruptedException {
+        return process.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Path log() {
+        return process.log();
+    }
+
+    boolean ready() {
         try {
             final HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))

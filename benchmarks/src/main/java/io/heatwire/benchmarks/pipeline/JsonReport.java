@@ -40,6 +40,7 @@ final class JsonReport {
         settings.put("partitions", options.partitions());
         settings.put("instances", options.instances());
         settings.put("ceiling", options.ceiling());
+        settings.put("standbyReplicas", options.standbyReplicas());
         settings.put("enrichJvmOptions", String.join(" ", options.enrichJvmOptions()));
         settings.put("latencyMeasuredAs", Report.LATENCY_SOURCE);
         final ArrayNode array = root.putArray("runs");
@@ -116,6 +117,11 @@ final class JsonReport {
             topic.put("perArticle", row.endOffsets() / (double) run.articles());
             topics.add(topic);
         });
+        if (run.failOver() != null) {
+            final ObjectNode failOver = MAPPER.valueToTree(run.failOver());
+            failOver.put("extraSeconds", run.failOver().extraSeconds());
+            node.set("failOver", failOver);
+        }
         node.set("targets", MAPPER.valueToTree(Targets.of(run)));
         return node;
     }

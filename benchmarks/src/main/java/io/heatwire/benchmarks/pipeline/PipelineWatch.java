@@ -2,12 +2,14 @@ package io.heatwire.benchmarks.pipeline;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 
 import io.heatwire.support.kafka.ApplicationOffsets;
 
@@ -75,5 +77,21 @@ final class PipelineWatch {
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
+    }
+
+    /** The group's committed offset per partition (the fail-over run watches them move). */
+    Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
+        return offsets.committedOffsets();
+    }
+
+    /** The partitions of those of {@code topics} that exist. */
+    Set<TopicPartition> partitions(final Set<String> topics) throws ExecutionException, InterruptedException {
+        return offsets.partitions(topics);
+    }
+
+    /** The committed end offsets of {@code partitions}. */
+    Map<TopicPartition, Long> endOffsets(final Set<TopicPartition> partitions)
+            throws ExecutionException, InterruptedException {
+        return offsets.endOffsets(partitions);
     }
 }

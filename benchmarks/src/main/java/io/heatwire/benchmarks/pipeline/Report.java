@@ -32,6 +32,9 @@ final class Report {
         if (run.pacedStructure() != null) {
             lines.addAll(structure("structure (latency run)", run.pacedStructure()));
         }
+        if (run.failOver() != null) {
+            lines.addAll(structure("structure (fail-over run)", run.failOver().structure()));
+        }
         lines.add("");
 
         final RunResult.Throughput e2e = run.endToEnd();
@@ -55,7 +58,8 @@ final class Report {
                         + "(produce alone " + Formats.number(broker.documents() / broker.produceSeconds()) + " docs/s)");
         final RunResult.Latency latency = run.latency();
         if (latency == null) {
-            table.row("latency", "", "", "not measured (--no-latency)");
+            table.row("latency", "", "", run.failOver() == null ? "not measured (--no-latency)"
+                    : "not measured (the fail-over run takes its place)");
         } else {
             table.row("latency p50 at " + Formats.number(latency.targetRate()) + "/s", Formats.count(latency.p50Millis()),
                     "ms", LATENCY_SOURCE);
@@ -120,11 +124,42 @@ final class Report {
             lines.addAll(threads.lines());
         }
 
+        if (run.failOver() != null) {
+            lines.addAll(failOver(run.failOver()));
+        }
+
         lines.add("");
         final TextTable targets = new TextTable("lll");
         targets.row("target (issue 7)", "value", "verdict");
         Targets.of(run).forEach(verdict -> targets.row(verdict.target(), verdict.value(), verdict.verdict()));
         lines.addAll(targets.lines());
+        return lines;
+    }
+
+    /** The fail-over run: each stop's stall, and what the stops cost in all. */
+    static List<String> failOver(final RunResult.FailOver failOver) {
+        final List<String> lines = new ArrayList<>();
+        final FailOverPlan plan = failOver.plan();
+        lines.add("");
+        lines.add("fail-over: " + plan.stops() + " stop" + (plan.stops() == 1 ? "" : "s") + " with SIG" + plan.signal()
+                + (plan.restart() ? ", each instance started again at once" : ", not started again")
+                + "; times from the signal");
+        final TextTable table = new TextTable("rlrrrrr");
+        table.row("stop", "instance", "raw committed", "exited", "first commit", "stall", "ready");
+        for (int i = 0; i < failOver.stops().size(); i++) {
+            final RunResult.Stop stop = failOver.stops().get(i);
+            table.row(Integer.toString(i + 1), stop.instance(), Formats.count(stop.rawCommitted()),
+                    Formats.duration(stop.exitSeconds()), Formats.duration(stop.firstCommitSeconds()),
+                    Formats.duration(stop.resumedSeconds()),
+                    Double.isNaN(stop.readySeconds()) ? "-" : Formats.duration(stop.readySeconds()));
+        }
+        lines.addAll(table.lines());
+        lines.add("(first commit: until the offsets committed on the input topics grew; stall: until every raw "
+                + "partition with records left had committed further; ready: the restarted instance's readiness probe)");
+        lines.add("extra wall time: " + Formats.duration(failOver.extraSeconds()) + " (" + Formats.duration(
+                failOver.seconds()) + " with the stops, " + Formats.duration(failOver.cleanSeconds()) + " without)");
+        lines.add(FailOverRun.SEQUENCE_WARNING + " in the enrich-service logs: " + Formats.count(
+                failOver.sequenceWarnings()) + " lines");
         return lines;
     }
 

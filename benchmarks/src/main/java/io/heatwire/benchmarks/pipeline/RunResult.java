@@ -24,6 +24,7 @@ import java.util.Map;
  * @param stateBytes     the Streams state directories after the full-speed run, once enrich-service stopped cleanly
  * @param topics         every topic after the full-speed run (scratch topic excluded)
  * @param enrichThreadCpuSeconds enrich-service's CPU time by thread group during the full-speed run
+ * @param failOver       the fail-over run ({@code --crash}); null when there was none
  */
 record RunResult(
         int articles,
@@ -42,15 +43,27 @@ record RunResult(
         double otherCpuSeconds,
         long stateBytes,
         List<TopicRow> topics,
-        Map<String, Double> enrichThreadCpuSeconds) {
+        Map<String, Double> enrichThreadCpuSeconds,
+        FailOver failOver) {
 
     RunResult {
         topics = List.copyOf(topics);
         enrichThreadCpuSeconds = Map.copyOf(enrichThreadCpuSeconds);
     }
 
+    /** A run without a fail-over run. */
+    RunResult(final int articles, final long seed, final long documentBytes, final int partitions, final int instances,
+            final StructureCheck.Result structure, final StructureCheck.Result pacedStructure, final Throughput endToEnd,
+            final Latency latency, final ParseRate parse, final BrokerRate broker, final Usage enrich,
+            final double brokerCpuSeconds, final double otherCpuSeconds, final long stateBytes,
+            final List<TopicRow> topics, final Map<String, Double> enrichThreadCpuSeconds) {
+        this(articles, seed, documentBytes, partitions, instances, structure, pacedStructure, endToEnd, latency, parse,
+                broker, enrich, brokerCpuSeconds, otherCpuSeconds, stateBytes, topics, enrichThreadCpuSeconds, null);
+    }
+
     boolean passed() {
-        return structure.passed() && (pacedStructure == null || pacedStructure.passed());
+        return structure.passed() && (pacedStructure == null || pacedStructure.passed())
+                && (failOver == null || failOver.structure().passed());
     }
 
     /** The broker's log size: every topic listed, internal ones included. */
@@ -181,5 +194,40 @@ record RunResult(
         boolean writtenByPipeline() {
             return !role.equals(INPUT) && !role.equals(BROKER);
         }
+    }
+
+    /**
+     * The fail-over run: the same documents at full speed on a fresh broker, with instances stopped
+     * while they work.
+     *
+     * @param seconds          first publish → last change, as for the full-speed run
+     * @param cleanSeconds     the same for the full-speed run without stops
+     * @param sequenceWarnings log lines of every instance that name {@code OUT_OF_ORDER_SEQUENCE_NUMBER}
+     */
+    record FailOver(FailOverPlan plan, List<Stop> stops, double seconds, double cleanSeconds,
+            StructureCheck.Result structure, long sequenceWarnings) {
+
+        FailOver {
+            stops = List.copyOf(stops);
+        }
+
+        /** What the stops cost in wall time, against the run without them. */
+        double extraSeconds() {
+            return seconds - cleanSeconds;
+        }
+    }
+
+    /**
+     * One stop, timed from the signal.
+     *
+     * @param instance       which instance (its name)
+     * @param rawCommitted   raw offsets committed when the signal was sent
+     * @param exitSeconds    until the process had exited
+     * @param firstCommitSeconds until the offsets committed on the input topics grew again
+     * @param resumedSeconds until every raw partition with records left had committed further: the stall
+     * @param readySeconds   until the restarted instance answered ready; NaN when it was not restarted
+     */
+    record Stop(String instance, long rawCommitted, double exitSeconds, double firstCommitSeconds,
+            double resumedSeconds, double readySeconds) {
     }
 }

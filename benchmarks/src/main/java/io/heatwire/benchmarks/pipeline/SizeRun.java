@@ -78,8 +78,22 @@ final class SizeRun {
             full = fullSpeed(deployment, corpus, expected, bridgeStories);
         }
 
+        RunResult.FailOver failOver = null;
+        if (options.failOver() != null) {
+            progress.say("starting a fresh broker for the fail-over run (logs in "
+                    + runDir.resolve("fail-over").resolve("logs") + ")");
+            try (Deployment deployment = Deployment.startBroker(children, options.kafkaJar(),
+                    runDir.resolve("fail-over"))) {
+                deployment.startEnrich(options, progress);
+                progress.say(String.format(Locale.ROOT, "fail-over run: publishing %,d documents, %d stops (SIG%s%s)",
+                        articles, options.failOver().stops(), options.failOver().signal(),
+                        options.failOver().restart() ? ", started again at once" : ", not started again"));
+                failOver = failOver(deployment, corpus, expected, bridgeStories, full.throughput().seconds());
+            }
+        }
+
         Paced paced = null;
-        if (options.latency()) {
+        if (options.latency() && failOver == null) {
             final double rate = options.pacedRate() != null ? options.pacedRate()
                     : full.throughput().articlesPerSecond() / 2;
             progress.say("starting a fresh broker for the latency run (logs in "
@@ -97,7 +111,22 @@ final class SizeRun {
         return new RunResult(articles, options.seed(), corpus.bytes(), options.partitions(), options.instances(),
                 full.structure(), paced == null ? null : paced.structure(), full.throughput(),
                 paced == null ? null : paced.latency(), parse, broker, full.usage(), full.brokerCpuSeconds(),
-                full.otherCpuSeconds(), full.stateBytes(), full.topics(), full.threadCpuSeconds());
+                full.otherCpuSeconds(), full.stateBytes(), full.topics(), full.threadCpuSeconds(), failOver);
+    }
+
+    private RunResult.FailOver failOver(final Deployment deployment, final Corpus corpus,
+            final ExpectedClusters expected, final Set<String> bridgeStories, final double cleanSeconds)
+            throws IOException, InterruptedException, ExecutionException {
+        final FailOverRun.Result run = FailOverRun.run(deployment, corpus, options.failOver(), options.stallTimeout(),
+                progress);
+        final double seconds = (run.caught().lastChangeNanos() - run.published().startNanos()) / 1e9;
+        progress.say(String.format(Locale.ROOT, "caught up after the stops: %,d articles in %.1f s; reading the outputs",
+                corpus.size(), seconds));
+        final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
+                deployment.bootstrapServers(), DefaultTopics.STORIES, DefaultTopics.CLUSTERS,
+                DefaultTopics.DEAD_LETTERS, bridgeStories));
+        return new RunResult.FailOver(options.failOver(), run.stops(), seconds, cleanSeconds, structure,
+                FailOverRun.linesContaining(deployment.logs(), FailOverRun.SEQUENCE_WARNING));
     }
 
     private Full fullSpeed(final Deployment deployment, final Corpus corpus, final ExpectedClusters expected,

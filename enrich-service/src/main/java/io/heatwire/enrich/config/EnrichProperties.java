@@ -17,13 +17,37 @@ import io.heatwire.support.contract.DefaultTopics;
  */
 @ConfigurationProperties("heatwire")
 public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Parse parse,
-        @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters, @DefaultValue Heat heat) {
+        @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters, @DefaultValue Heat heat,
+        @DefaultValue Instance instance) {
 
     public EnrichSettings settings() {
         return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
                 parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
                 deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval(), heat.halfLife(),
                 clusters.enabled(), topics.partitions());
+    }
+
+    /**
+     * This instance among those with the same application id (README, "Fail-over").
+     *
+     * @param name         its {@code group.instance.id} (static membership); unique among the running
+     *                     instances, the same across restarts. Empty: the host name and a checksum of
+     *                     the state directory ({@link InstanceName})
+     * @param closeTimeout how long a stop (SIGTERM) waits for the Streams client to commit and close
+     * @param startBackoff how long start-up waits between attempts to reach the broker and create
+     *                     the missing topics
+     */
+    public record Instance(@DefaultValue("") String name, @DefaultValue("20s") Duration closeTimeout,
+            @DefaultValue("2s") Duration startBackoff) {
+
+        public Instance {
+            if (closeTimeout.isNegative() || closeTimeout.isZero()) {
+                throw new IllegalArgumentException("heatwire.instance.close-timeout must be positive");
+            }
+            if (startBackoff.isNegative() || startBackoff.isZero()) {
+                throw new IllegalArgumentException("heatwire.instance.start-backoff must be positive");
+            }
+        }
     }
 
     /** @param halfLife a story's weight in the heat of its cluster, provider and topics halves every half-life */

@@ -6,8 +6,6 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -16,8 +14,6 @@ import org.springframework.kafka.core.KafkaAdmin;
  * move story ids to other partitions than the state keyed by them.
  */
 final class MissingTopicsOnly implements Predicate<NewTopic> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MissingTopicsOnly.class);
 
     private final KafkaAdmin kafkaAdmin;
     private Set<String> existing;
@@ -34,6 +30,10 @@ final class MissingTopicsOnly implements Predicate<NewTopic> {
         return !existing.contains(topic.name());
     }
 
+    /**
+     * Fails when the broker does not answer, rather than take every topic for missing: the topics are
+     * created by an attempt that sees the broker ({@link StreamsStarter} tries again).
+     */
     private Set<String> listTopics() {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             return admin.listTopics().names().get(kafkaAdmin.getOperationTimeout(), TimeUnit.SECONDS);
@@ -41,9 +41,7 @@ final class MissingTopicsOnly implements Predicate<NewTopic> {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // The broker is not reachable: KafkaAdmin will report it; nothing is modified.
-            LOG.warn("could not list the existing topics ({}); only missing topics are ever created", e.toString());
-            return Set.of();
+            throw new IllegalStateException("could not list the existing topics: " + e, e);
         }
     }
 }

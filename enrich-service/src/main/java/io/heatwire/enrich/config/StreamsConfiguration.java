@@ -1,11 +1,19 @@
 package io.heatwire.enrich.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -33,6 +42,7 @@ import io.heatwire.enrich.view.QueryViews;
 @EnableConfigurationProperties(EnrichProperties.class)
 class StreamsConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsConfiguration.class);
     private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
 
     @Bean
@@ -56,6 +66,33 @@ class StreamsConfiguration {
         });
     }
 
+    /**
+     * Static membership under this instance's name: each stream thread's consumer joins the group as
+     * {@code <name>-<thread>} (Kafka Streams adds the thread), so a restart within the session
+     * timeout takes its tasks back without a rebalance. A stop closes the client within the timeout.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer instanceIdentity(EnrichProperties properties) {
+        return factoryBean -> {
+            final Properties streams = factoryBean.getStreamsConfiguration();
+            final String stateDir = streams.getProperty(StreamsConfig.STATE_DIR_CONFIG,
+                    Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString());
+            final String name = InstanceName.resolve(properties.instance().name(), Path.of(stateDir));
+            streams.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), name);
+            factoryBean.setStreamsConfiguration(streams);
+            factoryBean.setCloseTimeout(Math.toIntExact(Math.max(1, properties.instance().closeTimeout().toSeconds())));
+            LOG.info("instance name {} (group.instance.id of each stream thread: {}-<thread>)", name, name);
+        };
+    }
+
+    @Bean
+    StreamsStarter streamsStarter(StreamsBuilderFactoryBean factoryBean, KafkaAdmin kafkaAdmin,
+            EnrichProperties properties) {
+        return new StreamsStarter(factoryBean, kafkaAdmin,
+                topicsToCreate(properties).stream().map(NewTopic::name).collect(Collectors.toSet()),
+                properties.instance().startBackoff());
+    }
+
     /** Existing topics keep their partitions and settings, whatever heatwire.topics.* says now. */
     @Bean
     static BeanPostProcessor createMissingTopicsOnly() {
@@ -71,12 +108,16 @@ class StreamsConfiguration {
     }
 
     /**
-     * Topics that do not exist yet are created before the Streams client starts. Every topic
+     * Topics that do not exist yet are created before the Streams client starts ({@link StreamsStarter}). Every topic
      * enrich-service writes accepts records up to the dead-letter size, so no output it produces
      * is refused by the broker (a refused record would fail the transaction).
      */
     @Bean
     KafkaAdmin.NewTopics heatwireTopics(EnrichProperties properties) {
+        return new KafkaAdmin.NewTopics(topicsToCreate(properties).toArray(NewTopic[]::new));
+    }
+
+    private static List<NewTopic> topicsToCreate(EnrichProperties properties) {
         final EnrichProperties.TopicNames t = properties.topics();
         final String maxBytes = Integer.toString(properties.deadLetters().maxRecordBytes());
         final Map<String, String> deleted = Map.of(
@@ -86,7 +127,7 @@ class StreamsConfiguration {
         final Map<String, String> compacted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
-        return new KafkaAdmin.NewTopics(
+        return List.of(
                 topic(t, t.raw(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
                 topic(t, t.dlq(), deleted),
                 // Story nodes talk to each other through this topic; it is read back within moments,

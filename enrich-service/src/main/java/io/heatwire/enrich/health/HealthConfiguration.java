@@ -9,7 +9,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import io.heatwire.support.health.BrokerHealthIndicator;
 
 /**
- * The broker probe ({@code kafka}) and the Streams client state ({@code kafkaStreams}); both are
+ * The broker probe ({@code kafka}) and the Streams client state with its restorations
+ * ({@code kafkaStreams}); both are
  * in the readiness group (application.yml), neither in liveness: a restart cures neither.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +25,9 @@ class HealthConfiguration {
 
     @Bean
     KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
-        return new KafkaStreamsHealthIndicator(factoryBean);
+        final RestoringPartitions restoring = new RestoringPartitions();
+        factoryBean.setStateRestoreListener(restoring);
+        return new KafkaStreamsHealthIndicator(factoryBean, restoring);
     }
 
     /** The query group's ({@code /actuator/health/query}) view of the Streams client. */

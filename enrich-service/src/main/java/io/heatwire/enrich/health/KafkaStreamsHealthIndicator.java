@@ -5,13 +5,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** UP only while the Streams client is RUNNING: in any other state it processes nothing. */
+/**
+ * UP only while the Streams client is RUNNING and none of its active tasks restores its state: in
+ * any other state it processes nothing, and a restoring task neither processes nor answers queries.
+ */
 final class KafkaStreamsHealthIndicator implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean factoryBean;
+    private final RestoringPartitions restoring;
 
-    KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+    KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean, RestoringPartitions restoring) {
         this.factoryBean = factoryBean;
+        this.restoring = restoring;
     }
 
     @Override
@@ -20,7 +25,16 @@ final class KafkaStreamsHealthIndicator implements HealthIndicator {
         if (streams == null) {
             return Health.outOfService().withDetail("state", "NOT_STARTED").build();
         }
-        return health(streams.state());
+        return health(streams.state(), restoring.count());
+    }
+
+    /** RUNNING with changelog partitions still restoring is not ready yet (OUT_OF_SERVICE). */
+    static Health health(KafkaStreams.State state, int restoringPartitions) {
+        if (state == KafkaStreams.State.RUNNING && restoringPartitions > 0) {
+            return Health.outOfService().withDetail("state", state.name())
+                    .withDetail("restoringPartitions", restoringPartitions).build();
+        }
+        return health(state);
     }
 
     /**

@@ -104,7 +104,8 @@ public final class ApplicationOffsets {
         }
     }
 
-    private Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
+    /** The group's committed offset per partition; partitions it never committed are absent. */
+    public Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetAndMetadata> offsets =
                 admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
         final Map<TopicPartition, Long> result = new HashMap<>();
@@ -116,14 +117,18 @@ public final class ApplicationOffsets {
         return result;
     }
 
-    private Set<TopicPartition> partitions(Set<String> topics) throws ExecutionException, InterruptedException {
-        final Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
+    /** The partitions of those of {@code topics} that exist. */
+    public Set<TopicPartition> partitions(Set<String> topics) throws ExecutionException, InterruptedException {
+        final Set<String> existing = admin.listTopics().names().get().stream().filter(topics::contains)
+                .collect(Collectors.toSet());
+        final Map<String, TopicDescription> descriptions = admin.describeTopics(existing).allTopicNames().get();
         return descriptions.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
     }
 
-    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
+    /** The committed (read_committed) end offset of each partition. */
+    public Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
             throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetSpec> request = partitions.stream()
                 .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
