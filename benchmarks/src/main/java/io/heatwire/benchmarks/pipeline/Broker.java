@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.heatwire.support.process.ChildProcess;
+
 /**
  * A fresh single-node KRaft broker: local-kafka's executable jar as a child process, as
  * {@code ./run.sh} starts it, on free ports, with its data in the run's directory.
@@ -17,10 +19,10 @@ final class Broker {
     private static final String READY_LINE = "Kafka broker ready on ";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
-    private final ChildProcesses.Child process;
+    private final ChildProcess process;
     private final String bootstrapServers;
 
-    private Broker(final ChildProcesses.Child process, final String bootstrapServers) {
+    private Broker(final ChildProcess process, final String bootstrapServers) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
     }
@@ -32,7 +34,7 @@ final class Broker {
         while (controllerPort == port) {
             controllerPort = ChildProcesses.freePort();
         }
-        final ChildProcesses.Child child = children.start("broker", ChildProcesses.javaJar(
+        final ChildProcess child = children.start("broker", ChildProcesses.javaJar(
                 List.of("-Xms256m", "-Xmx1g"), jar,
                 List.of("--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
                         "--data-dir", dataDir.toString())), log);
@@ -42,7 +44,7 @@ final class Broker {
                 throw new IOException("the broker exited during start-up; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                child.stop();
+                child.stop(ChildProcesses.STOP_GRACE);
                 throw new IOException("the broker did not become ready within " + START_TIMEOUT + "; see " + log);
             }
             TimeUnit.MILLISECONDS.sleep(200);
@@ -59,6 +61,6 @@ final class Broker {
     }
 
     void stop() {
-        process.stop();
+        process.stop(ChildProcesses.STOP_GRACE);
     }
 }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import io.heatwire.support.process.ChildProcess;
 
 /**
  * The processes the benchmark starts (broker, enrich-service, loadgen). Every one is stopped when
@@ -17,37 +17,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcesses implements AutoCloseable {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    /** How long a child may take to stop after SIGTERM before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
-    /** A started process with its log file. */
-    record Child(String name, Process process, Path log) {
-
-        long pid() {
-            return process.pid();
-        }
-
-        boolean isAlive() {
-            return process.isAlive();
-        }
-
-        /** SIGTERM, then SIGKILL after the grace period. */
-        void stop() {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private final List<Child> children = new ArrayList<>();
+    private final List<ChildProcess> children = new ArrayList<>();
     private final Thread hook = new Thread(this::stopAll, "benchmark-stop-children");
 
     ChildProcesses() {
@@ -55,26 +28,15 @@ final class ChildProcesses implements AutoCloseable {
     }
 
     /** Starts {@code command} with its output (stdout and stderr) appended to {@code log}. */
-    synchronized Child start(final String name, final List<String> command, final Path log) throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        final Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        final Child child = new Child(name, process, log);
+    synchronized ChildProcess start(final String name, final List<String> command, final Path log) throws IOException {
+        final ChildProcess child = ChildProcess.start(name, command, log);
         children.add(child);
         return child;
     }
 
     /** A JVM like this one running {@code java OPTIONS -jar JAR ARGS}. */
     static List<String> javaJar(final List<String> jvmOptions, final Path jar, final List<String> args) {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(args);
-        return command;
+        return ChildProcess.javaJar(jvmOptions, jar, args);
     }
 
     /** A port on 127.0.0.1 that was free a moment ago. */
@@ -89,7 +51,7 @@ final class ChildProcesses implements AutoCloseable {
     /** Stops every child still running, newest first. */
     synchronized void stopAll() {
         for (int i = children.size() - 1; i >= 0; i--) {
-            children.get(i).stop();
+            children.get(i).stop(STOP_GRACE);
         }
         children.removeIf(child -> !child.isAlive());
     }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.heatwire.support.process.ChildProcess;
+
 /**
  * The documents of one loadgen corpus, in publication order, with what the pipeline must make of
  * them. loadgen writes one file per document ({@code --out}) and the expected result
@@ -109,12 +111,13 @@ final class Corpus {
         final Path documents = directory.resolve("documents");
         final Path log = directory.resolve("loadgen.log");
         progress.printf("generating %,d documents with loadgen (seed %d; log %s)%n", count, seed, log);
-        final ChildProcesses.Child loadgen = children.start("loadgen", ChildProcesses.javaJar(List.of("-Xmx2g"),
+        final ChildProcess loadgen = children.start("loadgen", ChildProcesses.javaJar(List.of("-Xmx2g"),
                 loadgenJar, List.of("--count", Integer.toString(count), "--seed", Long.toString(seed),
                         "--out", documents.toString(), "--expected", directory.resolve("expected.json").toString())),
                 log);
-        if (loadgen.process().waitFor() != 0) {
-            throw new IOException("loadgen failed with exit code " + loadgen.process().exitValue() + "; see " + log);
+        final int exit = loadgen.waitForExit();
+        if (exit != 0) {
+            throw new IOException("loadgen failed with exit code " + exit + "; see " + log);
         }
         final List<Path> files;
         try (Stream<Path> listed = Files.list(documents)) {

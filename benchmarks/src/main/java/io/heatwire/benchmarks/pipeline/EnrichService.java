@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.heatwire.support.process.ChildProcess;
+
 /**
  * One enrich-service instance as production runs it: the packaged jar in its own JVM with its
  * default settings (exactly-once, application id {@code heatwire-enrich}, default topics); only the
@@ -25,7 +27,7 @@ final class EnrichService {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final ChildProcesses.Child process;
+    private final ChildProcess process;
     private final int port;
     private final Path stateDir;
     private final Path gcLog;
@@ -37,7 +39,7 @@ final class EnrichService {
             Path logs) {
     }
 
-    private EnrichService(final ChildProcesses.Child process, final int port, final Path stateDir, final Path gcLog,
+    private EnrichService(final ChildProcess process, final int port, final Path stateDir, final Path gcLog,
             final Launch launch, final int start) {
         this.process = process;
         this.port = port;
@@ -82,7 +84,7 @@ final class EnrichService {
         jvm.add("-Xlog:gc:file=\"" + gcLog.toAbsolutePath() + "\"");
         final List<String> args = new ArrayList<>(launch.args());
         args.add("--server.port=" + port);
-        final ChildProcesses.Child child = launch.children().start(name,
+        final ChildProcess child = launch.children().start(name,
                 ChildProcesses.javaJar(jvm, launch.jar(), args), launch.logs().resolve(name + ".log"));
         return new EnrichService(child, port, stateDir, gcLog, launch, start);
     }
@@ -134,25 +136,25 @@ final class EnrichService {
 
     /** SIGTERM without waiting: several instances then stop side by side. */
     void requestStop() {
-        process.process().destroy();
+        process.signalTerm();
     }
 
     void stop() {
-        process.stop();
+        process.stop(ChildProcesses.STOP_GRACE);
     }
 
     /** SIGKILL (a crash) or SIGTERM (a clean stop), without waiting. */
     void signal(final FailOverPlan.Signal signal) {
         if (signal == FailOverPlan.Signal.KILL) {
-            process.process().destroyForcibly();
+            process.signalKill();
         } else {
-            process.process().destroy();
+            process.signalTerm();
         }
     }
 
     /** Waits until the process has exited; false when it has not within the timeout. */
     boolean awaitExit(final Duration timeout) throws InterruptedException {
-        return process.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return process.waitFor(timeout);
     }
 
     Path log() {

@@ -85,6 +85,21 @@ public final class ChildProcess implements AutoCloseable {
         return name;
     }
 
+    /** Waits, without a limit, for the process to end by itself; returns its exit code. */
+    public int waitForExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** SIGTERM without waiting, so that several processes can stop side by side. */
+    public void signalTerm() {
+        process.destroy();
+    }
+
+    /** SIGKILL without waiting: a crash, timed by whoever watches what follows. */
+    public void signalKill() {
+        process.destroyForcibly();
+    }
+
     /** Waits for the process to end by itself; true when it did within the timeout. */
     public boolean waitFor(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
