@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.heatwire.support.contract.DefaultTopics;
+import picocli.CommandLine;
 
 /**
  * The pipeline benchmark (issue 7; SPEC 15): for each corpus size, a real broker, enrich-service
@@ -47,6 +48,10 @@ public final class PipelineBenchmark {
     static int run(final String[] args, final PrintStream out, final PrintStream err) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.print(BenchmarkOptions.USAGE);
+            return EXIT_OK;
+        }
+        if (List.of(args).contains("--version") || List.of(args).contains("-V")) {
+            new CommandLine(new BenchmarkCommand()).printVersionHelp(out);
             return EXIT_OK;
         }
         final BenchmarkOptions options;

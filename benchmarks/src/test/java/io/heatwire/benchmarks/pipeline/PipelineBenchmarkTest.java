@@ -30,6 +30,13 @@ class PipelineBenchmarkTest {
     }
 
     @Test
+    void shouldPrintItsVersion() {
+        assertThat(run("--version")).isEqualTo(PipelineBenchmark.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches("benchmarks \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+    }
+
+    @Test
     void shouldExitWithTwoOnABadArgument() {
         assertThat(run("--articles", "lots")).isEqualTo(PipelineBenchmark.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--articles needs a whole number").contains("usage:");
