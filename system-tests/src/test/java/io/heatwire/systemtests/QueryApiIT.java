@@ -292,6 +292,9 @@ class QueryApiIT {
                 correct.get(), unavailable.get(), wrong.size());
         assertThat(wrong).as("answers neither a correct 200 nor a 503 with Retry-After").isEmpty();
         assertThat(correct.get()).as("correct 200s while instances came and went").isPositive();
+        // c's indexes were built when its tasks started, from views restored from the topics.
+        assertThat(QueryApi.all(PORTS.get("c"), "/api/clusters/hot", 50))
+                .containsExactlyElementsOf(QueryApi.byHeat(TOPICS.get("clusters")));
     }
 
     private static void start(String instance) throws Exception {

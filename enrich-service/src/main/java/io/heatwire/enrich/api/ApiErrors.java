@@ -17,9 +17,11 @@ import io.heatwire.enrich.query.UnavailableException;
 
 /**
  * Every error of the API as an RFC 9457 problem detail: Spring MVC's own (a missing or malformed
- * parameter) through {@link ResponseEntityExceptionHandler}, and the queries' below.
+ * parameter) through {@link ResponseEntityExceptionHandler}, and the queries' below. Being a
+ * {@code ResponseEntityExceptionHandler}, it stands in for the one Spring Boot registers with
+ * {@code spring.mvc.problemdetails.enabled}, so it applies to every controller.
  */
-@RestControllerAdvice(assignableTypes = {QueryController.class, PeerController.class})
+@RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private final Duration retryAfter;
