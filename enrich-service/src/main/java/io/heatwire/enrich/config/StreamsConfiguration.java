@@ -108,9 +108,10 @@ class StreamsConfiguration {
     }
 
     /**
-     * Topics that do not exist yet are created before the Streams client starts ({@link StreamsStarter}). Every topic
-     * enrich-service writes accepts records up to the dead-letter size, so no output it produces
-     * is refused by the broker (a refused record would fail the transaction).
+     * Topics that do not exist yet are created before the Streams client starts
+     * ({@link StreamsStarter}). Every topic enrich-service writes accepts records up to the
+     * dead-letter size, so no output it produces is refused by the broker (a refused record would
+     * fail the transaction).
      */
     @Bean
     KafkaAdmin.NewTopics heatwireTopics(EnrichProperties properties) {
