@@ -17,14 +17,15 @@ final class DocumentCorpus {
     /** Where the seeds are; defaults to the nearest {@code seeds/} above the working directory. */
     static final String SEEDS_PROPERTY = "heatwire.seeds";
 
-    private static final String[] PROVIDERS = {"example.com", "news.example.org", "daily.example.net",
-        "tech.example.io", "world.example.co.uk"};
+    private static final String[] PROVIDERS = {
+        "example.com", "news.example.org", "daily.example.net", "tech.example.io", "world.example.co.uk"
+    };
     private static final String[] TOPICS = {"AI", "Computer Vision", "Privacy", "Policing", "Biometrics"};
     private static final String[] WORDS = ("police facial recognition technology cameras privacy deployment "
-            + "surveillance officers report minister trial accuracy bias public safety data rights city").split(" ");
+                    + "surveillance officers report minister trial accuracy bias public safety data rights city")
+            .split(" ");
 
-    private DocumentCorpus() {
-    }
+    private DocumentCorpus() {}
 
     static List<byte[]> seeds() {
         final Path directory = seedDirectory();
@@ -68,27 +69,64 @@ final class DocumentCorpus {
         final String provider = PROVIDERS[random.nextInt(PROVIDERS.length)];
         final StringBuilder out = new StringBuilder(targetBytes + 1024);
         out.append("---\ncategory: news\n")
-                .append("title: \"").append(sentence(random, 10)).append("\"\n")
-                .append("excerpt: \"").append(sentence(random, 40)).append("\"\n")
-                .append("publishedDateTime: ").append(Instant.ofEpochSecond(1_600_000_000L + random.nextInt(100_000_000)))
+                .append("title: \"")
+                .append(sentence(random, 10))
+                .append("\"\n")
+                .append("excerpt: \"")
+                .append(sentence(random, 40))
+                .append("\"\n")
+                .append("publishedDateTime: ")
+                .append(Instant.ofEpochSecond(1_600_000_000L + random.nextInt(100_000_000)))
                 .append('\n')
-                .append("webUrl: \"https://www.").append(provider).append("/news/").append(index).append("/story\"\n")
-                .append("ampWebUrl: \"https://www.").append(provider).append("/news/").append(index).append("/story/amp\"\n")
-                .append("type: article\nquality: ").append(random.nextInt(101)).append("\nheat: -1\npublished: false\n")
-                .append("provider:\n  name: \"").append(provider).append("\"\n  domain: ").append(provider).append('\n')
-                .append("topics:\n  - ").append(TOPICS[random.nextInt(TOPICS.length)]).append("\n  - AI\n")
-                .append("images:\n  - url: \"https://img.").append(provider).append("/").append(index)
+                .append("webUrl: \"https://www.")
+                .append(provider)
+                .append("/news/")
+                .append(index)
+                .append("/story\"\n")
+                .append("ampWebUrl: \"https://www.")
+                .append(provider)
+                .append("/news/")
+                .append(index)
+                .append("/story/amp\"\n")
+                .append("type: article\nquality: ")
+                .append(random.nextInt(101))
+                .append("\nheat: -1\npublished: false\n")
+                .append("provider:\n  name: \"")
+                .append(provider)
+                .append("\"\n  domain: ")
+                .append(provider)
+                .append('\n')
+                .append("topics:\n  - ")
+                .append(TOPICS[random.nextInt(TOPICS.length)])
+                .append("\n  - AI\n")
+                .append("images:\n  - url: \"https://img.")
+                .append(provider)
+                .append("/")
+                .append(index)
                 .append(".jpg\"\n    width: 640\n    height: 360\n    isCached: true\n")
                 .append("related:\n");
         int related = 0;
         while (out.length() < targetBytes - 400 && related < 16) {
             final String other = PROVIDERS[random.nextInt(PROVIDERS.length)];
-            out.append("  - title: \"").append(sentence(random, 9)).append("\"\n")
-                    .append("    excerpt: \"").append(sentence(random, 35 + random.nextInt(30))).append("\"\n")
-                    .append("    publishedDateTime: 2021-12-0").append(1 + random.nextInt(9)).append("T12:00:00Z\n")
-                    .append("    webUrl: \"https://www.").append(other).append("/story/").append(random.nextInt(1_000_000))
-                    .append("\"\n    type: article\n    provider:\n      name: ").append(other)
-                    .append("\n      domain: ").append(other).append("\n    quality: ").append(random.nextInt(101))
+            out.append("  - title: \"")
+                    .append(sentence(random, 9))
+                    .append("\"\n")
+                    .append("    excerpt: \"")
+                    .append(sentence(random, 35 + random.nextInt(30)))
+                    .append("\"\n")
+                    .append("    publishedDateTime: 2021-12-0")
+                    .append(1 + random.nextInt(9))
+                    .append("T12:00:00Z\n")
+                    .append("    webUrl: \"https://www.")
+                    .append(other)
+                    .append("/story/")
+                    .append(random.nextInt(1_000_000))
+                    .append("\"\n    type: article\n    provider:\n      name: ")
+                    .append(other)
+                    .append("\n      domain: ")
+                    .append(other)
+                    .append("\n    quality: ")
+                    .append(random.nextInt(101))
                     .append('\n');
             related++;
         }

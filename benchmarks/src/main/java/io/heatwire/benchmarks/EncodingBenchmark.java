@@ -16,16 +16,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
+import tools.jackson.dataformat.smile.SmileMapper;
 
 import io.heatwire.article.parse.ArticleParser;
 import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.article.parse.RejectedDocumentException;
 import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.cbor.CBORMapper;
-import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
  * The cost of one story on an internal topic or in a state store, per encoding: encode plus
@@ -110,8 +110,9 @@ public class EncodingBenchmark {
                 }
                 bytes += data.length;
             }
-            System.out.printf("%-6s %,8.0f bytes per story (%d stories)%n", encoding, bytes / (double) stories.size(),
-                    stories.size());
+            System.out.printf(
+                    "%-6s %,8.0f bytes per story (%d stories)%n",
+                    encoding, bytes / (double) stories.size(), stories.size());
         }
     }
 }

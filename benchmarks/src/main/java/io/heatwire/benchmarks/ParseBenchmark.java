@@ -3,12 +3,6 @@ package io.heatwire.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.heatwire.article.parse.ArticleParser;
-import io.heatwire.article.parse.ParseLimits;
-import io.heatwire.article.parse.ParsedArticle;
-import io.heatwire.article.parse.RejectedDocumentException;
-import io.heatwire.article.story.Stories;
-import io.heatwire.article.story.Story;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +16,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+
+import io.heatwire.article.parse.ArticleParser;
+import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.RejectedDocumentException;
+import io.heatwire.article.story.Stories;
+import io.heatwire.article.story.Story;
 
 /**
  * Raw parse throughput of one thread: documents per second (the score); MB/s follows from the

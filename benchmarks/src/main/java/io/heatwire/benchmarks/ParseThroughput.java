@@ -23,8 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class ParseThroughput {
 
-    private ParseThroughput() {
-    }
+    private ParseThroughput() {}
 
     public static void main(final String[] args) throws RunnerException {
         String json = null;
@@ -40,8 +39,10 @@ public final class ParseThroughput {
         }
         final ChainedOptionsBuilder options = new OptionsBuilder().include(ParseBenchmark.class.getName() + ".*");
         if (quick) {
-            options.warmupIterations(4).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+            options.warmupIterations(4)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(1));
         }
         if (json != null) {
             options.result(json).resultFormat(ResultFormatType.JSON);
@@ -49,8 +50,9 @@ public final class ParseThroughput {
         final Collection<RunResult> results = new Runner(options.build()).run();
 
         final double seedBytes = DocumentCorpus.totalBytes(DocumentCorpus.seeds()) / (double) ParseBenchmark.SEED_COUNT;
-        final double generatedBytes = DocumentCorpus.totalBytes(DocumentCorpus.generated(ParseBenchmark.GENERATED_COUNT,
-                ParseBenchmark.GENERATOR_SEED)) / (double) ParseBenchmark.GENERATED_COUNT;
+        final double generatedBytes = DocumentCorpus.totalBytes(
+                        DocumentCorpus.generated(ParseBenchmark.GENERATED_COUNT, ParseBenchmark.GENERATOR_SEED))
+                / (double) ParseBenchmark.GENERATED_COUNT;
         System.out.println();
         System.out.printf(Locale.ROOT, "%-28s %12s %10s %12s%n", "benchmark (1 thread)", "docs/s", "MB/s", "avg doc B");
         for (final RunResult result : results) {
@@ -58,8 +60,13 @@ public final class ParseThroughput {
             final String shortName = name.substring(name.lastIndexOf('.') + 1);
             final double docsPerSecond = result.getPrimaryResult().getScore();
             final double averageBytes = shortName.equals("parseSeeds") ? seedBytes : generatedBytes;
-            System.out.printf(Locale.ROOT, "%-28s %12.0f %10.1f %12.0f%n", shortName, docsPerSecond,
-                    docsPerSecond * averageBytes / 1_000_000.0, averageBytes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s %12.0f %10.1f %12.0f%n",
+                    shortName,
+                    docsPerSecond,
+                    docsPerSecond * averageBytes / 1_000_000.0,
+                    averageBytes);
         }
         if (json != null) {
             System.out.println("JMH results written to " + json);

@@ -11,7 +11,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,12 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
     private static final JsonMapper READER = JsonMapper.builder().build();
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /** The violations of {@code json} against {@code schemas/<name>.schema.json}; empty when valid. */
     public static List<Error> violations(String name, byte[] json) {

@@ -23,12 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.heatwire.enrich.cli.SummaryCommand;
 import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.enrich.cli.SummaryCommand;
 
 /**
  * SPEC 7: two clusters of 10,000 stories each (100 chained articles with 99 references each, by
@@ -36,11 +35,14 @@ import io.heatwire.article.parse.ArticleDocument;
  * by the earliest story (SPEC 7), and every cluster id that disappeared ends with a tombstone. The size is
  * {@code -Dheatwire.large-merge.articles=N} articles per cluster.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-    "spring.kafka.streams.state-dir=${java.io.tmpdir}/heatwire-large-merge-${random.uuid}",
-    "spring.kafka.streams.application-id=heatwire-large-merge",
-    "heatwire.clusters.emit-interval=500ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "spring.kafka.streams.state-dir=${java.io.tmpdir}/heatwire-large-merge-${random.uuid}",
+            "spring.kafka.streams.application-id=heatwire-large-merge",
+            "heatwire.clusters.emit-interval=500ms"
+        })
 @EmbeddedKafka(partitions = 3)
 class LargeMergeIT {
 
@@ -60,27 +62,38 @@ class LargeMergeIT {
         awaitCaughtUp();
         final Map<String, JsonNode> before = compacted("heatwire.clusters");
         assertThat(before).hasSize(2);
-        assertThat(before.values()).allSatisfy(c -> assertThat(c.path("size").asLong()).isEqualTo(ARTICLES * (REFERENCES + 1L)));
+        assertThat(before.values())
+                .allSatisfy(c -> assertThat(c.path("size").asLong()).isEqualTo(ARTICLES * (REFERENCES + 1L)));
 
         final long start = System.nanoTime();
-        publish(List.of(ArticleDocument.valid().with("webUrl", "\"https://bridge.example/merge\"")
-                .relatedTo(url("left", 0, 1)).relatedTo(url("right", 0, 1)).bytes()));
+        publish(List.of(ArticleDocument.valid()
+                .with("webUrl", "\"https://bridge.example/merge\"")
+                .relatedTo(url("left", 0, 1))
+                .relatedTo(url("right", 0, 1))
+                .bytes()));
         awaitCaughtUp();
         final Duration merge = Duration.ofNanos(System.nanoTime() - start);
 
         final Map<String, JsonNode> stories = compacted("heatwire.stories");
         final String smallest = stories.entrySet().stream()
-                .min(Comparator.comparing((Map.Entry<String, JsonNode> e) -> publishedAt(e.getValue()),
-                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Map.Entry::getKey))
-                .orElseThrow().getKey();
+                .min(Comparator.comparing(
+                                (Map.Entry<String, JsonNode> e) -> publishedAt(e.getValue()),
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Map.Entry::getKey))
+                .orElseThrow()
+                .getKey();
         assertThat(stories).hasSize(2 * ARTICLES * (REFERENCES + 1) + 1);
-        assertThat(stories.values()).allSatisfy(s -> assertThat(s.path("clusterId").asString()).isEqualTo(smallest));
+        assertThat(stories.values())
+                .allSatisfy(s -> assertThat(s.path("clusterId").asString()).isEqualTo(smallest));
         final Map<String, JsonNode> after = compacted("heatwire.clusters");
         assertThat(after).containsOnlyKeys(smallest);
         assertThat(after.get(smallest).path("size").asLong()).isEqualTo(stories.size());
         // compacted() drops tombstoned keys: every old id other than the survivor ended with one.
-        before.keySet().stream().filter(id -> !id.equals(smallest)).forEach(id -> assertThat(after).doesNotContainKey(id));
-        System.out.printf("merged 2 x %d stories in %d ms (until the outputs stood still)%n",
+        before.keySet().stream()
+                .filter(id -> !id.equals(smallest))
+                .forEach(id -> assertThat(after).doesNotContainKey(id));
+        System.out.printf(
+                "merged 2 x %d stories in %d ms (until the outputs stood still)%n",
                 ARTICLES * (REFERENCES + 1), merge.toMillis());
     }
 
@@ -93,7 +106,8 @@ class LargeMergeIT {
         final List<byte[]> documents = new ArrayList<>();
         for (int a = 0; a < ARTICLES; a++) {
             final ArticleDocument document = ArticleDocument.valid()
-                    .with("webUrl", "\"" + url(side, a, 0) + "\"").with("title", "\"" + side + " " + a + "\"");
+                    .with("webUrl", "\"" + url(side, a, 0) + "\"")
+                    .with("title", "\"" + side + " " + a + "\"");
             for (int r = 1; r <= REFERENCES; r++) {
                 document.relatedTo(url(side, a, r));
             }
@@ -110,9 +124,10 @@ class LargeMergeIT {
     }
 
     private void publish(List<byte[]> documents) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             for (byte[] document : documents) {
                 producer.send(new ProducerRecord<>("heatwire.articles.raw", document));
             }
@@ -122,8 +137,15 @@ class LargeMergeIT {
 
     private void awaitCaughtUp() {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int exit = SummaryCommand.run(new String[] {"--bootstrap-servers", broker.getBrokersAsString(),
-            "--application-id", "heatwire-large-merge", "--wait-seconds", "600"},
+        final int exit = SummaryCommand.run(
+                new String[] {
+                    "--bootstrap-servers",
+                    broker.getBrokersAsString(),
+                    "--application-id",
+                    "heatwire-large-merge",
+                    "--wait-seconds",
+                    "600"
+                },
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();

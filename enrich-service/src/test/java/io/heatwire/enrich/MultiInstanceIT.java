@@ -28,12 +28,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.heatwire.enrich.cli.SummaryCommand;
 import io.heatwire.article.parse.SeedDocuments;
+import io.heatwire.enrich.cli.SummaryCommand;
 import io.heatwire.enrich.topology.ClusterOracleProperties;
 
 /**
@@ -63,12 +62,16 @@ class MultiInstanceIT {
 
             for (String pipeline : List.of("single", "multi")) {
                 final ByteArrayOutputStream err = new ByteArrayOutputStream();
-                final int exit = SummaryCommand.run(new String[] {
-                    "--bootstrap-servers", broker.getBrokersAsString(), "--application-id", "heatwire-" + pipeline,
-                    "--raw-topic", pipeline + ".raw", "--dlq-topic", pipeline + ".dlq",
-                    "--stories-topic", pipeline + ".stories", "--clusters-topic", pipeline + ".clusters",
-                    "--story-events-topic", pipeline + ".story-events", "--providers-topic", pipeline + ".providers",
-                    "--topics-topic", pipeline + ".topics", "--wait-seconds", "180"},
+                final int exit = SummaryCommand.run(
+                        new String[] {
+                            "--bootstrap-servers", broker.getBrokersAsString(), "--application-id",
+                                    "heatwire-" + pipeline,
+                            "--raw-topic", pipeline + ".raw", "--dlq-topic", pipeline + ".dlq",
+                            "--stories-topic", pipeline + ".stories", "--clusters-topic", pipeline + ".clusters",
+                            "--story-events-topic", pipeline + ".story-events", "--providers-topic",
+                                    pipeline + ".providers",
+                            "--topics-topic", pipeline + ".topics", "--wait-seconds", "180"
+                        },
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
                 assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -83,12 +86,17 @@ class MultiInstanceIT {
             assertThat(single.get("clusters")).hasSizeGreaterThan(5);
             // The summary waited for the multi pipeline too; a late rebalance can still hold back a
             // moved task's last writes for a moment, so the comparison is retried for a bounded time.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                for (String output : OUTPUTS) {
-                    assertThat(differences(single.get(output),
-                            comparable(output, compacted(broker, "multi." + output)))).as(output).isEmpty();
-                }
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        for (String output : OUTPUTS) {
+                            assertThat(differences(
+                                            single.get(output),
+                                            comparable(output, compacted(broker, "multi." + output))))
+                                    .as(output)
+                                    .isEmpty();
+                        }
+                    });
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
         }
@@ -109,19 +117,26 @@ class MultiInstanceIT {
         properties.put("heatwire.topics.story-events", pipeline + ".story-events");
         // As command-line arguments: they win over application.yml, as in production.
         return new SpringApplicationBuilder(EnrichApplication.class)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(properties.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     private static void publish(EmbeddedKafkaBroker broker, String topic, List<byte[]> documents) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             for (int i = 0; i < documents.size(); i++) {
-                final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
-                        ("doc-" + i).getBytes(StandardCharsets.UTF_8), documents.get(i));
+                final ProducerRecord<byte[], byte[]> record =
+                        new ProducerRecord<>(topic, ("doc-" + i).getBytes(StandardCharsets.UTF_8), documents.get(i));
                 // Both pipelines see the same ingestion time, so the same version wins in each.
-                record.headers().add("ingested-at", ("2024-05-01T00:00:" + String.format("%02d", i % 60) + "."
-                        + String.format("%03d", i) + "Z").getBytes(StandardCharsets.UTF_8));
+                record.headers()
+                        .add(
+                                "ingested-at",
+                                ("2024-05-01T00:00:" + String.format("%02d", i % 60) + "." + String.format("%03d", i)
+                                                + "Z")
+                                        .getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }
             producer.flush();
@@ -147,8 +162,10 @@ class MultiInstanceIT {
         keys.addAll(actual.keySet());
         for (String key : keys) {
             if (!Objects.equals(expected.get(key), actual.get(key))) {
-                differences.put(key, "one instance: " + expected.get(key) + System.lineSeparator()
-                        + "two instances: " + actual.get(key));
+                differences.put(
+                        key,
+                        "one instance: " + expected.get(key) + System.lineSeparator() + "two instances: "
+                                + actual.get(key));
             }
         }
         return differences;

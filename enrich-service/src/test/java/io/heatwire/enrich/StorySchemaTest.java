@@ -2,20 +2,20 @@ package io.heatwire.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
-import io.heatwire.article.parse.SeedDocuments;
+import com.networknt.schema.Error;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
 import io.heatwire.article.parse.ArticleDocument;
 import io.heatwire.article.parse.ArticleParser;
 import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.article.parse.SeedDocuments;
 import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
-import org.junit.jupiter.api.Test;
-
-import com.networknt.schema.Error;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stories serialized by Jackson 3, as they go to the stories topic, validate against
@@ -39,8 +39,12 @@ class StorySchemaTest {
 
     @Test
     void shouldValidateStoriesWithWarningsUnknownFieldsAndClusterId() throws Exception {
-        final var article = new ArticleParser(ParseLimits.defaults()).parse(ArticleDocument.valid()
-                .with("quality", "150").with("extra", "{list: [1, 2.5, null]}").relatedRaw("  - title: no url").bytes());
+        final var article = new ArticleParser(ParseLimits.defaults())
+                .parse(ArticleDocument.valid()
+                        .with("quality", "150")
+                        .with("extra", "{list: [1, 2.5, null]}")
+                        .relatedRaw("  - title: no url")
+                        .bytes());
         final Story story = Stories.from(article).get(0).withClusterId("0123456789abcdef0123456789abcdef");
 
         assertThat(validate(story)).isEmpty();
@@ -51,7 +55,8 @@ class StorySchemaTest {
         final Story story = Stories.from(SeedDocuments.parsed("002")).get(0);
         final String json = mapper.writeValueAsString(story).replace("\"kind\":\"ARTICLE\"", "\"kind\":\"OTHER\"");
 
-        assertThat(JsonSchemas.violations("story", json.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(JsonSchemas.violations("story", json.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     private List<Error> validate(final Story story) {

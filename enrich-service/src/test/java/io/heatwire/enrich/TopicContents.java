@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,14 +20,13 @@ public final class TopicContents {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Duration MAX_READ = Duration.ofMinutes(5);
 
-    private TopicContents() {
-    }
+    private TopicContents() {}
 
     /** Every committed record, in partition order. */
     public static List<ConsumerRecord<byte[], byte[]>> all(String bootstrapServers, String topic) {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        TopicReader.readToEnd(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, MAX_READ,
-                records::add);
+        TopicReader.readToEnd(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, MAX_READ, records::add);
         return records;
     }
 

@@ -13,11 +13,13 @@ import com.tngtech.archunit.lang.ArchRule;
 class DomainRulesTest {
 
     @ArchTest
-    static final ArchRule shouldKnowNoKafkaNorSpring = noClasses().should().dependOnClassesThat()
+    static final ArchRule shouldKnowNoKafkaNorSpring = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.apache.kafka..", "org.springframework..")
             .because("the domain is shared by the services, loadgen and the benchmarks as plain Java");
 
     @ArchTest
-    static final ArchRule shouldHaveNoPackageCycles = slices().matching("io.heatwire.article.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule shouldHaveNoPackageCycles =
+            slices().matching("io.heatwire.article.(*)..").should().beFreeOfCycles();
 }

@@ -17,23 +17,32 @@ class SupportRulesTest {
 
     @ArchTest
     static final ArchRule shouldKeepSpringInTheHealthPackage = noClasses()
-            .that().resideOutsideOfPackage("io.heatwire.support.health..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .that()
+            .resideOutsideOfPackage("io.heatwire.support.health..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..")
             .because("loadgen, local-kafka and the benchmarks run without Spring");
 
     @ArchTest
     static final ArchRule shouldKeepPicocliInTheCliPackage = noClasses()
-            .that().resideOutsideOfPackage("io.heatwire.support.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+            .that()
+            .resideOutsideOfPackage("io.heatwire.support.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("picocli..")
             .because("the services' Spring side has no command line");
 
     @ArchTest
     static final ArchRule shouldKeepTheContractFreeOfLibraries = noClasses()
-            .that().resideInAPackage("io.heatwire.support.contract..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.heatwire.support.contract..")
+            .that()
+            .resideInAPackage("io.heatwire.support.contract..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages("java..", "io.heatwire.support.contract..")
             .because("the contract is names only, readable by anything");
 
     @ArchTest
-    static final ArchRule shouldHaveNoPackageCycles = slices().matching("io.heatwire.support.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule shouldHaveNoPackageCycles =
+            slices().matching("io.heatwire.support.(*)..").should().beFreeOfCycles();
 }

@@ -28,7 +28,10 @@ public class IngestApplication {
     public static int publish(String... args) {
         // Help, version and usage errors are answered before Spring starts, so they never wait for a
         // broker. Spring then reads its own properties from the same command line.
-        return PublishRequest.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        return PublishRequest.execute(
+                args,
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
                 request -> publishWithSpring(args));
     }
 

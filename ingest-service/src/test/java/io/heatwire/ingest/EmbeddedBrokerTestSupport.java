@@ -13,12 +13,14 @@ import io.heatwire.ingest.config.IngestProperties;
  * One real (KRaft) broker and one application context for every broker test of this module: the
  * annotations are identical for all subclasses, so Spring's test context cache starts them once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "heatwire.topics.partitions=3",
-        "heatwire.ingest.token=" + EmbeddedBrokerTestSupport.TOKEN,
-        "heatwire.ingest.http.send-timeout=15s"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "heatwire.topics.partitions=3",
+            "heatwire.ingest.token=" + EmbeddedBrokerTestSupport.TOKEN,
+            "heatwire.ingest.http.send-timeout=15s"
+        })
 @EmbeddedKafka
 public abstract class EmbeddedBrokerTestSupport {
 
@@ -34,7 +36,8 @@ public abstract class EmbeddedBrokerTestSupport {
 
     @BeforeEach
     void openProbe() {
-        rawTopic = new RawTopicProbe(broker.getBrokersAsString(), properties.topics().raw());
+        rawTopic = new RawTopicProbe(
+                broker.getBrokersAsString(), properties.topics().raw());
     }
 
     @AfterEach

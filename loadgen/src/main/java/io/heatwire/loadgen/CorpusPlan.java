@@ -30,6 +30,7 @@ final class CorpusPlan {
 
     /** Publication times start here and spread over three weeks; bridges follow. */
     static final Instant START = Instant.parse("2025-03-03T00:00:00Z");
+
     static final int WINDOW_SECONDS = 21 * 24 * 3600;
 
     private static final long PLAN_STREAM = 1;
@@ -331,9 +332,12 @@ final class CorpusPlan {
         final StringBuilder path = new StringBuilder(96).append('/').append(section);
         if (site.datedPaths()) {
             final LocalDate date = LocalDate.ofInstant(publishedAt(story), ZoneOffset.UTC);
-            path.append('/').append(date.getYear())
-                    .append('/').append(twoDigits(date.getMonthValue()))
-                    .append('/').append(twoDigits(date.getDayOfMonth()));
+            path.append('/')
+                    .append(date.getYear())
+                    .append('/')
+                    .append(twoDigits(date.getMonthValue()))
+                    .append('/')
+                    .append(twoDigits(date.getDayOfMonth()));
         }
         // The story number makes the path unique: a slug never ends in a hyphen and a number.
         path.append('/').append(Vocabulary.slug(title)).append('-').append(Integer.toString(story, 36));
@@ -356,8 +360,13 @@ final class CorpusPlan {
         return stream(seed, STORY_STREAM, story);
     }
 
-    private void bridgeTargets(final int bridge, final int bridges, final IntList kinds, final int[][] members,
-            final SplittableRandom random, final IntList refs) {
+    private void bridgeTargets(
+            final int bridge,
+            final int bridges,
+            final IntList kinds,
+            final int[][] members,
+            final SplittableRandom random,
+            final IntList refs) {
         final IntList big = new IntList();
         final IntList medium = new IntList();
         for (int c = 0; c < kinds.size(); c++) {

@@ -37,7 +37,10 @@ final class DirectorySink implements DocumentSink {
 
     @Override
     public void write(final GeneratedDocument document) throws IOException {
-        Files.write(directory.resolve(document.name()), document.bytes(), StandardOpenOption.CREATE_NEW,
+        Files.write(
+                directory.resolve(document.name()),
+                document.bytes(),
+                StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
     }
 

@@ -23,8 +23,9 @@ final class DocumentRenderer {
     /** Compact levels: full entries; short related excerpts, no related images; bare related entries. */
     private static final int MAX_LEVEL = 2;
 
-    private static final int[][] IMAGE_SIZES = {{1200, 675}, {1024, 576}, {800, 450}, {640, 360}, {636, 382},
-        {1920, 1080}, {400, 267}};
+    private static final int[][] IMAGE_SIZES = {
+        {1200, 675}, {1024, 576}, {800, 450}, {640, 360}, {636, 382}, {1920, 1080}, {400, 267}
+    };
 
     private final CorpusPlan plan;
     private final String nameFormat;
@@ -72,7 +73,8 @@ final class DocumentRenderer {
         final String web = UrlForms.web(provider, path);
         final boolean withWeb = random.nextInt(100) >= 3;
         final int originalDraw = random.nextInt(100);
-        final String original = !withWeb || originalDraw < 50 ? UrlForms.fromFeed(provider, path, random)
+        final String original = !withWeb || originalDraw < 50
+                ? UrlForms.fromFeed(provider, path, random)
                 : originalDraw < 85 ? web : null;
         final String amp = random.nextInt(10) < 9 ? UrlForms.amp(provider, path) : null;
         final String ampCache = amp != null && random.nextInt(10) < 7 ? UrlForms.ampCache(amp) : null;
@@ -81,11 +83,14 @@ final class DocumentRenderer {
 
         final StringBuilder out = new StringBuilder(MAX_BYTES + 1024);
         out.append("---\n");
-        out.append("category: ").append(Vocabulary.CATEGORIES.get(random.nextInt(Vocabulary.CATEGORIES.size())))
+        out.append("category: ")
+                .append(Vocabulary.CATEGORIES.get(random.nextInt(Vocabulary.CATEGORIES.size())))
                 .append('\n');
         out.append("title: ").append(quoted(plan.title(article))).append('\n');
         final int excerptWords = level == MAX_LEVEL ? 12 : 20 + random.nextInt(100);
-        out.append("excerpt: ").append(quoted(plan.excerpt(article, excerptWords))).append('\n');
+        out.append("excerpt: ")
+                .append(quoted(plan.excerpt(article, excerptWords)))
+                .append('\n');
         out.append("publishedDateTime: ").append(plan.publishedAt(article)).append('\n');
         field(out, "", "originalUrl", original);
         field(out, "", "webUrl", webUrl);
@@ -147,19 +152,21 @@ final class DocumentRenderer {
         if (amp == null && level < MAX_LEVEL && random.nextInt(10) < 4) {
             amp = UrlForms.amp(provider, path);
         }
-        final String ampCache = amp != null && level < MAX_LEVEL && random.nextInt(10) < 5
-                ? UrlForms.ampCache(amp) : null;
+        final String ampCache =
+                amp != null && level < MAX_LEVEL && random.nextInt(10) < 5 ? UrlForms.ampCache(amp) : null;
         final StoryIdentity identity = StoryIdentity.resolve(reference.webUrl(), null, amp, ampCache)
                 .orElseThrow(() -> new IllegalStateException("unusable related URL for story " + story));
         if (!identity.id().equals(plan.id(story))) {
-            throw new IllegalStateException("related URL " + identity.canonicalUrl() + " does not resolve to "
-                    + plan.canonicalUrl(story));
+            throw new IllegalStateException(
+                    "related URL " + identity.canonicalUrl() + " does not resolve to " + plan.canonicalUrl(story));
         }
 
         out.append("  - title: ").append(quoted(plan.title(story))).append('\n');
         if (level < MAX_LEVEL) {
             final int words = level == 0 ? 15 + random.nextInt(30) : 8;
-            out.append("    excerpt: ").append(quoted(plan.excerpt(story, words))).append('\n');
+            out.append("    excerpt: ")
+                    .append(quoted(plan.excerpt(story, words)))
+                    .append('\n');
         }
         out.append("    publishedDateTime: ").append(plan.publishedAt(story)).append('\n');
         field(out, "    ", "webUrl", reference.webUrl());
@@ -176,8 +183,8 @@ final class DocumentRenderer {
         }
     }
 
-    private void checkOwnIdentity(final int article, final String web, final String original, final String amp,
-            final String ampCache) {
+    private void checkOwnIdentity(
+            final int article, final String web, final String original, final String amp, final String ampCache) {
         final StoryIdentity identity = StoryIdentity.resolve(web, original, amp, ampCache)
                 .orElseThrow(() -> new IllegalStateException("no usable URL for article " + article));
         if (!identity.id().equals(plan.id(article)) || !identity.aliasIds().isEmpty()) {
@@ -186,13 +193,19 @@ final class DocumentRenderer {
         }
     }
 
-    private void image(final StringBuilder out, final String indent, final Vocabulary.Provider provider,
-            final int story, final int number, final SplittableRandom random) {
+    private void image(
+            final StringBuilder out,
+            final String indent,
+            final Vocabulary.Provider provider,
+            final int story,
+            final int number,
+            final SplittableRandom random) {
         final int[] size = IMAGE_SIZES[random.nextInt(IMAGE_SIZES.length)];
         final String date = plan.publishedAt(story).toString().substring(0, 10).replace('-', '/');
-        out.append(indent).append("- url: ")
-                .append(quoted("https://img." + provider.domain() + "/" + date + "/" + plan.id(story).substring(0, 12)
-                        + "-" + number + ".jpg"))
+        out.append(indent)
+                .append("- url: ")
+                .append(quoted("https://img." + provider.domain() + "/" + date + "/"
+                        + plan.id(story).substring(0, 12) + "-" + number + ".jpg"))
                 .append('\n');
         out.append(indent).append("  width: ").append(size[0]).append('\n');
         out.append(indent).append("  height: ").append(size[1]).append('\n');
@@ -218,7 +231,9 @@ final class DocumentRenderer {
         }
         final StringBuilder body = new StringBuilder(bytes + 1024);
         while (body.length() < bytes) {
-            body.append('\n').append(Vocabulary.text(random, 40 + random.nextInt(80))).append('\n');
+            body.append('\n')
+                    .append(Vocabulary.text(random, 40 + random.nextInt(80)))
+                    .append('\n');
         }
         int cut = bytes;
         while (cut > 0 && body.charAt(cut - 1) != ' ') {
@@ -236,7 +251,8 @@ final class DocumentRenderer {
         final byte[] nonce = new byte[16];
         random.nextBytes(sealed);
         random.nextBytes(nonce);
-        return Base64.getEncoder().encodeToString(sealed) + ";" + Base64.getEncoder().encodeToString(nonce);
+        return Base64.getEncoder().encodeToString(sealed) + ";"
+                + Base64.getEncoder().encodeToString(nonce);
     }
 
     /** A YAML double-quoted scalar; the vocabulary has no control characters, so only two escapes matter. */

@@ -21,8 +21,7 @@ final class ExpectedJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private ExpectedJson() {
-    }
+    private ExpectedJson() {}
 
     static ObjectNode toJson(final CorpusPlan plan, final SizeStats sizes, final ExpectedStructure expected) {
         final ObjectNode root = MAPPER.createObjectNode();

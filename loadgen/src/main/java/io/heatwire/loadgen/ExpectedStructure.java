@@ -37,8 +37,7 @@ record ExpectedStructure(
         SortedMap<String, Integer> clusters) {
 
     /** A cluster: its id (its earliest story's) and its number of stories. */
-    record Cluster(String clusterId, int size) {
-    }
+    record Cluster(String clusterId, int size) {}
 
     /**
      * A bridge document and what it did.
@@ -48,8 +47,7 @@ record ExpectedStructure(
      * @param merges    the clusters it joined, as they were just before it (one when it changes nothing)
      * @param clusterId the id of the cluster it ends up in, after every document
      */
-    record Bridge(String document, String storyId, List<Cluster> merges, String clusterId) {
-    }
+    record Bridge(String document, String storyId, List<Cluster> merges, String clusterId) {}
 
     static ExpectedStructure of(final CorpusPlan plan, final DocumentRenderer names) {
         final UnionFind components = new UnionFind(plan);
@@ -87,11 +85,21 @@ record ExpectedStructure(
         final List<Bridge> bridges = new ArrayList<>();
         for (int i = 0; i < bridgeIds.size(); i++) {
             final int article = plan.regularCount() + i;
-            bridges.add(new Bridge(names.name(article), bridgeIds.get(i), bridgeMerges.get(i),
+            bridges.add(new Bridge(
+                    names.name(article),
+                    bridgeIds.get(i),
+                    bridgeMerges.get(i),
                     plan.id(components.earliest(components.find(article)))));
         }
-        return new ExpectedStructure(plan.count(), plan.storyCount(), plan.storyCount() - (long) plan.count(),
-                clusters.size(), histogram, largest, List.copyOf(bridges), clusters);
+        return new ExpectedStructure(
+                plan.count(),
+                plan.storyCount(),
+                plan.storyCount() - (long) plan.count(),
+                clusters.size(),
+                histogram,
+                largest,
+                List.copyOf(bridges),
+                clusters);
     }
 
     private static void link(final CorpusPlan plan, final UnionFind components, final int article) {

@@ -7,5 +7,4 @@ package io.heatwire.loadgen;
  * @param name   file name and record key, {@code 0000042_<first 16 hex digits of the story id>.txt}
  * @param bytes  the UTF-8 document
  */
-record GeneratedDocument(int index, String name, byte[] bytes) {
-}
+record GeneratedDocument(int index, String name, byte[] bytes) {}

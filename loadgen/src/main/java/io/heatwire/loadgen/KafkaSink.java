@@ -64,13 +64,13 @@ final class KafkaSink implements DocumentSink {
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         properties.putAll(overrides);
-        final Producer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new ByteArraySerializer());
+        final Producer<String, byte[]> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         return new KafkaSink(producer, topic, "published to " + topic + " at " + bootstrapServers);
     }
 
-    private static void requireTopic(final String bootstrapServers, final String topic,
-            final Map<String, String> overrides) throws IOException {
+    private static void requireTopic(
+            final String bootstrapServers, final String topic, final Map<String, String> overrides) throws IOException {
         final Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // Only what a connection needs: producer settings would be reported as unknown.
@@ -83,8 +83,10 @@ final class KafkaSink implements DocumentSink {
             admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new IOException("topic " + topic + " does not exist at " + bootstrapServers
-                        + "; enrich-service and ingest-service create it when they start", e);
+                throw new IOException(
+                        "topic " + topic + " does not exist at " + bootstrapServers
+                                + "; enrich-service and ingest-service create it when they start",
+                        e);
             }
             throw new IOException("cannot reach " + bootstrapServers + ": " + e.getCause(), e);
         } catch (TimeoutException e) {
@@ -98,9 +100,11 @@ final class KafkaSink implements DocumentSink {
     @Override
     public void write(final GeneratedDocument document) {
         final RecordHeaders headers = new RecordHeaders();
-        headers.add(RawRecordHeaders.INGESTED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()
-                .getBytes(StandardCharsets.UTF_8));
-        producer.send(new ProducerRecord<>(topic, null, document.name(), document.bytes(), headers),
+        headers.add(
+                RawRecordHeaders.INGESTED_AT,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(
+                new ProducerRecord<>(topic, null, document.name(), document.bytes(), headers),
                 (metadata, exception) -> {
                     if (exception == null) {
                         acknowledged.incrementAndGet();

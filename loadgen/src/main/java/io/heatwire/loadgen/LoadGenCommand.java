@@ -11,12 +11,12 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.TypeConversionException;
 
 import io.heatwire.support.cli.BuildVersion;
@@ -26,11 +26,18 @@ import io.heatwire.support.cli.BuildVersion;
  * [--expected FILE.json]}: generates the corpus, writes or publishes it, writes what the pipeline must
  * make of it, and prints a summary. Exit codes: 0 done, 1 documents not stored, 2 usage error.
  */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-        synopsisHeading = "usage: ", sortOptions = false, showDefaultValues = true,
-        customSynopsis = {"java -jar loadgen/target/loadgen.jar [--count N] [--seed S]",
+@Command(
+        name = "loadgen",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
+        synopsisHeading = "usage: ",
+        sortOptions = false,
+        showDefaultValues = true,
+        customSynopsis = {
+            "java -jar loadgen/target/loadgen.jar [--count N] [--seed S]",
             "    (--out DIR | --bootstrap-servers HOST:PORT [--topic TOPIC]",
-            "     [--producer-property KEY=VALUE]...) [--expected FILE.json]"},
+            "     [--producer-property KEY=VALUE]...) [--expected FILE.json]"
+        },
         description = "Generates synthetic article documents with a known cluster structure and writes them "
                 + "to a directory or publishes them to the raw topic.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,35 +45,60 @@ import io.heatwire.support.cli.BuildVersion;
 public final class LoadGenCommand implements Callable<Integer> {
 
     /** The parsed command line. */
-    record Options(int count, long seed, Path out, String bootstrapServers, String topic,
-            Map<String, String> producerProperties, Path expected) {
-    }
+    record Options(
+            int count,
+            long seed,
+            Path out,
+            String bootstrapServers,
+            String topic,
+            Map<String, String> producerProperties,
+            Path expected) {}
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "100000", converter = Number.class,
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            defaultValue = "100000",
+            converter = Number.class,
             description = "documents to generate, 1 to 2,000,000")
     private long count;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = Number.class,
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            converter = Number.class,
             description = "the same seed gives byte-identical documents")
     private long seed;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "write one file per document into DIR (empty or new), for ./run.sh DIR")
     private Path out;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
             description = "publish to Kafka instead, one record per document")
     private String bootstrapServers;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = KafkaSink.DEFAULT_TOPIC,
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            defaultValue = KafkaSink.DEFAULT_TOPIC,
             description = "the raw topic")
     private String topic;
 
-    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", showDefaultValue = Visibility.NEVER,
+    @Option(
+            names = "--producer-property",
+            paramLabel = "KEY=VALUE",
+            showDefaultValue = Visibility.NEVER,
             description = "a Kafka producer setting, e.g. compression.type=lz4")
     private Map<String, String> producerProperties = new LinkedHashMap<>();
 
-    @Option(names = "--expected", paramLabel = "FILE.json",
+    @Option(
+            names = "--expected",
+            paramLabel = "FILE.json",
             description = "write the expected stories and clusters (not inside DIR)")
     private Path expected;
 
@@ -118,8 +150,11 @@ public final class LoadGenCommand implements Callable<Integer> {
         if ((out == null) == (bootstrapServers == null)) {
             throw usage("give exactly one of --out DIR and --bootstrap-servers HOST:PORT");
         }
-        if (out != null && expected != null
-                && expected.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
+        if (out != null
+                && expected != null
+                && expected.toAbsolutePath()
+                        .normalize()
+                        .startsWith(out.toAbsolutePath().normalize())) {
             throw usage("--expected must not be inside --out: it would be published as a document");
         }
         return new Options((int) count, seed, out, bootstrapServers, topic, producerProperties, expected);
@@ -148,8 +183,13 @@ public final class LoadGenCommand implements Callable<Integer> {
         final CorpusPlan plan = CorpusPlan.create(options.count(), options.seed());
         final DocumentRenderer renderer = new DocumentRenderer(plan);
         final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
-        err.printf(Locale.ROOT, "planned %,d documents, %,d stories, %,d clusters in %.1f s%n", plan.count(),
-                expected.stories(), expected.clusterCount(), (System.nanoTime() - planning) / 1e9);
+        err.printf(
+                Locale.ROOT,
+                "planned %,d documents, %,d stories, %,d clusters in %.1f s%n",
+                plan.count(),
+                expected.stories(),
+                expected.clusterCount(),
+                (System.nanoTime() - planning) / 1e9);
 
         final LoadGenerator.Result result;
         final String destination;
@@ -169,8 +209,11 @@ public final class LoadGenCommand implements Callable<Integer> {
         }
         Summary.print(out, plan, result, expected, destination, options.expected());
         if (result.failed() > 0) {
-            err.printf(Locale.ROOT, "loadgen: %,d documents were not acknowledged; the first failure: %s%n",
-                    result.failed(), failure);
+            err.printf(
+                    Locale.ROOT,
+                    "loadgen: %,d documents were not acknowledged; the first failure: %s%n",
+                    result.failed(),
+                    failure);
             return 1;
         }
         return 0;

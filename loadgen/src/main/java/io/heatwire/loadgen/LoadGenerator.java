@@ -10,14 +10,13 @@ final class LoadGenerator {
      *
      * @param failed documents the sink could not store (Kafka sends that failed)
      */
-    record Result(SizeStats sizes, long failed, long nanos) {
-    }
+    record Result(SizeStats sizes, long failed, long nanos) {}
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
-    static Result run(final CorpusPlan plan, final DocumentRenderer renderer, final DocumentSink sink,
-            final Progress progress) throws IOException {
+    static Result run(
+            final CorpusPlan plan, final DocumentRenderer renderer, final DocumentSink sink, final Progress progress)
+            throws IOException {
         final long started = System.nanoTime();
         final SizeStats sizes = new SizeStats();
         for (int article = 0; article < plan.count(); article++) {

@@ -25,8 +25,15 @@ final class Progress {
         if (now - lastPrinted >= INTERVAL_NANOS || documents == total) {
             lastPrinted = now;
             final double seconds = Math.max(1e-9, (now - started) / 1e9);
-            out.printf(Locale.ROOT, "%s %,d/%,d documents (%d%%), %.1f MB, %,.0f documents/s%n", verb, documents,
-                    total, total == 0 ? 100 : documents * 100 / total, bytes / 1e6, documents / seconds);
+            out.printf(
+                    Locale.ROOT,
+                    "%s %,d/%,d documents (%d%%), %.1f MB, %,.0f documents/s%n",
+                    verb,
+                    documents,
+                    total,
+                    total == 0 ? 100 : documents * 100 / total,
+                    bytes / 1e6,
+                    documents / seconds);
         }
     }
 }

@@ -12,14 +12,12 @@ import java.util.SplittableRandom;
 final class UrlForms {
 
     /** What a related entry gives for its story: {@code webUrl} and {@code ampWebUrl}, either may be null. */
-    record Reference(String webUrl, String ampWebUrl) {
-    }
+    record Reference(String webUrl, String ampWebUrl) {}
 
     private static final String[] CLICK_IDS = {"fbclid", "gclid", "ocid", "mc_cid", "mc_eid", "cmpid"};
     private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private UrlForms() {
-    }
+    private UrlForms() {}
 
     static String web(final Vocabulary.Provider provider, final String path) {
         return "https://" + provider.host() + path;

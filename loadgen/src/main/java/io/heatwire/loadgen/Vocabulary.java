@@ -38,8 +38,7 @@ final class Vocabulary {
      * @param htmlPages   whether page paths end in {@code .html}
      * @param datedPaths  whether paths carry {@code /yyyy/mm/dd/}
      */
-    record Provider(String name, String domain, boolean www, boolean htmlPages, boolean datedPaths,
-            AmpStyle ampStyle) {
+    record Provider(String name, String domain, boolean www, boolean htmlPages, boolean datedPaths, AmpStyle ampStyle) {
 
         String host() {
             return www ? "www." + domain : domain;
@@ -48,58 +47,151 @@ final class Vocabulary {
 
     static final int PROVIDER_COUNT = 300;
 
-    static final List<String> TOPICS = List.of("Politics", "Elections", "Economy", "Markets", "AI",
-            "Computer Vision", "Climate", "Energy", "Football", "Tennis", "Health", "Vaccines", "Space",
-            "Privacy", "Cybersecurity", "Smartphones", "Gaming", "Movies", "Music", "Travel", "Housing",
-            "Education", "Crime", "Courts", "Immigration", "Transport", "Electric Vehicles", "Retail",
-            "Banking", "Crypto", "Startups", "Science", "Weather", "Food", "Fashion", "Art", "Media",
-            "Agriculture", "Defence", "Diplomacy");
+    static final List<String> TOPICS = List.of(
+            "Politics",
+            "Elections",
+            "Economy",
+            "Markets",
+            "AI",
+            "Computer Vision",
+            "Climate",
+            "Energy",
+            "Football",
+            "Tennis",
+            "Health",
+            "Vaccines",
+            "Space",
+            "Privacy",
+            "Cybersecurity",
+            "Smartphones",
+            "Gaming",
+            "Movies",
+            "Music",
+            "Travel",
+            "Housing",
+            "Education",
+            "Crime",
+            "Courts",
+            "Immigration",
+            "Transport",
+            "Electric Vehicles",
+            "Retail",
+            "Banking",
+            "Crypto",
+            "Startups",
+            "Science",
+            "Weather",
+            "Food",
+            "Fashion",
+            "Art",
+            "Media",
+            "Agriculture",
+            "Defence",
+            "Diplomacy");
 
-    static final List<String> CATEGORIES = List.of("news", "business", "technology", "sport", "science",
-            "entertainment", "lifestyle");
+    static final List<String> CATEGORIES =
+            List.of("news", "business", "technology", "sport", "science", "entertainment", "lifestyle");
 
-    static final List<String> SECTIONS = List.of("news", "world", "business", "tech", "sport", "science",
-            "politics", "culture", "health", "local", "opinion", "money");
+    static final List<String> SECTIONS = List.of(
+            "news",
+            "world",
+            "business",
+            "tech",
+            "sport",
+            "science",
+            "politics",
+            "culture",
+            "health",
+            "local",
+            "opinion",
+            "money");
 
-    static final List<String> UTM_SOURCES = List.of("rss", "twitter", "facebook", "newsletter", "flipboard",
-            "google", "linkedin", "reddit");
+    static final List<String> UTM_SOURCES =
+            List.of("rss", "twitter", "facebook", "newsletter", "flipboard", "google", "linkedin", "reddit");
 
     private static final String[] WORDS = ("government minister report police officers city council plan "
-            + "budget vote election campaign court ruling judge trial market shares investors bank rates "
-            + "inflation prices energy climate summit talks deal agreement company launch phone software update "
-            + "privacy data breach hackers security study researchers scientists discovery space mission rocket "
-            + "satellite team coach match season league final goal win loss fans stadium weather storm flood "
-            + "heat record hospital doctors patients vaccine health care school students teachers university "
-            + "housing rents homes prices workers union strike pay jobs economy growth recession trade tariffs "
-            + "exports border migrants policy reform law bill parliament senate protest rally crowd leader "
-            + "president prime chief executive board profit revenue quarter forecast film festival album tour "
-            + "artist museum exhibition travel airline flights airport trains railway road traffic cars electric "
-            + "battery charging factory plant farmers crops drought wildfire rescue crews residents community "
-            + "village region country nation global local national early late new old first last biggest "
-            + "major new rising falling sharp slow quick surprise warning alert review analysis interview "
-            + "explained inside behind why how what after before amid despite over under against toward "
-            + "facial recognition cameras artificial intelligence model chips cloud network outage streaming "
-            + "subscribers advertising media newspaper broadcaster license regulator fine probe investigation")
+                    + "budget vote election campaign court ruling judge trial market shares investors bank rates "
+                    + "inflation prices energy climate summit talks deal agreement company launch phone software update "
+                    + "privacy data breach hackers security study researchers scientists discovery space mission rocket "
+                    + "satellite team coach match season league final goal win loss fans stadium weather storm flood "
+                    + "heat record hospital doctors patients vaccine health care school students teachers university "
+                    + "housing rents homes prices workers union strike pay jobs economy growth recession trade tariffs "
+                    + "exports border migrants policy reform law bill parliament senate protest rally crowd leader "
+                    + "president prime chief executive board profit revenue quarter forecast film festival album tour "
+                    + "artist museum exhibition travel airline flights airport trains railway road traffic cars electric "
+                    + "battery charging factory plant farmers crops drought wildfire rescue crews residents community "
+                    + "village region country nation global local national early late new old first last biggest "
+                    + "major new rising falling sharp slow quick surprise warning alert review analysis interview "
+                    + "explained inside behind why how what after before amid despite over under against toward "
+                    + "facial recognition cameras artificial intelligence model chips cloud network outage streaming "
+                    + "subscribers advertising media newspaper broadcaster license regulator fine probe investigation")
             .split(" ");
 
     /** Title-only flourishes so that the parser meets non-ASCII text, entities and mojibake. */
-    static final List<String> TITLE_EXTRAS = List.of("café", "—", "naïve", "São Paulo", "Zürich",
-            "&amp;", "isnâ€™t", "“explained”", "‘first look’", "€2bn");
+    static final List<String> TITLE_EXTRAS = List.of(
+            "café", "—", "naïve", "São Paulo", "Zürich", "&amp;", "isnâ€™t", "“explained”", "‘first look’", "€2bn");
 
-    private static final String[] NAME_FIRST = {"Morning", "Evening", "Daily", "Weekly", "Harbor", "North",
-        "South", "East", "West", "Capital", "Metro", "Valley", "River", "Coast", "Pacific", "Atlantic",
-        "Central", "Union", "Liberty", "Summit", "Granite", "Silver", "Golden", "Red", "Blue", "Green",
-        "Open", "Clear", "Bright", "Prime"};
-    private static final String[] NAME_SECOND = {"Herald", "Post", "Times", "Wire", "Gazette", "Chronicle",
-        "Ledger", "Tribune", "Observer", "Courier", "Journal", "Review", "Monitor", "Dispatch", "Standard",
-        "Record", "Sentinel", "Bulletin", "Express", "Insider"};
-    private static final String[] TLDS = {".com", ".com", ".com", ".co.uk", ".net", ".org", ".io", ".news",
-        ".com.au", ".de"};
+    private static final String[] NAME_FIRST = {
+        "Morning",
+        "Evening",
+        "Daily",
+        "Weekly",
+        "Harbor",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Capital",
+        "Metro",
+        "Valley",
+        "River",
+        "Coast",
+        "Pacific",
+        "Atlantic",
+        "Central",
+        "Union",
+        "Liberty",
+        "Summit",
+        "Granite",
+        "Silver",
+        "Golden",
+        "Red",
+        "Blue",
+        "Green",
+        "Open",
+        "Clear",
+        "Bright",
+        "Prime"
+    };
+    private static final String[] NAME_SECOND = {
+        "Herald",
+        "Post",
+        "Times",
+        "Wire",
+        "Gazette",
+        "Chronicle",
+        "Ledger",
+        "Tribune",
+        "Observer",
+        "Courier",
+        "Journal",
+        "Review",
+        "Monitor",
+        "Dispatch",
+        "Standard",
+        "Record",
+        "Sentinel",
+        "Bulletin",
+        "Express",
+        "Insider"
+    };
+    private static final String[] TLDS = {
+        ".com", ".com", ".com", ".co.uk", ".net", ".org", ".io", ".news", ".com.au", ".de"
+    };
 
     private static final List<Provider> PROVIDERS = providers();
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     static List<Provider> providers(final int count) {
         return PROVIDERS.subList(0, count);
@@ -182,8 +274,11 @@ final class Vocabulary {
             final String tld = TLDS[random.nextInt(TLDS.length)];
             final boolean hyphen = random.nextInt(5) == 0;
             final boolean newsHost = random.nextInt(10) == 0;
-            final String domain = (newsHost ? "news." : "") + first.toLowerCase(Locale.ROOT) + (hyphen ? "-" : "")
-                    + second.toLowerCase(Locale.ROOT) + tld;
+            final String domain = (newsHost ? "news." : "")
+                    + first.toLowerCase(Locale.ROOT)
+                    + (hyphen ? "-" : "")
+                    + second.toLowerCase(Locale.ROOT)
+                    + tld;
             if (!domains.add(domain)) {
                 continue;
             }
@@ -193,8 +288,13 @@ final class Vocabulary {
             if (ampStyle == AmpStyle.AMP_HTML && !htmlPages) {
                 ampStyle = AmpStyle.PATH_SEGMENT;
             }
-            providers.add(new Provider("The " + first + " " + second, domain, !newsHost && random.nextInt(4) != 0,
-                    htmlPages, random.nextBoolean(), ampStyle));
+            providers.add(new Provider(
+                    "The " + first + " " + second,
+                    domain,
+                    !newsHost && random.nextInt(4) != 0,
+                    htmlPages,
+                    random.nextBoolean(),
+                    ampStyle));
         }
         return List.copyOf(providers);
     }

@@ -68,8 +68,9 @@ class CorpusTest {
 
     @Test
     void shouldKeepEveryDocumentBetweenTwoAndTwelveKilobytes() {
-        assertThat(documents).allSatisfy(document -> assertThat(document.bytes().length)
-                .isBetween(DocumentRenderer.MIN_BYTES, DocumentRenderer.MAX_BYTES));
+        assertThat(documents)
+                .allSatisfy(document -> assertThat(document.bytes().length)
+                        .isBetween(DocumentRenderer.MIN_BYTES, DocumentRenderer.MAX_BYTES));
         final SizeStats sizes = new SizeStats();
         documents.forEach(document -> sizes.add(document.bytes().length));
         // Spread over the range, not piled up at one end.
@@ -80,7 +81,8 @@ class CorpusTest {
     @Test
     void shouldNameDocumentsInPublicationOrderAfterTheirStoryIds() {
         for (int article = 1; article < COUNT; article++) {
-            assertThat(documents.get(article).name()).isGreaterThan(documents.get(article - 1).name());
+            assertThat(documents.get(article).name())
+                    .isGreaterThan(documents.get(article - 1).name());
         }
         assertThat(documents.get(7).name()).isEqualTo("000007_" + plan.id(7).substring(0, 16) + ".txt");
         for (int article = 1; article < plan.regularCount(); article++) {
@@ -109,8 +111,8 @@ class CorpusTest {
             assertThat(stories.get(0).title()).isNotBlank();
             assertThat(stories.get(0).related()).containsExactlyInAnyOrderElementsOf(planned);
             assertThat(article.related()).hasSize(planned.size()).hasSizeLessThanOrEqualTo(CorpusPlan.MAX_RELATED);
-            assertThat(article.warnings()).allSatisfy(warning -> assertThat(warning.kind())
-                    .isEqualTo(WarningKind.MOJIBAKE_REPAIRED));
+            assertThat(article.warnings())
+                    .allSatisfy(warning -> assertThat(warning.kind()).isEqualTo(WarningKind.MOJIBAKE_REPAIRED));
             assertThat(article.secured()).isNotBlank();
         }
     }
@@ -121,9 +123,19 @@ class CorpusTest {
         final StringBuilder all = new StringBuilder();
         documents.forEach(document -> all.append(new String(document.bytes(), StandardCharsets.UTF_8)));
         assertThat(corpus).startsWith("---\ncategory: ");
-        assertThat(all).contains("webUrl: \"https://www.", "?utm_source=", "webUrl: \"http://",
-                ".cdn.ampproject.org/c/s/", "#comments", "webUrl: \"HTTPS://", "/amp/", ".amp.html", "?amp\"",
-                "?outputType=amp", "fbclid=");
+        assertThat(all)
+                .contains(
+                        "webUrl: \"https://www.",
+                        "?utm_source=",
+                        "webUrl: \"http://",
+                        ".cdn.ampproject.org/c/s/",
+                        "#comments",
+                        "webUrl: \"HTTPS://",
+                        "/amp/",
+                        ".amp.html",
+                        "?amp\"",
+                        "?outputType=amp",
+                        "fbclid=");
     }
 
     @Test
@@ -142,8 +154,8 @@ class CorpusTest {
             }
         }
         // SPEC 7: a cluster is named by its earliest story, then the smallest id
-        final Comparator<String> earlier = Comparator.comparing((String id) -> published.get(id))
-                .thenComparing(Comparator.naturalOrder());
+        final Comparator<String> earlier =
+                Comparator.comparing((String id) -> published.get(id)).thenComparing(Comparator.naturalOrder());
         final Map<String, String> earliest = new HashMap<>();
         final Map<String, Integer> sizes = new HashMap<>();
         for (final String story : parent.keySet()) {
@@ -159,7 +171,9 @@ class CorpusTest {
         assertThat(expected.referenceStories()).isEqualTo(parent.size() - COUNT);
         assertThat(expected.clusterCount()).isEqualTo(clusters.size());
         assertThat(expected.clusters()).isEqualTo(clusters);
-        assertThat(expected.clusterSizeHistogram().values().stream().mapToInt(Integer::intValue).sum())
+        assertThat(expected.clusterSizeHistogram().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
                 .isEqualTo(clusters.size());
     }
 
@@ -167,7 +181,9 @@ class CorpusTest {
     void shouldPlanSmallClustersHundredsAndLateBridgesThatMergeTheBigOnes() {
         final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
         assertThat(expected.clusterSizeHistogram().firstKey()).isEqualTo(1);
-        assertThat(expected.clusterSizeHistogram().headMap(10).values().stream().mapToInt(Integer::intValue).sum())
+        assertThat(expected.clusterSizeHistogram().headMap(10).values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
                 .isGreaterThan(expected.clusterCount() / 2);
         assertThat(expected.clusterSizeHistogram().lastKey()).isGreaterThan(1_000);
 
@@ -180,7 +196,8 @@ class CorpusTest {
         assertThat(first.merges().get(1).size()).isGreaterThan(100);
         // The last bridge joins the first pair again: one cluster, nothing changes.
         assertThat(last.merges()).hasSize(1);
-        assertThat(first.clusterId()).isEqualTo(last.clusterId())
+        assertThat(first.clusterId())
+                .isEqualTo(last.clusterId())
                 .isEqualTo(expected.largestClusters().get(0).clusterId());
         assertThat(plan.publishedAt(COUNT - 2)).isAfter(plan.publishedAt(plan.regularCount() - 1));
     }

@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 class LoadGenCommandTest {
@@ -34,8 +33,8 @@ class LoadGenCommandTest {
         final Path documents = temp.resolve("docs");
         final Path expectedFile = temp.resolve("expected.json");
 
-        final int exit = run("--count", "300", "--seed", "5", "--out", documents.toString(),
-                "--expected=" + expectedFile);
+        final int exit =
+                run("--count", "300", "--seed", "5", "--out", documents.toString(), "--expected=" + expectedFile);
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         final List<Path> files;
@@ -45,7 +44,8 @@ class LoadGenCommandTest {
         final CorpusPlan plan = CorpusPlan.create(300, 5);
         final DocumentRenderer renderer = new DocumentRenderer(plan);
         assertThat(files).hasSize(300);
-        assertThat(Files.readAllBytes(files.get(42))).isEqualTo(renderer.render(42).bytes());
+        assertThat(Files.readAllBytes(files.get(42)))
+                .isEqualTo(renderer.render(42).bytes());
         assertThat(files.get(42).getFileName()).hasToString(renderer.name(42));
 
         final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
@@ -57,7 +57,8 @@ class LoadGenCommandTest {
         assertThat(json.get("clusterCount").asInt()).isEqualTo(expected.clusterCount());
         assertThat(json.get("clusters").size()).isEqualTo(expected.clusterCount());
         final String largest = expected.largestClusters().get(0).clusterId();
-        assertThat(json.get("clusters").get(largest).asInt()).isEqualTo(expected.largestClusters().get(0).size());
+        assertThat(json.get("clusters").get(largest).asInt())
+                .isEqualTo(expected.largestClusters().get(0).size());
         assertThat(json.get("bridges").get(0).get("merges").size()).isEqualTo(3);
         long bytes = 0;
         for (final Path file : files) {
@@ -66,8 +67,13 @@ class LoadGenCommandTest {
         assertThat(json.get("documentBytes").asLong()).isEqualTo(bytes);
 
         final String summary = out.toString(StandardCharsets.UTF_8);
-        assertThat(summary).contains("documents  300 (seed 5)", "stories    ", "clusters   ", "bridge     ",
-                "expected   " + expectedFile);
+        assertThat(summary)
+                .contains(
+                        "documents  300 (seed 5)",
+                        "stories    ",
+                        "clusters   ",
+                        "bridge     ",
+                        "expected   " + expectedFile);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("written 300/300 documents (100%)");
     }
 
@@ -76,45 +82,76 @@ class LoadGenCommandTest {
         Files.createDirectories(temp.resolve("docs"));
         Files.writeString(temp.resolve("docs/other.txt"), "---\ntitle: x\n---\n");
 
-        assertThat(run("--count", "10", "--out", temp.resolve("docs").toString())).isEqualTo(1);
+        assertThat(run("--count", "10", "--out", temp.resolve("docs").toString()))
+                .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not empty");
     }
 
     @Test
     void shouldRejectCommandLinesThatCannotBeRun() {
         assertThat(run("--count", "10")).isEqualTo(2);
-        assertThat(run("--count", "10", "--out", "a", "--bootstrap-servers", "localhost:9092")).isEqualTo(2);
+        assertThat(run("--count", "10", "--out", "a", "--bootstrap-servers", "localhost:9092"))
+                .isEqualTo(2);
         assertThat(run("--count", "0", "--out", "a")).isEqualTo(2);
         assertThat(run("--count", "ten", "--out", "a")).isEqualTo(2);
-        assertThat(run("--out", temp.toString(), "--expected", temp.resolve("expected.json").toString()))
+        assertThat(run(
+                        "--out",
+                        temp.toString(),
+                        "--expected",
+                        temp.resolve("expected.json").toString()))
                 .isEqualTo(2);
         assertThat(run("--colour", "red")).isEqualTo(2);
-        assertThat(run("--count=10", "--out=a", "--bootstrap-servers=localhost:9092")).isEqualTo(2);
-        assertThat(run("--producer-property", "linger.ms", "--bootstrap-servers", "localhost:9092")).isEqualTo(2);
+        assertThat(run("--count=10", "--out=a", "--bootstrap-servers=localhost:9092"))
+                .isEqualTo(2);
+        assertThat(run("--producer-property", "linger.ms", "--bootstrap-servers", "localhost:9092"))
+                .isEqualTo(2);
         assertThat(run("--count")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exactly one of --out DIR and --bootstrap-servers",
-                "--expected must not be inside --out", "Unknown options: '--colour', 'red'", "usage:",
-                "--count must be between 1 and 2000000: 0", "Invalid value for option '--count': 'ten' is not a whole number",
-                "should be in KEY=VALUE format but was linger.ms", "Missing required parameter for option '--count' (N)");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "exactly one of --out DIR and --bootstrap-servers",
+                        "--expected must not be inside --out",
+                        "Unknown options: '--colour', 'red'",
+                        "usage:",
+                        "--count must be between 1 and 2000000: 0",
+                        "Invalid value for option '--count': 'ten' is not a whole number",
+                        "should be in KEY=VALUE format but was linger.ms",
+                        "Missing required parameter for option '--count' (N)");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
     void shouldTakeEveryOptionWithASpaceOrAnEqualsSign() {
-        final LoadGenCommand.Options spaced = LoadGenCommand.parse("--count", "2_000", "--seed", "-7",
-                "--bootstrap-servers", "broker:9092", "--topic", "raw", "--producer-property", "linger.ms=5",
-                "--producer-property", "compression.type=lz4", "--expected", "e.json");
-        final LoadGenCommand.Options joined = LoadGenCommand.parse("--count=2_000", "--seed=-7",
-                "--bootstrap-servers=broker:9092", "--topic=raw", "--producer-property=linger.ms=5",
-                "--producer-property=compression.type=lz4", "--expected=e.json");
+        final LoadGenCommand.Options spaced = LoadGenCommand.parse(
+                "--count",
+                "2_000",
+                "--seed",
+                "-7",
+                "--bootstrap-servers",
+                "broker:9092",
+                "--topic",
+                "raw",
+                "--producer-property",
+                "linger.ms=5",
+                "--producer-property",
+                "compression.type=lz4",
+                "--expected",
+                "e.json");
+        final LoadGenCommand.Options joined = LoadGenCommand.parse(
+                "--count=2_000",
+                "--seed=-7",
+                "--bootstrap-servers=broker:9092",
+                "--topic=raw",
+                "--producer-property=linger.ms=5",
+                "--producer-property=compression.type=lz4",
+                "--expected=e.json");
 
         assertThat(joined).isEqualTo(spaced);
         assertThat(spaced.count()).isEqualTo(2000);
         assertThat(spaced.seed()).isEqualTo(-7);
         assertThat(spaced.bootstrapServers()).isEqualTo("broker:9092");
         assertThat(spaced.topic()).isEqualTo("raw");
-        assertThat(spaced.producerProperties()).containsExactly(Map.entry("linger.ms", "5"),
-                Map.entry("compression.type", "lz4"));
+        assertThat(spaced.producerProperties())
+                .containsExactly(Map.entry("linger.ms", "5"), Map.entry("compression.type", "lz4"));
         assertThat(spaced.expected()).isEqualTo(Path.of("e.json"));
         assertThat(spaced.out()).isNull();
         assertThat(LoadGenCommand.parse("--out=docs").out()).isEqualTo(Path.of("docs"));
@@ -135,30 +172,43 @@ class LoadGenCommandTest {
         for (final String help : List.of("--help", "-h")) {
             assertThat(run(help)).isZero();
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar loadgen/target/loadgen.jar")
-                .contains("--count=N", "--seed=S", "--out=DIR", "--bootstrap-servers=HOST:PORT", "--topic=TOPIC",
-                        "--producer-property=KEY=VALUE", "--expected=FILE.json", "Default: 100000",
-                        "Default: heatwire.articles.raw", "--version", "2   usage error");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("usage: java -jar loadgen/target/loadgen.jar")
+                .contains(
+                        "--count=N",
+                        "--seed=S",
+                        "--out=DIR",
+                        "--bootstrap-servers=HOST:PORT",
+                        "--topic=TOPIC",
+                        "--producer-property=KEY=VALUE",
+                        "--expected=FILE.json",
+                        "Default: 100000",
+                        "Default: heatwire.articles.raw",
+                        "--version",
+                        "2   usage error");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).matches("loadgen \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .matches("loadgen \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test
     void shouldPublishEachDocumentKeyedByItsNameWithAnIngestionTime() throws IOException {
-        final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
+        final MockProducer<String, byte[]> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         final CorpusPlan plan = CorpusPlan.create(50, 9);
         final DocumentRenderer renderer = new DocumentRenderer(plan);
         final LoadGenerator.Result result;
         try (KafkaSink sink = new KafkaSink(producer, KafkaSink.DEFAULT_TOPIC, "mock")) {
-            result = LoadGenerator.run(plan, renderer, sink, new Progress(new PrintStream(err, true,
-                    StandardCharsets.UTF_8), "sent", plan.count()));
+            result = LoadGenerator.run(
+                    plan,
+                    renderer,
+                    sink,
+                    new Progress(new PrintStream(err, true, StandardCharsets.UTF_8), "sent", plan.count()));
             assertThat(sink.acknowledged()).isEqualTo(50);
         }
 
@@ -177,7 +227,10 @@ class LoadGenCommandTest {
     void shouldGenerateTenThousandDocumentsInOneRun() throws IOException {
         final CorpusPlan plan = CorpusPlan.create(10_000, 3);
         final CountingSink sink = new CountingSink();
-        final LoadGenerator.Result result = LoadGenerator.run(plan, new DocumentRenderer(plan), sink,
+        final LoadGenerator.Result result = LoadGenerator.run(
+                plan,
+                new DocumentRenderer(plan),
+                sink,
                 new Progress(new PrintStream(err, true, StandardCharsets.UTF_8), "counted", plan.count()));
 
         assertThat(sink.documents).isEqualTo(10_000);
@@ -188,7 +241,9 @@ class LoadGenCommandTest {
     }
 
     private int run(final String... args) {
-        return LoadGenCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return LoadGenCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

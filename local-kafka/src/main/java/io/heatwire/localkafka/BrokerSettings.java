@@ -90,7 +90,8 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir, ScramUs
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
         final String client = scram == null ? "PLAINTEXT" : SASL_LISTENER;
-        props.setProperty("listeners", client + "://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        props.setProperty(
+                "listeners", client + "://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
         props.setProperty("advertised.listeners", client + "://" + HOST + ":" + port);
         props.setProperty("controller.listener.names", "CONTROLLER");
         props.setProperty("inter.broker.listener.name", client);
@@ -101,8 +102,10 @@ public record BrokerSettings(int port, int controllerPort, Path dataDir, ScramUs
             // listener as the user too, e.g. to write transaction markers.
             props.setProperty("sasl.enabled.mechanisms", ScramUser.MECHANISM);
             props.setProperty("sasl.mechanism.inter.broker.protocol", ScramUser.MECHANISM);
-            props.setProperty("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + "."
-                    + ScramUser.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config", scram.jaasConfig());
+            props.setProperty(
+                    "listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + "."
+                            + ScramUser.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    scram.jaasConfig());
         }
         props.setProperty("log.dirs", logDir().toString());
         props.setProperty("num.partitions", "1");

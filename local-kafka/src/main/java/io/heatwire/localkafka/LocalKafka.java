@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -48,13 +47,24 @@ import io.heatwire.support.cli.BuildVersion;
  * <p>Exit codes: 0 after a clean stop (SIGTERM / Ctrl-C), 2 for bad arguments, 3 when a port is
  * busy, 1 when the broker fails.
  */
-@Command(name = "local-kafka", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-        synopsisHeading = "usage: ", sortOptions = false, showDefaultValues = true,
-        description = {"Runs the Apache Kafka server as one KRaft node (broker and controller) on 127.0.0.1.",
-            "The storage is formatted on first start and reused later."},
+@Command(
+        name = "local-kafka",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
+        synopsisHeading = "usage: ",
+        sortOptions = false,
+        showDefaultValues = true,
+        description = {
+            "Runs the Apache Kafka server as one KRaft node (broker and controller) on 127.0.0.1.",
+            "The storage is formatted on first start and reused later."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly (SIGTERM, Ctrl-C)", "1:the broker failed", "2:bad arguments",
-            "3:a port is already in use"})
+        exitCodeList = {
+            "0:stopped cleanly (SIGTERM, Ctrl-C)",
+            "1:the broker failed",
+            "2:bad arguments",
+            "3:a port is already in use"
+        })
 public final class LocalKafka implements Callable<Integer> {
 
     static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
@@ -63,19 +73,30 @@ public final class LocalKafka implements Callable<Integer> {
     /** Names the SCRAM user the storage was formatted with, so a later start can tell. */
     static final String SCRAM_USER_FILE = "scram-user";
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + BrokerSettings.DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "" + BrokerSettings.DEFAULT_PORT,
             description = "the client listener on 127.0.0.1")
     private int port;
 
-    @Option(names = "--controller-port", paramLabel = "N",
+    @Option(
+            names = "--controller-port",
+            paramLabel = "N",
             description = "the KRaft controller listener on 127.0.0.1 (default: --port + 1)")
     private Integer controllerPort;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".heatwire/kafka",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".heatwire/kafka",
             description = "server.properties and the log segments; delete it to start from an empty broker")
     private Path dataDir;
 
-    @Option(names = "--sasl-scram", paramLabel = "USER:PASSWORD", converter = ScramUserConverter.class,
+    @Option(
+            names = "--sasl-scram",
+            paramLabel = "USER:PASSWORD",
+            converter = ScramUserConverter.class,
             description = "the client listener asks for SASL/SCRAM-SHA-512 and knows this user, created when "
                     + "the storage is formatted (default: PLAINTEXT, no user)")
     private ScramUser scram;
@@ -111,9 +132,11 @@ public final class LocalKafka implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         for (int busy : new int[] {settings.port(), settings.controllerPort()}) {
             if (!isFree(busy)) {
-                err.printf("Port %d on 127.0.0.1 is already in use (is another Kafka broker running?).%n"
-                        + "Stop whatever holds it, or pick free ports: --port N --controller-port M "
-                        + "(./run.sh --kafka-port N).%n", busy);
+                err.printf(
+                        "Port %d on 127.0.0.1 is already in use (is another Kafka broker running?).%n"
+                                + "Stop whatever holds it, or pick free ports: --port N --controller-port M "
+                                + "(./run.sh --kafka-port N).%n",
+                        busy);
                 return EXIT_PORT_BUSY;
             }
         }
@@ -123,10 +146,15 @@ public final class LocalKafka implements Callable<Integer> {
             err.println(e.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        final String security = settings.scram() == null ? ""
-                : " (SASL_PLAINTEXT, " + ScramUser.MECHANISM + " user " + settings.scram().name() + ")";
-        out.printf("Starting Kafka %s (KRaft, single node) on %s%s, data in %s%n",
-                org.apache.kafka.common.utils.AppInfoParser.getVersion(), settings.bootstrapServers(), security,
+        final String security = settings.scram() == null
+                ? ""
+                : " (SASL_PLAINTEXT, " + ScramUser.MECHANISM + " user "
+                        + settings.scram().name() + ")";
+        out.printf(
+                "Starting Kafka %s (KRaft, single node) on %s%s, data in %s%n",
+                org.apache.kafka.common.utils.AppInfoParser.getVersion(),
+                settings.bootstrapServers(),
+                security,
                 settings.dataDir());
         final Thread readiness = new Thread(() -> announceWhenReady(settings, out, err), "local-kafka-readiness");
         readiness.setDaemon(true);
@@ -145,15 +173,22 @@ public final class LocalKafka implements Callable<Integer> {
         final Path scramUserFile = settings.dataDir().resolve(SCRAM_USER_FILE);
         if (Files.exists(settings.logDir().resolve("meta.properties"))) {
             final ScramUser scram = settings.scram();
-            if (scram != null && !(Files.exists(scramUserFile) && Files.readString(scramUserFile).equals(scram.name()))) {
+            if (scram != null
+                    && !(Files.exists(scramUserFile)
+                            && Files.readString(scramUserFile).equals(scram.name()))) {
                 throw new IOException("the storage in " + settings.dataDir() + " was formatted without the SCRAM user "
-                        + scram.name() + " (SCRAM users are created when the storage is formatted); delete the directory "
+                        + scram.name()
+                        + " (SCRAM users are created when the storage is formatted); delete the directory "
                         + "or use another --data-dir");
             }
             return;
         }
         final List<String> format = new ArrayList<>(List.of(
-                "format", "-t", Uuid.randomUuid().toString(), "-c", settings.serverProperties().toString()));
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                settings.serverProperties().toString()));
         if (settings.scram() != null) {
             format.addAll(List.of("--add-scram", settings.scram().formatArgument()));
         }
@@ -163,7 +198,8 @@ public final class LocalKafka implements Callable<Integer> {
             rc = kafka.tools.StorageTool.execute(format.toArray(String[]::new), print);
         }
         if (rc != 0) {
-            throw new IOException("formatting " + settings.logDir() + " failed: " + output.toString(StandardCharsets.UTF_8));
+            throw new IOException(
+                    "formatting " + settings.logDir() + " failed: " + output.toString(StandardCharsets.UTF_8));
         }
         if (settings.scram() != null) {
             Files.writeString(scramUserFile, settings.scram().name());

@@ -42,17 +42,27 @@ public final class LocalKafkaProcess implements AutoCloseable {
     public static LocalKafkaProcess start(BrokerSettings settings, Duration timeout) throws IOException {
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 LocalKafka.class.getName(),
-                "--port", Integer.toString(settings.port()),
-                "--controller-port", Integer.toString(settings.controllerPort()),
-                "--data-dir", settings.dataDir().toString()));
+                "--port",
+                Integer.toString(settings.port()),
+                "--controller-port",
+                Integer.toString(settings.controllerPort()),
+                "--data-dir",
+                settings.dataDir().toString()));
         if (settings.scram() != null) {
-            command.addAll(List.of("--sasl-scram", settings.scram().name() + ":" + settings.scram().password()));
+            command.addAll(List.of(
+                    "--sasl-scram",
+                    settings.scram().name() + ":" + settings.scram().password()));
         }
         Files.createDirectories(settings.dataDir());
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final Process process =
+                new ProcessBuilder(command).redirectErrorStream(true).start();
         final LocalKafkaProcess broker = new LocalKafkaProcess(settings, process);
         broker.awaitReady(timeout);
         return broker;
@@ -60,7 +70,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
 
     /** Two free ports on 127.0.0.1, for tests that must not collide with a broker already running. */
     public static BrokerSettings settingsOnFreePorts(Path dataDir) {
-        try (ServerSocket client = bindAnyPort(); ServerSocket controller = bindAnyPort()) {
+        try (ServerSocket client = bindAnyPort();
+                ServerSocket controller = bindAnyPort()) {
             return new BrokerSettings(client.getLocalPort(), controller.getLocalPort(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
@@ -127,15 +138,18 @@ public final class LocalKafkaProcess implements AutoCloseable {
             throw new IOException("interrupted while waiting for the broker", e);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IOException("broker on " + bootstrapServers() + " did not become ready within " + timeout
-                    + "; its output is in " + log, e);
+            throw new IOException(
+                    "broker on " + bootstrapServers() + " did not become ready within " + timeout
+                            + "; its output is in " + log,
+                    e);
         }
     }
 
     private void pumpOutput(Path log, CompletableFuture<Void> ready) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(
+                        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 out.write(line);

@@ -40,8 +40,8 @@ public record ScramUser(String name, String password) {
 
     /** The client side of the login: what {@code sasl.jaas.config} holds for this user. */
     public String jaasConfig() {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name + "\" password=\""
+                + password + "\";";
     }
 
     /** The storage tool's {@code --add-scram} value that creates this user. */
@@ -57,8 +57,9 @@ public record ScramUser(String name, String password) {
 
     private static void check(String value, String what) {
         if (value == null || !SAFE.matcher(value).matches()) {
-            throw new IllegalArgumentException("--sasl-scram: the " + what
-                    + " must be non-empty and use only letters, digits and ._~!@#$%^&*+=/:;?- (no quotes, commas, spaces)");
+            throw new IllegalArgumentException(
+                    "--sasl-scram: the " + what
+                            + " must be non-empty and use only letters, digits and ._~!@#$%^&*+=/:;?- (no quotes, commas, spaces)");
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 class BrokerSettingsTest {
@@ -58,8 +57,8 @@ class BrokerSettingsTest {
 
     @Test
     void shouldTakeEveryOptionAlsoWithAnEqualsSign() {
-        final BrokerSettings settings = parse("--port=19092", "--controller-port=19999", "--data-dir=x/y",
-                "--sasl-scram=heatwire:pa=ss");
+        final BrokerSettings settings =
+                parse("--port=19092", "--controller-port=19999", "--data-dir=x/y", "--sasl-scram=heatwire:pa=ss");
         assertThat(settings.port()).isEqualTo(19092);
         assertThat(settings.controllerPort()).isEqualTo(19999);
         assertThat(settings.dataDir().endsWith(Path.of("x", "y"))).isTrue();
@@ -74,7 +73,9 @@ class BrokerSettingsTest {
     @Test
     void shouldRejectBadArgumentsWithTheUsageAndExitCodeTwo() {
         assertThat(run("--port", "abc")).isEqualTo(LocalKafka.EXIT_USAGE);
-        assertThat(err()).contains("Invalid value for option '--port': 'abc' is not an int").contains("usage:");
+        assertThat(err())
+                .contains("Invalid value for option '--port': 'abc' is not an int")
+                .contains("usage:");
         assertThat(run("--bogus", "1")).isEqualTo(LocalKafka.EXIT_USAGE);
         assertThat(err()).contains("Unknown options: '--bogus', '1'").contains("usage: local-kafka");
         assertThat(run("--port")).isEqualTo(LocalKafka.EXIT_USAGE);
@@ -91,9 +92,17 @@ class BrokerSettingsTest {
     @Test
     void shouldListEveryOptionWithHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).startsWith("usage: local-kafka")
-                .contains("--port=N", "--controller-port=N", "--data-dir=DIR", "--sasl-scram=USER:PASSWORD",
-                        "Default: 9092", "default: --port + 1", "Default: .heatwire/kafka", "--version",
+        assertThat(out.toString())
+                .startsWith("usage: local-kafka")
+                .contains(
+                        "--port=N",
+                        "--controller-port=N",
+                        "--data-dir=DIR",
+                        "--sasl-scram=USER:PASSWORD",
+                        "Default: 9092",
+                        "default: --port + 1",
+                        "Default: .heatwire/kafka",
+                        "--version",
                         "3   a port is already in use");
         assertThat(err.toString()).isEmpty();
     }
@@ -101,8 +110,8 @@ class BrokerSettingsTest {
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).matches("(?s)local-kafka \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(out.toString())
+                .matches("(?s)local-kafka \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test
@@ -129,7 +138,8 @@ class BrokerSettingsTest {
 
     @Test
     void shouldKeepTheScramPasswordOutOfToString() {
-        final BrokerSettings settings = BrokerSettings.of(9092, Path.of("data")).withScram(new ScramUser("heatwire", "s3cret"));
+        final BrokerSettings settings =
+                BrokerSettings.of(9092, Path.of("data")).withScram(new ScramUser("heatwire", "s3cret"));
         assertThat(settings.scram().toString()).contains("heatwire").doesNotContain("s3cret");
         assertThat(settings.toString()).doesNotContain("s3cret");
     }
@@ -137,7 +147,8 @@ class BrokerSettingsTest {
     @Test
     void shouldPutTheClientListenerBehindScramAndLeaveTheControllerPlaintext() {
         final ScramUser user = new ScramUser("heatwire", "s3cret");
-        final Properties config = BrokerSettings.of(9092, Path.of("data")).withScram(user).serverConfig();
+        final Properties config =
+                BrokerSettings.of(9092, Path.of("data")).withScram(user).serverConfig();
         assertThat(config.getProperty("listeners"))
                 .isEqualTo("SASL_PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
         assertThat(config.getProperty("advertised.listeners")).isEqualTo("SASL_PLAINTEXT://127.0.0.1:9092");
@@ -148,8 +159,9 @@ class BrokerSettingsTest {
         assertThat(config.getProperty("sasl.mechanism.inter.broker.protocol")).isEqualTo("SCRAM-SHA-512");
         assertThat(config.getProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config"))
                 .isEqualTo(user.jaasConfig());
-        assertThat(user.jaasConfig()).isEqualTo(
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"heatwire\" password=\"s3cret\";");
+        assertThat(user.jaasConfig())
+                .isEqualTo(
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"heatwire\" password=\"s3cret\";");
         assertThat(user.formatArgument()).isEqualTo("SCRAM-SHA-512=[name=\"heatwire\",password=\"s3cret\"]");
     }
 
@@ -159,11 +171,12 @@ class BrokerSettingsTest {
         assertThat(plain.clientConfig()).containsExactly(Map.entry("bootstrap.servers", "127.0.0.1:19092"));
         assertThat(plain.serverConfig().getProperty("sasl.enabled.mechanisms")).isNull();
         final ScramUser user = new ScramUser("heatwire", "s3cret");
-        assertThat(plain.withScram(user).clientConfig()).containsOnly(
-                Map.entry("bootstrap.servers", "127.0.0.1:19092"),
-                Map.entry("security.protocol", "SASL_PLAINTEXT"),
-                Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
-                Map.entry("sasl.jaas.config", user.jaasConfig()));
+        assertThat(plain.withScram(user).clientConfig())
+                .containsOnly(
+                        Map.entry("bootstrap.servers", "127.0.0.1:19092"),
+                        Map.entry("security.protocol", "SASL_PLAINTEXT"),
+                        Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
+                        Map.entry("sasl.jaas.config", user.jaasConfig()));
     }
 
     @Test
@@ -171,9 +184,11 @@ class BrokerSettingsTest {
         final Properties config = BrokerSettings.of(9092, Path.of("data")).serverConfig();
         assertThat(config.getProperty("process.roles")).isEqualTo("broker,controller");
         assertThat(config.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");
-        assertThat(config.getProperty("listener.security.protocol.map")).isEqualTo("CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        assertThat(config.getProperty("listener.security.protocol.map"))
+                .isEqualTo("CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         assertThat(config.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
-        assertThat(config.getProperty("transaction.state.log.replication.factor")).isEqualTo("1");
+        assertThat(config.getProperty("transaction.state.log.replication.factor"))
+                .isEqualTo("1");
         assertThat(config.getProperty("transaction.state.log.min.isr")).isEqualTo("1");
         assertThat(config.getProperty("log.dirs")).endsWith("logs");
     }

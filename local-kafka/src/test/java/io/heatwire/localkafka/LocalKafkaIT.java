@@ -45,16 +45,23 @@ class LocalKafkaIT {
     void shouldCommitTransactionsAndKeepDataAcrossRestart() throws Exception {
         final BrokerSettings settings = LocalKafkaProcess.settingsOnFreePorts(dataDir);
         try (LocalKafkaProcess broker = LocalKafkaProcess.start(settings, STARTUP)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("t", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("t", 3, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             // A transactional producer only works when the transaction-state topic can be created
             // with the single-node settings: this is what exactly_once_v2 needs.
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "local-kafka-it",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers(),
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    "local-kafka-it",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class))) {
                 producer.initTransactions();
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>("t", "k1", "committed"));
@@ -68,7 +75,8 @@ class LocalKafkaIT {
         final String clusterIdBefore = Files.readString(settings.logDir().resolve("meta.properties"));
 
         try (LocalKafkaProcess again = LocalKafkaProcess.start(settings, STARTUP)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, again.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, again.bootstrapServers()))) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("t");
             }
             assertThat(readCommitted(again.bootstrapServers(), "t", 1)).containsExactly("committed");
@@ -81,10 +89,13 @@ class LocalKafkaIT {
     @Test
     void shouldAcceptOnlyTheScramUserAndItsPasswordOnTheClientListener() throws Exception {
         final ScramUser user = new ScramUser("heatwire", "local-kafka-it-secret");
-        final BrokerSettings settings = LocalKafkaProcess.settingsOnFreePorts(dataDir).withScram(user);
+        final BrokerSettings settings =
+                LocalKafkaProcess.settingsOnFreePorts(dataDir).withScram(user);
         try (LocalKafkaProcess broker = LocalKafkaProcess.start(settings, STARTUP)) {
             try (Admin admin = Admin.create(broker.clientConfig())) {
-                admin.createTopics(List.of(new NewTopic("t", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("t", 1, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             // Transaction markers go from the broker to its own client listener: this proves the
             // broker logs in there as well.
@@ -110,7 +121,8 @@ class LocalKafkaIT {
                         .hasRootCauseInstanceOf(SaslAuthenticationException.class);
             }
         }
-        assertThat(Files.readString(dataDir.resolve(LocalKafka.SCRAM_USER_FILE))).isEqualTo("heatwire");
+        assertThat(Files.readString(dataDir.resolve(LocalKafka.SCRAM_USER_FILE)))
+                .isEqualTo("heatwire");
 
         // SCRAM users are created when the storage is formatted: another user cannot appear later.
         final BrokerSettings otherUser = settings.withScram(new ScramUser("someone-else", "secret"));
@@ -125,16 +137,24 @@ class LocalKafkaIT {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             final Process process = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), LocalKafka.class.getName(),
-                    "--port", Integer.toString(taken.getLocalPort()),
-                    "--data-dir", dataDir.toString())
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LocalKafka.class.getName(),
+                            "--port",
+                            Integer.toString(taken.getLocalPort()),
+                            "--data-dir",
+                            dataDir.toString())
                     .redirectErrorStream(true)
                     .start();
             final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(LocalKafka.EXIT_PORT_BUSY);
-            assertThat(output).contains("Port " + taken.getLocalPort()).contains("already in use").contains("--port");
+            assertThat(output)
+                    .contains("Port " + taken.getLocalPort())
+                    .contains("already in use")
+                    .contains("--port");
         }
     }
 

@@ -27,11 +27,19 @@ import java.util.regex.Pattern;
 final class ArticleCorpus {
 
     /** One raw record: the source id it is keyed by and the document bytes. */
-    record Document(String key, byte[] value) {
-    }
+    record Document(String key, byte[] value) {}
 
-    private static final List<String> TOPICS = List.of("Computer Vision", "AI", "Climate", "Energy", "Elections",
-            "Football", "Markets", "Public Health", "Space", "Privacy");
+    private static final List<String> TOPICS = List.of(
+            "Computer Vision",
+            "AI",
+            "Climate",
+            "Energy",
+            "Elections",
+            "Football",
+            "Markets",
+            "Public Health",
+            "Space",
+            "Privacy");
     private static final int PROVIDERS = 12;
     private static final Instant FIRST_PUBLISHED = Instant.parse("2024-05-01T00:00:00Z");
     /** Clusters a bridge article joins; consecutive bridges share one, so all of them end up in one cluster. */
@@ -83,8 +91,11 @@ final class ArticleCorpus {
         }
         placed.sort(Comparator.comparingDouble(Placed::at));
 
-        return new ArticleCorpus(placed.stream().map(Placed::document).toList(), bridges(clusters, random),
-                clusters.size(), clusters.stream().mapToInt(List::size).max().orElse(0));
+        return new ArticleCorpus(
+                placed.stream().map(Placed::document).toList(),
+                bridges(clusters, random),
+                clusters.size(),
+                clusters.stream().mapToInt(List::size).max().orElse(0));
     }
 
     /**
@@ -181,7 +192,8 @@ final class ArticleCorpus {
             final String text = "---\n"
                     + "title: \"Roundup " + number + ": how these stories connect\"\n"
                     + "webUrl: \"https://roundup.example/" + number + "\"\n"
-                    + "publishedDateTime: " + FIRST_PUBLISHED.plus(Duration.ofDays(60)).plusSeconds(number) + "\n"
+                    + "publishedDateTime: "
+                    + FIRST_PUBLISHED.plus(Duration.ofDays(60)).plusSeconds(number) + "\n"
                     + "quality: " + random.nextInt(101) + "\n"
                     + "provider:\n  name: \"Roundup\"\n  domain: \"roundup.example\"\n"
                     + relatedYaml(related)
@@ -197,14 +209,17 @@ final class ArticleCorpus {
         }
         final StringBuilder yaml = new StringBuilder("related:\n");
         for (String url : urls) {
-            yaml.append("  - title: \"Related: ").append(url.substring(url.indexOf("//") + 2)).append("\"\n")
-                    .append("    webUrl: \"").append(url).append("\"\n");
+            yaml.append("  - title: \"Related: ")
+                    .append(url.substring(url.indexOf("//") + 2))
+                    .append("\"\n")
+                    .append("    webUrl: \"")
+                    .append(url)
+                    .append("\"\n");
         }
         return yaml.toString();
     }
 
-    private record Placed(double at, Document document) {
-    }
+    private record Placed(double at, Document document) {}
 
     /** An article as generated; an edit changes its title, quality and related entries. */
     private static final class Article {
@@ -219,8 +234,15 @@ final class ArticleCorpus {
         private Integer quality;
         private String title;
 
-        private Article(int number, int provider, String url, String ampUrl, Instant published, List<String> topics,
-                Integer quality, String title) {
+        private Article(
+                int number,
+                int provider,
+                String url,
+                String ampUrl,
+                Instant published,
+                List<String> topics,
+                Integer quality,
+                String title) {
             this.number = number;
             this.provider = provider;
             this.url = url;
@@ -240,10 +262,14 @@ final class ArticleCorpus {
                     topics.add(topic);
                 }
             }
-            return new Article(number, provider, "https://news-" + provider + ".example" + path,
+            return new Article(
+                    number,
+                    provider,
+                    "https://news-" + provider + ".example" + path,
                     random.nextInt(10) == 0 ? "https://news-" + provider + ".example/amp" + path : null,
                     FIRST_PUBLISHED.plus(Duration.ofMinutes(37L * cluster + 3L * member + random.nextInt(3))),
-                    topics, random.nextInt(5) == 0 ? null : random.nextInt(101),
+                    topics,
+                    random.nextInt(5) == 0 ? null : random.nextInt(101),
                     "Story " + number + " of cluster " + cluster);
         }
 
@@ -258,8 +284,12 @@ final class ArticleCorpus {
 
         Document document(boolean edited) {
             final StringBuilder text = new StringBuilder("---\n")
-                    .append("title: \"").append(title).append("\"\n")
-                    .append("webUrl: \"").append(url).append("\"\n");
+                    .append("title: \"")
+                    .append(title)
+                    .append("\"\n")
+                    .append("webUrl: \"")
+                    .append(url)
+                    .append("\"\n");
             if (ampUrl != null) {
                 text.append("ampWebUrl: \"").append(ampUrl).append("\"\n");
             }
@@ -267,15 +297,20 @@ final class ArticleCorpus {
             if (quality != null) {
                 text.append("quality: ").append(quality).append('\n');
             }
-            text.append("provider:\n  name: \"News ").append(provider).append("\"\n  domain: \"news-")
-                    .append(provider).append(".example\"\n");
+            text.append("provider:\n  name: \"News ")
+                    .append(provider)
+                    .append("\"\n  domain: \"news-")
+                    .append(provider)
+                    .append(".example\"\n");
             if (!topics.isEmpty()) {
                 text.append("topics:\n");
                 topics.forEach(topic -> text.append("  - \"").append(topic).append("\"\n"));
             }
             text.append(relatedYaml(new ArrayList<>(related)))
                     .append("---\n")
-                    .append(edited ? "Updated body of story " : "Body of story ").append(number).append(".\n");
+                    .append(edited ? "Updated body of story " : "Body of story ")
+                    .append(number)
+                    .append(".\n");
             return new Document("crawler/story-" + number, text.toString().getBytes(StandardCharsets.UTF_8));
         }
     }

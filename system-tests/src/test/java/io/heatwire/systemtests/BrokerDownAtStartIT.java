@@ -41,7 +41,8 @@ import io.heatwire.support.process.ChildProcess;
 class BrokerDownAtStartIT {
 
     private static final Path ENRICH_JAR = Path.of("..", "enrich-service", "target", "enrich-service.jar");
-    private static final Path WORK = Path.of("target", "broker-down-at-start-it").toAbsolutePath();
+    private static final Path WORK =
+            Path.of("target", "broker-down-at-start-it").toAbsolutePath();
     private static final int ARTICLES = 200;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern WAITING = Pattern.compile("waiting for the broker before Kafka Streams starts");
@@ -59,23 +60,32 @@ class BrokerDownAtStartIT {
 
     @BeforeAll
     static void startEnrichServiceBeforeTheBroker() throws Exception {
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(WORK);
         final BrokerSettings settings = LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka"));
         // A start-up backoff below the default only shortens the test; the behaviour is the same.
-        pipeline = new EnrichPipeline("late-broker", ENRICH_JAR, settings.bootstrapServers(), WORK,
+        pipeline = new EnrichPipeline(
+                "late-broker",
+                ENRICH_JAR,
+                settings.bootstrapServers(),
+                WORK,
                 List.of("--heatwire.instance.start-backoff=1s"));
         port = freePort();
         enrichService = pipeline.startInstance("a", port);
 
         await("enrich-service waiting for the broker (log: " + enrichService.log() + ")")
-                .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .failFast(enrichService.name() + " exited; see " + enrichService.log(), () -> !enrichService.isAlive())
                 .ignoreExceptions()
                 .until(() -> ServiceHttp.get(port, "/actuator/health/liveness").statusCode() == 200
-                        && WAITING.matcher(Files.readString(enrichService.log(), StandardCharsets.UTF_8)).results()
-                        .count() >= 1);
+                        && WAITING.matcher(Files.readString(enrichService.log(), StandardCharsets.UTF_8))
+                                        .results()
+                                        .count()
+                                >= 1);
         livenessWhileDown = ServiceHttp.get(port, "/actuator/health/liveness").statusCode();
         readinessWhileDown = ServiceHttp.get(port, "/actuator/health/readiness").statusCode();
 
@@ -84,7 +94,10 @@ class BrokerDownAtStartIT {
         awaitReadiness(enrichService, port, 200, START_TIMEOUT);
 
         final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, new SplittableRandom(1).nextLong());
-        KafkaTopics.publish(broker.bootstrapServers(), List.of(pipeline.topic("raw")), corpus.documents(),
+        KafkaTopics.publish(
+                broker.bootstrapServers(),
+                List.of(pipeline.topic("raw")),
+                corpus.documents(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         pipeline.awaitCaughtUp(START_TIMEOUT);
         log = Files.readString(enrichService.log(), StandardCharsets.UTF_8);
@@ -105,7 +118,8 @@ class BrokerDownAtStartIT {
     void shouldCreateItsTopicsOnceTheBrokerIsUp() throws Exception {
         final Set<String> topics = admin.listTopics().names().get();
 
-        assertThat(topics).containsAll(EnrichPipeline.TOPICS.stream().map(pipeline::topic).toList());
+        assertThat(topics)
+                .containsAll(EnrichPipeline.TOPICS.stream().map(pipeline::topic).toList());
     }
 
     @Test
@@ -114,6 +128,7 @@ class BrokerDownAtStartIT {
         assertThat(enrichService.isAlive()).isTrue();
         assertThat(KafkaTopics.latestValues(broker.bootstrapServers(), pipeline.topic("stories")))
                 .hasSizeGreaterThanOrEqualTo(ARTICLES);
-        assertThat(KafkaTopics.count(broker.bootstrapServers(), pipeline.topic("dlq"))).isZero();
+        assertThat(KafkaTopics.count(broker.bootstrapServers(), pipeline.topic("dlq")))
+                .isZero();
     }
 }

@@ -85,6 +85,7 @@ class BrokerLossIT {
 
     /** Whatever broke the outage's expectations, when it was seen. */
     private static final List<String> OUTAGE_VIOLATIONS = new CopyOnWriteArrayList<>();
+
     private static Instant brokerStopped;
     private static List<String> waitingAtRestart;
     private static List<IngestFeed.Answer> answersDuringOutage;
@@ -93,8 +94,12 @@ class BrokerLossIT {
 
     @BeforeAll
     static void publishAcrossAnOutage() throws Exception {
-        assertThat(INGEST_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(INGEST_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(SPOOL);
         report = new RunReport(WORK.resolve("report.txt"));
@@ -102,7 +107,9 @@ class BrokerLossIT {
         final List<ArticleCorpus.Document> all = new ArrayList<>(corpus.documents());
         all.addAll(corpus.bridges());
         documents = List.copyOf(all);
-        report.line("seed %d: %d articles, %d documents with edits, re-publications and bridges", SEED, ARTICLES, documents.size());
+        report.line(
+                "seed %d: %d articles, %d documents with edits, re-publications and bridges",
+                SEED, ARTICLES, documents.size());
 
         brokerSettings = LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka"));
         broker = LocalKafkaProcess.start(brokerSettings, START_TIMEOUT);
@@ -111,19 +118,27 @@ class BrokerLossIT {
         recovered = new EnrichPipeline("recovered", ENRICH_JAR, bootstrap, WORK, List.of());
         reference = new EnrichPipeline("reference", ENRICH_JAR, bootstrap, WORK, List.of());
         admin.createTopics(List.of(recovered.topic("raw"), reference.topic("raw")).stream()
-                .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList()).all().get();
+                        .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                        .toList())
+                .all()
+                .get();
 
         enrichPort = freePort();
         enrichService = recovered.startInstance("a", enrichPort);
         ingestPort = freePort();
         // Short send timeouts only make the outage's answers and retries come sooner.
-        ingestService = ChildProcess.start("ingest-service", ChildProcess.javaJar(INGEST_JAR, "384m",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--server.port=" + ingestPort,
-                "--heatwire.topics.raw=" + recovered.topic("raw"),
-                "--heatwire.ingest.spool.dir=" + SPOOL,
-                "--heatwire.ingest.spool.send-timeout=5s",
-                "--heatwire.ingest.http.send-timeout=2s"), LOGS.resolve("ingest-service.log"));
+        ingestService = ChildProcess.start(
+                "ingest-service",
+                ChildProcess.javaJar(
+                        INGEST_JAR,
+                        "384m",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--server.port=" + ingestPort,
+                        "--heatwire.topics.raw=" + recovered.topic("raw"),
+                        "--heatwire.ingest.spool.dir=" + SPOOL,
+                        "--heatwire.ingest.spool.send-timeout=5s",
+                        "--heatwire.ingest.http.send-timeout=2s"),
+                LOGS.resolve("ingest-service.log"));
         awaitReadiness(ingestService, ingestPort, 200, START_TIMEOUT);
         awaitReadiness(enrichService, enrichPort, 200, START_TIMEOUT);
         report.lap("both services ready");
@@ -144,16 +159,24 @@ class BrokerLossIT {
         final int processedBefore = feed.processed().size();
         try {
             await("the outage's expectations for " + OUTAGE)
-                    .during(OUTAGE).atMost(OUTAGE.plusSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                    .during(OUTAGE)
+                    .atMost(OUTAGE.plusSeconds(20))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> outageHolds(processedBefore));
         } catch (ConditionTimeoutException e) {
             OUTAGE_VIOLATIONS.add(e.getMessage());
         }
         waitingAtRestart = feed.waiting();
-        answersDuringOutage = feed.answers().stream().filter(answer -> answer.sent().isAfter(brokerStopped)).toList();
-        report.lap("outage over: %d files waiting in the spool, %d POSTs answered %s; violations %s",
-                waitingAtRestart.size(), answersDuringOutage.size(),
-                answersDuringOutage.stream().map(IngestFeed.Answer::status).collect(Collectors.toCollection(TreeSet::new)),
+        answersDuringOutage = feed.answers().stream()
+                .filter(answer -> answer.sent().isAfter(brokerStopped))
+                .toList();
+        report.lap(
+                "outage over: %d files waiting in the spool, %d POSTs answered %s; violations %s",
+                waitingAtRestart.size(),
+                answersDuringOutage.size(),
+                answersDuringOutage.stream()
+                        .map(IngestFeed.Answer::status)
+                        .collect(Collectors.toCollection(TreeSet::new)),
                 OUTAGE_VIOLATIONS);
 
         broker = LocalKafkaProcess.start(brokerSettings, START_TIMEOUT);
@@ -178,10 +201,15 @@ class BrokerLossIT {
         reference.awaitCaughtUp(PHASE_TIMEOUT);
         report.lap("reference: caught up with a copy of the %d raw records", copied);
 
-        rawValueHashes = KafkaTopics.values(bootstrap, recovered.topic("raw")).stream().map(ArticleCorpus::sha256).toList();
-        outputs = PipelineComparison.read(bootstrap, reference, "in the uninterrupted run", recovered, "across the outage", WORK);
-        report.lap("read the outputs: %d stories, %d clusters",
-                outputs.actual().of("stories").size(), outputs.actual().of("clusters").size());
+        rawValueHashes = KafkaTopics.values(bootstrap, recovered.topic("raw")).stream()
+                .map(ArticleCorpus::sha256)
+                .toList();
+        outputs = PipelineComparison.read(
+                bootstrap, reference, "in the uninterrupted run", recovered, "across the outage", WORK);
+        report.lap(
+                "read the outputs: %d stories, %d clusters",
+                outputs.actual().of("stories").size(),
+                outputs.actual().of("clusters").size());
     }
 
     @AfterAll
@@ -192,13 +220,19 @@ class BrokerLossIT {
     @Test
     void shouldStayNotReadyKeepSpooledFilesAndAnswer503WhileTheBrokerIsDown() {
         assertThat(OUTAGE_VIOLATIONS).as(context()).isEmpty();
-        assertThat(waitingAtRestart).as("files spooled during the outage, %s", context()).isNotEmpty();
-        assertThat(answersDuringOutage).as("POSTs during the outage, %s", context()).isNotEmpty();
+        assertThat(waitingAtRestart)
+                .as("files spooled during the outage, %s", context())
+                .isNotEmpty();
+        assertThat(answersDuringOutage)
+                .as("POSTs during the outage, %s", context())
+                .isNotEmpty();
     }
 
     @Test
     void shouldRecoverWithoutARestartOrAStreamsClientError() throws IOException {
-        assertThat(enrichService.isAlive()).as("enrich-service alive, %s", context()).isTrue();
+        assertThat(enrichService.isAlive())
+                .as("enrich-service alive, %s", context())
+                .isTrue();
         assertThat(Files.readString(enrichService.log(), StandardCharsets.UTF_8))
                 .as("Kafka Streams state transitions in %s", enrichService.log())
                 .doesNotContainPattern(STREAMS_ERROR);
@@ -206,8 +240,12 @@ class BrokerLossIT {
 
     @Test
     void shouldMoveEverySpooledFileToProcessed() throws IOException {
-        assertThat(feed.processed()).as("processed/, %s", context()).containsExactlyInAnyOrderElementsOf(feed.spooled());
-        assertThat(feed.waiting()).as("left in the spool directory, %s", context()).isEmpty();
+        assertThat(feed.processed())
+                .as("processed/, %s", context())
+                .containsExactlyInAnyOrderElementsOf(feed.spooled());
+        assertThat(feed.waiting())
+                .as("left in the spool directory, %s", context())
+                .isEmpty();
         assertThat(feed.errors()).as("error/, %s", context()).isEmpty();
         assertThat(feed.failures()).as("writing the files, %s", context()).isEmpty();
     }
@@ -219,7 +257,9 @@ class BrokerLossIT {
             missing.add(ArticleCorpus.sha256(document.value()));
         }
         missing.removeAll(rawValueHashes);
-        assertThat(missing).as("SHA-256 of documents not on the raw topic, %s", context()).isEmpty();
+        assertThat(missing)
+                .as("SHA-256 of documents not on the raw topic, %s", context())
+                .isEmpty();
     }
 
     @Test
@@ -229,7 +269,8 @@ class BrokerLossIT {
             urls.add(ArticleCorpus.webUrl(document.key(), document.value()));
         }
         assertThat(CompactedOutputs.articleUrls(outputs.actual().of("stories")))
-                .as("URLs of the ARTICLE stories, %s", context()).isEqualTo(urls);
+                .as("URLs of the ARTICLE stories, %s", context())
+                .isEqualTo(urls);
     }
 
     @Test
@@ -260,8 +301,10 @@ class BrokerLossIT {
      */
     private static boolean outageHolds(int processedBefore) throws Exception {
         final List<String> violations = new ArrayList<>();
-        final int enrichReadiness = ServiceHttp.get(enrichPort, "/actuator/health/readiness").statusCode();
-        final int ingestReadiness = ServiceHttp.get(ingestPort, "/actuator/health/readiness").statusCode();
+        final int enrichReadiness =
+                ServiceHttp.get(enrichPort, "/actuator/health/readiness").statusCode();
+        final int ingestReadiness =
+                ServiceHttp.get(ingestPort, "/actuator/health/readiness").statusCode();
         if (enrichReadiness != 503 || ingestReadiness != 503) {
             violations.add("readiness: enrich-service " + enrichReadiness + ", ingest-service " + ingestReadiness);
         }
@@ -273,21 +316,25 @@ class BrokerLossIT {
         final Set<String> kept = new TreeSet<>(processed);
         kept.addAll(waiting);
         if (!kept.containsAll(feed.spooled())) {
-            violations.add("spooled files gone: " + feed.spooled().stream().filter(name -> !kept.contains(name)).toList());
+            violations.add("spooled files gone: "
+                    + feed.spooled().stream()
+                            .filter(name -> !kept.contains(name))
+                            .toList());
         }
         feed.answers().stream()
                 .filter(answer -> answer.sent().isAfter(brokerStopped))
                 .filter(answer -> answer.status() != 503 || answer.retryAfter().isEmpty())
                 .forEach(answer -> violations.add("POST answered " + answer));
-        violations.forEach(violation -> OUTAGE_VIOLATIONS.add(Duration.between(brokerStopped, Instant.now()).toSeconds()
-                + " s into the outage: " + violation));
+        violations.forEach(violation -> OUTAGE_VIOLATIONS.add(
+                Duration.between(brokerStopped, Instant.now()).toSeconds() + " s into the outage: " + violation));
         return violations.isEmpty();
     }
 
     private static void awaitDelivered(int count, String when) {
         await("the first " + count + " documents published " + when + " (spool " + SPOOL + ", log "
-                + ingestService.log() + ")")
-                .atMost(PHASE_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                        + ingestService.log() + ")")
+                .atMost(PHASE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
                 .failFast("ingest-service exited; see " + ingestService.log(), () -> !ingestService.isAlive())
                 .until(() -> feed.delivered(count));
     }

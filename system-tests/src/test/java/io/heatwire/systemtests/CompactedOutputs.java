@@ -55,8 +55,9 @@ final class CompactedOutputs {
      * Fails unless these outputs of {@code kind} equal the expected ones once both went through
      * {@code comparable}; every difference is written to {@code file}, which the message names.
      */
-    void assertSameAs(CompactedOutputs expected, String kind, UnaryOperator<JsonNode> comparable, Path file,
-            String context) throws IOException {
+    void assertSameAs(
+            CompactedOutputs expected, String kind, UnaryOperator<JsonNode> comparable, Path file, String context)
+            throws IOException {
         final Map<String, JsonNode> wanted = expected.of(kind);
         final Map<String, JsonNode> actual = of(kind);
         final List<String> differences = new ArrayList<>();
@@ -64,8 +65,8 @@ final class CompactedOutputs {
             if (!actual.containsKey(key)) {
                 differences.add("only " + expected.run + ": " + key + " " + wanted.get(key));
             } else if (!comparable.apply(wanted.get(key)).equals(comparable.apply(actual.get(key)))) {
-                differences.add("differs: " + key + "\n  " + expected.run + ": " + wanted.get(key)
-                        + "\n  " + run + ": " + actual.get(key));
+                differences.add("differs: " + key + "\n  " + expected.run + ": " + wanted.get(key) + "\n  " + run + ": "
+                        + actual.get(key));
             }
         }
         for (String key : new TreeSet<>(actual.keySet())) {
@@ -75,7 +76,8 @@ final class CompactedOutputs {
         }
         Files.write(file, differences, StandardCharsets.UTF_8);
         assertThat(differences)
-                .as("%s: %d of %d keys differ %s and %s (all in %s; %s)",
+                .as(
+                        "%s: %d of %d keys differ %s and %s (all in %s; %s)",
                         kind, differences.size(), wanted.size(), expected.run, run, file, context)
                 .isEmpty();
     }
@@ -107,34 +109,45 @@ final class CompactedOutputs {
     void assertCountsEveryStoryOnce(String context) {
         final Map<String, JsonNode> stories = of("stories");
         final Map<String, Map<String, Counted>> expected = Map.of(
-                "clusters", count(stories, story -> List.of(story.path("clusterId").asString(""))),
-                "providers", count(stories, story -> List.of(story.path("provider").path("key").asString(""))),
-                "topics", count(stories, story -> {
-                    final List<String> slugs = new ArrayList<>();
-                    story.path("topicSlugs").forEach(slug -> slugs.add(slug.asString()));
-                    return slugs;
-                }));
+                "clusters",
+                        count(stories, story -> List.of(story.path("clusterId").asString(""))),
+                "providers",
+                        count(
+                                stories,
+                                story -> List.of(
+                                        story.path("provider").path("key").asString(""))),
+                "topics",
+                        count(stories, story -> {
+                            final List<String> slugs = new ArrayList<>();
+                            story.path("topicSlugs").forEach(slug -> slugs.add(slug.asString()));
+                            return slugs;
+                        }));
         for (String kind : AGGREGATES) {
             final Map<String, Counted> counted = new HashMap<>();
             // A cluster calls its stories its size.
             final String storiesField = kind.equals("clusters") ? "size" : "stories";
-            of(kind).forEach((key, record) -> counted.put(key,
-                    new Counted(record.path(storiesField).asLong(-1), record.path("articles").asLong(-1))));
-            assertThat(counted).as("%s %s: stories and articles per key (%s)", run, kind, context)
+            of(kind).forEach((key, record) -> counted.put(
+                    key,
+                    new Counted(
+                            record.path(storiesField).asLong(-1),
+                            record.path("articles").asLong(-1))));
+            assertThat(counted)
+                    .as("%s %s: stories and articles per key (%s)", run, kind, context)
                     .isEqualTo(expected.get(kind));
         }
     }
 
     /** How many stories, and ARTICLE stories, a cluster, provider or topic record holds. */
-    private record Counted(long stories, long articles) {
-    }
+    private record Counted(long stories, long articles) {}
 
     private static Map<String, Counted> count(Map<String, JsonNode> stories, Function<JsonNode, List<String>> keys) {
         final Map<String, Counted> counts = new HashMap<>();
         for (JsonNode story : stories.values()) {
             final long article = story.path("kind").asString("").equals("ARTICLE") ? 1 : 0;
             for (String key : keys.apply(story)) {
-                counts.merge(key, new Counted(1, article),
+                counts.merge(
+                        key,
+                        new Counted(1, article),
                         (a, b) -> new Counted(a.stories() + b.stories(), a.articles() + b.articles()));
             }
         }

@@ -70,8 +70,9 @@ class CrashRecoveryIT {
      * alone can take longer.)
      */
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> SERVICE_ARGUMENTS = List.of(
-            "--spring.kafka.streams.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis());
+
+    private static final List<String> SERVICE_ARGUMENTS =
+            List.of("--spring.kafka.streams.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis());
 
     private static LocalKafkaProcess broker;
     private static Admin admin;
@@ -86,8 +87,7 @@ class CrashRecoveryIT {
      * A SIGKILL: the committed offsets it waited for on some input topics, what was committed on
      * them when it came, and the records left on the raw and story-events topics.
      */
-    private record Kill(String phase, Set<String> topics, long target, long committed, long lag) {
-    }
+    private record Kill(String phase, Set<String> topics, long target, long committed, long lag) {}
 
     /** What the restarted service logs once its Streams client has started (StreamsStarter). */
     private static final String STREAMS_STARTED = "Kafka Streams started";
@@ -97,19 +97,26 @@ class CrashRecoveryIT {
      * beyond those at the kill within the session timeout of the restarted Streams client's start,
      * and how long that took from the start and from the kill.
      */
-    private record Resumption(String phase, boolean withinSessionTimeout, Duration afterStart, Duration afterKill) {
-    }
+    private record Resumption(String phase, boolean withinSessionTimeout, Duration afterStart, Duration afterKill) {}
 
     @BeforeAll
     static void runBothPipelines() throws Exception {
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(WORK);
         report = new RunReport(WORK.resolve("report.txt"));
         final SplittableRandom random = new SplittableRandom(SEED);
         final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, random.nextLong());
-        report.line("seed %d: %d articles in %d clusters (largest %d), %d documents with edits and re-publications, %d bridges",
-                SEED, ARTICLES, corpus.clusters(), corpus.largestCluster(), corpus.documents().size(), corpus.bridges().size());
+        report.line(
+                "seed %d: %d articles in %d clusters (largest %d), %d documents with edits and re-publications, %d bridges",
+                SEED,
+                ARTICLES,
+                corpus.clusters(),
+                corpus.largestCluster(),
+                corpus.documents().size(),
+                corpus.bridges().size());
 
         broker = LocalKafkaProcess.start(LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")), START_TIMEOUT);
         final String bootstrap = broker.bootstrapServers();
@@ -117,10 +124,15 @@ class CrashRecoveryIT {
         reference = new EnrichPipeline("reference", ENRICH_JAR, bootstrap, WORK, SERVICE_ARGUMENTS);
         crashed = new EnrichPipeline("crashed", ENRICH_JAR, bootstrap, WORK, SERVICE_ARGUMENTS);
         final List<String> rawTopics = List.of(reference.topic("raw"), crashed.topic("raw"));
-        admin.createTopics(rawTopics.stream().map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList()).all().get();
+        admin.createTopics(rawTopics.stream()
+                        .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                        .toList())
+                .all()
+                .get();
 
         final Instant firstIngestion = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        final Instant bridgeIngestion = firstIngestion.plusMillis(corpus.documents().size());
+        final Instant bridgeIngestion =
+                firstIngestion.plusMillis(corpus.documents().size());
         KafkaTopics.publish(bootstrap, rawTopics, corpus.documents(), firstIngestion);
         report.lap("published the documents");
 
@@ -134,7 +146,8 @@ class CrashRecoveryIT {
         restartAfter(killAt("mid-way", Set.of("raw"), share(documents, 0.50, 0.90, random)));
 
         reference.awaitCaughtUp(PHASE_TIMEOUT);
-        final long eventsBeforeStorm = reference.progress(admin, Set.of("story-events")).committed();
+        final long eventsBeforeStorm =
+                reference.progress(admin, Set.of("story-events")).committed();
         KafkaTopics.publish(bootstrap, List.of(reference.topic("raw")), corpus.bridges(), bridgeIngestion);
         reference.awaitCaughtUp(PHASE_TIMEOUT);
         final long stormWork = reference.progress(admin, Set.of("story-events")).committed() - eventsBeforeStorm;
@@ -143,16 +156,21 @@ class CrashRecoveryIT {
 
         crashed.awaitCaughtUp(PHASE_TIMEOUT);
         report.lap("crashed: caught up with the articles after two kills");
-        final long eventsBefore = crashed.progress(admin, Set.of("story-events")).committed();
+        final long eventsBefore =
+                crashed.progress(admin, Set.of("story-events")).committed();
         KafkaTopics.publish(bootstrap, List.of(crashed.topic("raw")), corpus.bridges(), bridgeIngestion);
-        restartAfter(killAt("merge storm", Set.of("story-events"), eventsBefore + share(stormWork, 0.20, 0.60, random)));
+        restartAfter(
+                killAt("merge storm", Set.of("story-events"), eventsBefore + share(stormWork, 0.20, 0.60, random)));
         crashed.awaitCaughtUp(PHASE_TIMEOUT);
         crashed.stop();
         report.lap("crashed: caught up with the bridges after the third kill");
 
-        outputs = PipelineComparison.read(bootstrap, reference, "in the uninterrupted run", crashed, "after kills", WORK);
-        report.lap("read the outputs: %d stories, %d clusters",
-                outputs.expected().of("stories").size(), outputs.expected().of("clusters").size());
+        outputs =
+                PipelineComparison.read(bootstrap, reference, "in the uninterrupted run", crashed, "after kills", WORK);
+        report.lap(
+                "read the outputs: %d stories, %d clusters",
+                outputs.expected().of("stories").size(),
+                outputs.expected().of("clusters").size());
     }
 
     @AfterAll
@@ -162,15 +180,21 @@ class CrashRecoveryIT {
 
     @Test
     void shouldHaveKilledEnrichServiceThreeTimesWhileItHadRecordsLeft() {
-        assertThat(KILLS).as(context()).hasSize(3)
-                .allSatisfy(kill -> assertThat(kill.lag()).as("%s, %s", kill, context()).isPositive());
+        assertThat(KILLS)
+                .as(context())
+                .hasSize(3)
+                .allSatisfy(kill ->
+                        assertThat(kill.lag()).as("%s, %s", kill, context()).isPositive());
     }
 
     @Test
     void shouldResumeProcessingWithinTheSessionTimeoutOfEachRestart() {
-        assertThat(RESUMPTIONS).as(context()).hasSize(3)
+        assertThat(RESUMPTIONS)
+                .as(context())
+                .hasSize(3)
                 .allSatisfy(resumption -> assertThat(resumption.withinSessionTimeout())
-                        .as("%s, session timeout %s, %s", resumption, SESSION_TIMEOUT, context()).isTrue());
+                        .as("%s, session timeout %s, %s", resumption, SESSION_TIMEOUT, context())
+                        .isTrue());
     }
 
     @Test
@@ -209,7 +233,8 @@ class CrashRecoveryIT {
         final EnrichPipeline.Progress reached = crashed.progress(admin, Set.of("raw", "story-events"));
         crashed.kill();
         final Instant killed = Instant.now();
-        final Kill kill = new Kill(phase, topics, target, crashed.progress(admin, topics).committed(), reached.lag());
+        final Kill kill =
+                new Kill(phase, topics, target, crashed.progress(admin, topics).committed(), reached.lag());
         KILLS.add(kill);
         report.line("killed %s (log %s): %s", phase, crashed.log().getFileName(), kill);
         return killed;
@@ -225,9 +250,12 @@ class CrashRecoveryIT {
         final long committed = crashed.progress(admin, inputs).committed();
         crashed.start();
         final Path log = crashed.log();
-        await(crashed + " starting Kafka Streams").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        await(crashed + " starting Kafka Streams")
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
                 .failFast(crashed + " exited", () -> !crashed.isAlive())
-                .until(() -> Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(STREAMS_STARTED));
+                .until(() -> Files.exists(log)
+                        && Files.readString(log, StandardCharsets.UTF_8).contains(STREAMS_STARTED));
         final Instant started = Instant.now();
         boolean resumed;
         try {
@@ -237,9 +265,11 @@ class CrashRecoveryIT {
             resumed = false;
         }
         final Instant now = Instant.now();
-        final Resumption resumption = new Resumption(KILLS.get(KILLS.size() - 1).phase(),
+        final Resumption resumption = new Resumption(
+                KILLS.get(KILLS.size() - 1).phase(),
                 resumed && Duration.between(started, now).compareTo(SESSION_TIMEOUT) <= 0,
-                Duration.between(started, now), Duration.between(killed, now));
+                Duration.between(started, now),
+                Duration.between(killed, now));
         RESUMPTIONS.add(resumption);
         report.line("restarted (log %s): %s", log.getFileName(), resumption);
     }
@@ -252,6 +282,7 @@ class CrashRecoveryIT {
 
     /** The seed, the kills and where to look. */
     private static String context() {
-        return "killed at " + KILLS + ", restarts " + RESUMPTIONS + ", seed " + SEED + ", " + ARTICLES + " articles; logs and report in " + WORK;
+        return "killed at " + KILLS + ", restarts " + RESUMPTIONS + ", seed " + SEED + ", " + ARTICLES
+                + " articles; logs and report in " + WORK;
     }
 }

@@ -27,7 +27,8 @@ final class DeploymentContract {
     static final String PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml";
     static final String GRAFANA_PROVISIONING = "/etc/grafana/provisioning";
 
-    private static final String NO_BROKER = "no service in docker-compose.yml runs a Kafka broker (KAFKA_PROCESS_ROLES with broker)";
+    private static final String NO_BROKER =
+            "no service in docker-compose.yml runs a Kafka broker (KAFKA_PROCESS_ROLES with broker)";
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
     private static final Pattern BOUND_PREFIX = Pattern.compile("^(SPRING|HEATWIRE)_.*");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
@@ -58,9 +59,11 @@ final class DeploymentContract {
                 continue;
             }
             if (!DeploymentFiles.normalize(build.path("context").asString("")).equals(".")) {
-                problems.add(module + ": build context must be the repository root (.), the Dockerfile copies the parent pom");
+                problems.add(module
+                        + ": build context must be the repository root (.), the Dockerfile copies the parent pom");
             }
-            final String dockerfile = DeploymentFiles.normalize(build.path("dockerfile").asString(""));
+            final String dockerfile =
+                    DeploymentFiles.normalize(build.path("dockerfile").asString(""));
             if (!dockerfile.equals(module + "/Dockerfile")) {
                 problems.add(module + ": build.dockerfile is '" + dockerfile + "', expected " + module + "/Dockerfile");
             } else if (files.text(dockerfile).isEmpty()) {
@@ -79,10 +82,13 @@ final class DeploymentContract {
                 problems.add(module + ": no Dockerfile");
                 continue;
             }
-            final Pattern buildsModule = Pattern.compile("(?:-pl|--projects)[ =]" + Pattern.quote(module) + "(?:\\s|$)");
+            final Pattern buildsModule =
+                    Pattern.compile("(?:-pl|--projects)[ =]" + Pattern.quote(module) + "(?:\\s|$)");
             final boolean built = dockerfile.get().all("RUN").stream()
                     .map(Dockerfile.Instruction::arguments)
-                    .anyMatch(run -> run.contains("mvnw") && run.contains("package") && buildsModule.matcher(run).find());
+                    .anyMatch(run -> run.contains("mvnw")
+                            && run.contains("package")
+                            && buildsModule.matcher(run).find());
             if (!built) {
                 problems.add(module + "/Dockerfile: no RUN ./mvnw … -pl " + module + " … package");
             }
@@ -95,7 +101,8 @@ final class DeploymentContract {
             final boolean shipped = dockerfile.get().finalStage().stream()
                     .flatMap(stage -> stage.all("COPY").stream())
                     .filter(copy -> copy.arguments().startsWith("--from="))
-                    .anyMatch(copy -> copy.words().stream().anyMatch(word -> word.endsWith("/" + jar) || word.equals(jar)));
+                    .anyMatch(copy ->
+                            copy.words().stream().anyMatch(word -> word.endsWith("/" + jar) || word.equals(jar)));
             if (!shipped) {
                 problems.add(module + "/Dockerfile: the image does not copy " + jar + " from the build stage");
             }
@@ -142,7 +149,9 @@ final class DeploymentContract {
                 problems.add(module + "/Dockerfile: EXPOSE " + exposed + " but server.port is " + port);
             }
             final List<Dockerfile.Instruction> users = runtime.get().all("USER");
-            final String user = users.isEmpty() ? "root" : users.get(users.size() - 1).arguments().trim();
+            final String user = users.isEmpty()
+                    ? "root"
+                    : users.get(users.size() - 1).arguments().trim();
             if (user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
                 problems.add(module + "/Dockerfile: the runtime stage runs as root");
             }
@@ -161,8 +170,11 @@ final class DeploymentContract {
             }
         });
         for (String module : files.serviceModules()) {
-            dockerfile(module).ifPresent(dockerfile -> dockerfile.baseImages().forEach(image ->
-                    unpinned(image).ifPresent(why -> problems.add(module + "/Dockerfile: FROM " + why))));
+            dockerfile(module)
+                    .ifPresent(dockerfile -> dockerfile
+                            .baseImages()
+                            .forEach(image -> unpinned(image)
+                                    .ifPresent(why -> problems.add(module + "/Dockerfile: FROM " + why))));
         }
         return problems;
     }
@@ -170,11 +182,12 @@ final class DeploymentContract {
     /** The .dockerignore keeps build output, git history and local run data out of the context. */
     List<String> dockerignoreKeepsTheContextSmall() {
         final Set<String> patterns = new LinkedHashSet<>();
-        files.text(DeploymentFiles.DOCKERIGNORE).ifPresent(text -> text.lines()
-                .map(String::trim)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .map(DeploymentFiles::normalize)
-                .forEach(patterns::add));
+        files.text(DeploymentFiles.DOCKERIGNORE)
+                .ifPresent(text -> text.lines()
+                        .map(String::trim)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .map(DeploymentFiles::normalize)
+                        .forEach(patterns::add));
         final List<String> problems = new ArrayList<>();
         for (String required : List.of(".git", "**/target", ".heatwire")) {
             if (!patterns.contains(required)) {
@@ -193,7 +206,8 @@ final class DeploymentContract {
         }
         final String image = service(broker.get()).path("image").asString("");
         if (!image.startsWith("apache/kafka:") || !image.endsWith(":" + clientVersion)) {
-            problems.add(broker.get() + ": image " + image + ", expected apache/kafka:" + clientVersion + " (the clients' version)");
+            problems.add(broker.get() + ": image " + image + ", expected apache/kafka:" + clientVersion
+                    + " (the clients' version)");
         }
         return problems;
     }
@@ -206,8 +220,10 @@ final class DeploymentContract {
         for (String module : files.serviceModules()) {
             final String port = serverPort(module);
             final List<PortMapping> ports = ports(service(module));
-            if (ports.stream().noneMatch(mapping -> mapping.target().equals(port) && port.equals(mapping.published()))) {
-                problems.add(module + ": ports " + ports + " do not publish server.port " + port + " as " + port + ":" + port);
+            if (ports.stream()
+                    .noneMatch(mapping -> mapping.target().equals(port) && port.equals(mapping.published()))) {
+                problems.add(module + ": ports " + ports + " do not publish server.port " + port + " as " + port + ":"
+                        + port);
             }
             ports.stream()
                     .filter(mapping -> !mapping.target().equals(port))
@@ -229,7 +245,8 @@ final class DeploymentContract {
                 problems.add(module + ": healthcheck '" + test + "' does not probe " + expected + "/…");
             }
             broker.ifPresent(name -> {
-                final String condition = service.path("depends_on").path(name).path("condition").asString("");
+                final String condition =
+                        service.path("depends_on").path(name).path("condition").asString("");
                 if (!condition.equals("service_healthy")) {
                     problems.add(module + ": depends_on " + name + " must use condition: service_healthy");
                 }
@@ -259,7 +276,9 @@ final class DeploymentContract {
         for (String module : files.serviceModules()) {
             final String bootstrap = environment(service(module)).get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
             if (bootstrap == null) {
-                problems.add(module + ": SPRING_KAFKA_BOOTSTRAP_SERVERS is not set; the default localhost:9092 is the service's own container");
+                problems.add(
+                        module
+                                + ": SPRING_KAFKA_BOOTSTRAP_SERVERS is not set; the default localhost:9092 is the service's own container");
                 continue;
             }
             for (String server : bootstrap.split(",")) {
@@ -273,14 +292,15 @@ final class DeploymentContract {
                     continue;
                 }
                 if (!brokerHosts.contains(match.get().host())) {
-                    problems.add(module + ": bootstrap server " + address + " is not reachable from another container; use one of "
-                            + brokerHosts);
+                    problems.add(module + ": bootstrap server " + address
+                            + " is not reachable from another container; use one of " + brokerHosts);
                 }
-                final boolean bound = listeners.stream().anyMatch(listener ->
-                        listener.name().equals(match.get().name()) && listener.port().equals(match.get().port()));
+                final boolean bound = listeners.stream()
+                        .anyMatch(listener -> listener.name().equals(match.get().name())
+                                && listener.port().equals(match.get().port()));
                 if (!bound) {
-                    problems.add(module + ": listener " + match.get().name() + " is advertised on port " + match.get().port()
-                            + " but KAFKA_LISTENERS " + listeners + " does not bind it there");
+                    problems.add(module + ": listener " + match.get().name() + " is advertised on port "
+                            + match.get().port() + " but KAFKA_LISTENERS " + listeners + " does not bind it there");
                 }
             }
         }
@@ -296,12 +316,18 @@ final class DeploymentContract {
         final String name = broker.get();
         final Map<String, String> kafka = environment(service(name));
         final List<String> problems = new ArrayList<>();
-        final Set<String> roles = Set.of(kafka.getOrDefault("KAFKA_PROCESS_ROLES", "").replace(" ", "").split(","));
+        final Set<String> roles = Set.of(
+                kafka.getOrDefault("KAFKA_PROCESS_ROLES", "").replace(" ", "").split(","));
         if (!roles.containsAll(Set.of("broker", "controller"))) {
             problems.add(name + ": KAFKA_PROCESS_ROLES must be broker,controller for a single KRaft node");
         }
-        for (String required : List.of("CLUSTER_ID", "KAFKA_NODE_ID", "KAFKA_CONTROLLER_LISTENER_NAMES",
-                "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_INTER_BROKER_LISTENER_NAME")) {
+        for (String required : List.of(
+                "CLUSTER_ID",
+                "KAFKA_NODE_ID",
+                "KAFKA_CONTROLLER_LISTENER_NAMES",
+                "KAFKA_CONTROLLER_QUORUM_VOTERS",
+                "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+                "KAFKA_INTER_BROKER_LISTENER_NAME")) {
             if (!kafka.containsKey(required)) {
                 problems.add(name + ": " + required + " is not set");
             }
@@ -309,14 +335,16 @@ final class DeploymentContract {
         final List<Listener> listeners = Listener.parseAll(kafka.getOrDefault("KAFKA_LISTENERS", ""));
         final List<Listener> advertised = Listener.parseAll(kafka.getOrDefault("KAFKA_ADVERTISED_LISTENERS", ""));
         final Set<String> mapped = new TreeSet<>();
-        for (String entry : kafka.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",")) {
+        for (String entry :
+                kafka.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",")) {
             mapped.add(entry.split(":")[0].trim());
         }
         final Set<String> bound = new TreeSet<>();
         listeners.forEach(listener -> bound.add(listener.name()));
         for (Listener listener : listeners) {
             if (!mapped.contains(listener.name())) {
-                problems.add(name + ": listener " + listener.name() + " has no KAFKA_LISTENER_SECURITY_PROTOCOL_MAP entry");
+                problems.add(
+                        name + ": listener " + listener.name() + " has no KAFKA_LISTENER_SECURITY_PROTOCOL_MAP entry");
             }
         }
         for (Listener listener : advertised) {
@@ -335,16 +363,20 @@ final class DeploymentContract {
         if (advertised.stream().noneMatch(listener -> listener.name().equals(interBroker))) {
             problems.add(name + ": inter-broker listener " + interBroker + " is not advertised");
         }
-        final Optional<Listener> controllerListener = listeners.stream().filter(listener -> listener.name().equals(controller)).findFirst();
+        final Optional<Listener> controllerListener = listeners.stream()
+                .filter(listener -> listener.name().equals(controller))
+                .findFirst();
         final String voters = kafka.getOrDefault("KAFKA_CONTROLLER_QUORUM_VOTERS", "");
         final Matcher voter = Pattern.compile("^(\\d+)@([^:,]+):(\\d+)$").matcher(voters.trim());
         if (!voter.matches()) {
             problems.add(name + ": KAFKA_CONTROLLER_QUORUM_VOTERS '" + voters + "' is not one id@host:port");
         } else {
             if (!voter.group(1).equals(kafka.get("KAFKA_NODE_ID"))) {
-                problems.add(name + ": quorum voter id " + voter.group(1) + " is not KAFKA_NODE_ID " + kafka.get("KAFKA_NODE_ID"));
+                problems.add(name + ": quorum voter id " + voter.group(1) + " is not KAFKA_NODE_ID "
+                        + kafka.get("KAFKA_NODE_ID"));
             }
-            if (controllerListener.isPresent() && !controllerListener.get().port().equals(voter.group(3))) {
+            if (controllerListener.isPresent()
+                    && !controllerListener.get().port().equals(voter.group(3))) {
                 problems.add(name + ": quorum voter port " + voter.group(3) + " is not the controller listener's port "
                         + controllerListener.get().port());
             }
@@ -353,7 +385,8 @@ final class DeploymentContract {
             }
         }
         final String logDirs = kafka.getOrDefault("KAFKA_LOG_DIRS", "");
-        final boolean persisted = volumes(service(name)).stream().anyMatch(volume -> volume.target().equals(logDirs));
+        final boolean persisted = volumes(service(name)).stream()
+                .anyMatch(volume -> volume.target().equals(logDirs));
         if (!persisted) {
             problems.add(name + ": KAFKA_LOG_DIRS '" + logDirs + "' is not a mounted volume");
         }
@@ -367,13 +400,17 @@ final class DeploymentContract {
             return List.of(NO_BROKER);
         }
         final long brokers = services().values().stream()
-                .filter(service -> environment(service).getOrDefault("KAFKA_PROCESS_ROLES", "").contains("broker"))
+                .filter(service -> environment(service)
+                        .getOrDefault("KAFKA_PROCESS_ROLES", "")
+                        .contains("broker"))
                 .count();
         final Map<String, String> kafka = environment(service(broker.get()));
         final List<String> problems = new ArrayList<>();
         // Kafka's defaults are 3 (and 2 for min ISR); on fewer brokers consumer groups and
         // transactions never become available, so these must be set, not left to defaults.
-        for (String setting : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
+        for (String setting : List.of(
+                "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
                 "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
             final String value = kafka.get(setting);
             if (value == null || !value.matches("\\d+") || Long.parseLong(value) > brokers) {
@@ -381,10 +418,12 @@ final class DeploymentContract {
             }
         }
         for (String module : files.serviceModules()) {
-            for (String property : List.of("heatwire.topics.replication-factor", "spring.kafka.streams.properties.replication.factor")) {
+            for (String property : List.of(
+                    "heatwire.topics.replication-factor", "spring.kafka.streams.properties.replication.factor")) {
                 effectiveProperty(module, property).ifPresent(value -> {
                     if (!value.matches("-?\\d+") || Long.parseLong(value) > brokers) {
-                        problems.add(module + ": " + property + " is " + value + " but compose runs " + brokers + " broker(s)");
+                        problems.add(module + ": " + property + " is " + value + " but compose runs " + brokers
+                                + " broker(s)");
                     }
                 });
             }
@@ -401,8 +440,11 @@ final class DeploymentContract {
             final Map<String, JsonNode> declared = flatten(files.tree(DeploymentFiles.applicationConfig(module)));
             for (String variable : environment(service(module)).keySet()) {
                 if (BOUND_PREFIX.matcher(variable).matches()
-                        && declared.keySet().stream().noneMatch(property -> environmentNames(property).contains(variable))) {
-                    problems.add(module + ": " + variable + " binds to no property in " + DeploymentFiles.applicationConfig(module));
+                        && declared.keySet().stream()
+                                .noneMatch(
+                                        property -> environmentNames(property).contains(variable))) {
+                    problems.add(module + ": " + variable + " binds to no property in "
+                            + DeploymentFiles.applicationConfig(module));
                 }
             }
         }
@@ -415,8 +457,10 @@ final class DeploymentContract {
         for (String module : files.serviceModules()) {
             flatten(files.tree(DeploymentFiles.applicationConfig(module))).keySet().stream()
                     .filter(property -> property.startsWith("heatwire.topics."))
-                    .forEach(property -> effectiveProperty(module, property).ifPresent(value ->
-                            byProperty.computeIfAbsent(property, key -> new TreeMap<>()).put(module, value)));
+                    .forEach(property -> effectiveProperty(module, property)
+                            .ifPresent(value -> byProperty
+                                    .computeIfAbsent(property, key -> new TreeMap<>())
+                                    .put(module, value)));
         }
         final List<String> problems = new ArrayList<>();
         byProperty.forEach((property, values) -> {
@@ -430,11 +474,15 @@ final class DeploymentContract {
     /** Passwords and tokens in compose are only overridable defaults, never literals. */
     List<String> secretsAreOverridableDefaults() {
         final List<String> problems = new ArrayList<>();
-        services().forEach((name, service) -> rawEnvironment(service).forEach((variable, value) -> {
-            if (SECRET_NAME.matcher(variable).matches() && !value.isEmpty() && !INTERPOLATION.matcher(value.trim()).matches()) {
-                problems.add(name + ": " + variable + " is a literal; use ${" + variable + ":-…} so it can be overridden");
-            }
-        }));
+        services()
+                .forEach((name, service) -> rawEnvironment(service).forEach((variable, value) -> {
+                    if (SECRET_NAME.matcher(variable).matches()
+                            && !value.isEmpty()
+                            && !INTERPOLATION.matcher(value.trim()).matches()) {
+                        problems.add(name + ": " + variable + " is a literal; use ${" + variable
+                                + ":-…} so it can be overridden");
+                    }
+                }));
         return problems;
     }
 
@@ -451,7 +499,9 @@ final class DeploymentContract {
         final String configFile = mount.get().hostPath();
         final JsonNode config = files.tree(configFile);
         final Map<String, JsonNode> jobs = new LinkedHashMap<>();
-        config.path("scrape_configs").values().forEach(job -> jobs.put(job.path("job_name").asString(""), job));
+        config.path("scrape_configs")
+                .values()
+                .forEach(job -> jobs.put(job.path("job_name").asString(""), job));
         for (String module : files.serviceModules()) {
             final JsonNode job = jobs.get(module);
             if (job == null) {
@@ -482,7 +532,8 @@ final class DeploymentContract {
             final Optional<String> source = hostPath(prometheus, directory);
             if (source.isEmpty()) {
                 problems.add(configFile + ": rule_files " + pattern + " is in no directory compose mounts");
-            } else if (files.filesUnder(source.get()).stream().noneMatch(file -> file.endsWith(".yml") || file.endsWith(".yaml"))) {
+            } else if (files.filesUnder(source.get()).stream()
+                    .noneMatch(file -> file.endsWith(".yml") || file.endsWith(".yaml"))) {
                 problems.add(configFile + ": rule_files " + pattern + " matches no file in " + source.get());
             }
         }
@@ -492,13 +543,18 @@ final class DeploymentContract {
     /** Every file or directory compose mounts from the repository exists there. */
     List<String> bindMountsExist() {
         final List<String> problems = new ArrayList<>();
-        services().forEach((name, service) -> volumes(service).stream().filter(Volume::bind).forEach(volume -> {
-            if (volume.source().startsWith("/") || volume.source().startsWith("~")) {
-                problems.add(name + ": mounts the machine path " + volume.source() + "; mount from the repository instead");
-            } else if (!files.exists(volume.source())) {
-                problems.add(name + ": mounts " + volume.source() + ", which does not exist");
-            }
-        }));
+        services()
+                .forEach((name, service) -> volumes(service).stream()
+                        .filter(Volume::bind)
+                        .forEach(volume -> {
+                            if (volume.source().startsWith("/")
+                                    || volume.source().startsWith("~")) {
+                                problems.add(name + ": mounts the machine path " + volume.source()
+                                        + "; mount from the repository instead");
+                            } else if (!files.exists(volume.source())) {
+                                problems.add(name + ": mounts " + volume.source() + ", which does not exist");
+                            }
+                        }));
         return problems;
     }
 
@@ -529,7 +585,9 @@ final class DeploymentContract {
                 final String path = provider.path("options").path("path").asString("");
                 final Optional<String> source = hostPath(grafana, path);
                 final List<String> found = source.map(directory -> files.filesUnder(directory).stream()
-                        .filter(candidate -> candidate.endsWith(".json")).toList()).orElse(List.of());
+                                .filter(candidate -> candidate.endsWith(".json"))
+                                .toList())
+                        .orElse(List.of());
                 if (found.isEmpty()) {
                     problems.add(file + ": provider " + provider.path("name").asString("") + " reads " + path
                             + ", where compose mounts no dashboard");
@@ -543,7 +601,8 @@ final class DeploymentContract {
         for (String dashboard : dashboards) {
             for (String uid : datasourceUidsIn(files.tree(dashboard))) {
                 if (!datasourceUids.contains(uid)) {
-                    problems.add(dashboard + ": refers to datasource uid " + uid + "; provisioned are " + datasourceUids);
+                    problems.add(
+                            dashboard + ": refers to datasource uid " + uid + "; provisioned are " + datasourceUids);
                 }
             }
         }
@@ -576,7 +635,9 @@ final class DeploymentContract {
 
     private Optional<String> brokerService() {
         return services().entrySet().stream()
-                .filter(entry -> environment(entry.getValue()).getOrDefault("KAFKA_PROCESS_ROLES", "").contains("broker"))
+                .filter(entry -> environment(entry.getValue())
+                        .getOrDefault("KAFKA_PROCESS_ROLES", "")
+                        .contains("broker"))
                 .map(Map.Entry::getKey)
                 .findFirst();
     }
@@ -613,13 +674,17 @@ final class DeploymentContract {
                 return Optional.of(environment.get(name));
             }
         }
-        final JsonNode declared = flatten(files.tree(DeploymentFiles.applicationConfig(module))).get(property);
+        final JsonNode declared =
+                flatten(files.tree(DeploymentFiles.applicationConfig(module))).get(property);
         return declared == null ? Optional.empty() : Optional.of(declared.asString());
     }
 
     /** Environment variable names Spring Boot binds to a property (canonical and dashes-as-underscores). */
     static Set<String> environmentNames(String property) {
-        final String upper = property.toUpperCase(Locale.ROOT).replace('.', '_').replace("[", "_").replace("]", "");
+        final String upper = property.toUpperCase(Locale.ROOT)
+                .replace('.', '_')
+                .replace("[", "_")
+                .replace("]", "");
         return new LinkedHashSet<>(List.of(upper.replace("-", ""), upper.replace('-', '_')));
     }
 
@@ -632,8 +697,11 @@ final class DeploymentContract {
 
     private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> properties) {
         if (node.isObject()) {
-            node.properties().forEach(entry ->
-                    flatten(prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), entry.getValue(), properties));
+            node.properties()
+                    .forEach(entry -> flatten(
+                            prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(),
+                            entry.getValue(),
+                            properties));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + "[" + i + "]", node.get(i), properties);
@@ -654,7 +722,10 @@ final class DeploymentContract {
         final Map<String, String> environment = new LinkedHashMap<>();
         final JsonNode node = service.path("environment");
         if (node.isObject()) {
-            node.properties().forEach(entry -> environment.put(entry.getKey(), entry.getValue().isNull() ? "" : entry.getValue().asString()));
+            node.properties()
+                    .forEach(entry -> environment.put(
+                            entry.getKey(),
+                            entry.getValue().isNull() ? "" : entry.getValue().asString()));
         } else if (node.isArray()) {
             for (JsonNode entry : node.values()) {
                 final String[] pair = entry.asString().split("=", 2);
@@ -668,8 +739,10 @@ final class DeploymentContract {
         final Matcher matcher = INTERPOLATION.matcher(value);
         final StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
-            final boolean hasDefault = matcher.group(2) != null && matcher.group(2).endsWith("-");
-            matcher.appendReplacement(resolved, Matcher.quoteReplacement(hasDefault ? matcher.group(3) : matcher.group()));
+            final boolean hasDefault =
+                    matcher.group(2) != null && matcher.group(2).endsWith("-");
+            matcher.appendReplacement(
+                    resolved, Matcher.quoteReplacement(hasDefault ? matcher.group(3) : matcher.group()));
         }
         matcher.appendTail(resolved);
         return resolved.toString();
@@ -692,16 +765,18 @@ final class DeploymentContract {
         return Optional.empty();
     }
 
-    record PortMapping(String published, String target) {
-    }
+    record PortMapping(String published, String target) {}
 
     private static List<PortMapping> ports(JsonNode service) {
         final List<PortMapping> ports = new ArrayList<>();
         for (JsonNode port : service.path("ports").values()) {
             if (port.isObject()) {
-                ports.add(new PortMapping(port.path("published").asString(null), port.path("target").asString("")));
+                ports.add(new PortMapping(
+                        port.path("published").asString(null),
+                        port.path("target").asString("")));
             } else {
-                final String[] parts = port.asString().replaceFirst("/[a-z]+$", "").split(":");
+                final String[] parts =
+                        port.asString().replaceFirst("/[a-z]+$", "").split(":");
                 ports.add(new PortMapping(parts.length > 1 ? parts[parts.length - 2] : null, parts[parts.length - 1]));
             }
         }
@@ -718,14 +793,15 @@ final class DeploymentContract {
         return test.asString("");
     }
 
-    record Volume(String source, String target, boolean bind) {
-    }
+    record Volume(String source, String target, boolean bind) {}
 
     private static List<Volume> volumes(JsonNode service) {
         final List<Volume> volumes = new ArrayList<>();
         for (JsonNode volume : service.path("volumes").values()) {
             if (volume.isObject()) {
-                volumes.add(new Volume(volume.path("source").asString(""), volume.path("target").asString(""),
+                volumes.add(new Volume(
+                        volume.path("source").asString(""),
+                        volume.path("target").asString(""),
                         volume.path("type").asString("").equals("bind")));
             } else {
                 final String[] parts = volume.asString().split(":");
@@ -739,8 +815,7 @@ final class DeploymentContract {
     }
 
     /** A compose service running an image, and the repository path it mounts at a container path. */
-    private record Mount(String service, String hostPath) {
-    }
+    private record Mount(String service, String hostPath) {}
 
     private Optional<Mount> mount(String image, String containerPath, List<String> problems) {
         final Optional<String> service = serviceWithImage(image);
@@ -766,7 +841,8 @@ final class DeploymentContract {
                 return Optional.of(DeploymentFiles.normalize(volume.source()));
             }
             if (containerPath.startsWith(target + "/")) {
-                return Optional.of(DeploymentFiles.normalize(volume.source()) + containerPath.substring(target.length()));
+                return Optional.of(
+                        DeploymentFiles.normalize(volume.source()) + containerPath.substring(target.length()));
             }
         }
         return Optional.empty();
@@ -774,12 +850,16 @@ final class DeploymentContract {
 
     private static List<String> targets(JsonNode job) {
         final List<String> targets = new ArrayList<>();
-        job.path("static_configs").values().forEach(group -> group.path("targets").values().forEach(target -> targets.add(target.asString())));
+        job.path("static_configs")
+                .values()
+                .forEach(group -> group.path("targets").values().forEach(target -> targets.add(target.asString())));
         return targets;
     }
 
     private List<String> yamlFilesIn(String directory) {
-        return files.filesUnder(directory).stream().filter(file -> file.endsWith(".yml") || file.endsWith(".yaml")).toList();
+        return files.filesUnder(directory).stream()
+                .filter(file -> file.endsWith(".yml") || file.endsWith(".yaml"))
+                .toList();
     }
 
     private void checkPrometheusUrl(String file, String url, List<String> problems) {
@@ -793,7 +873,8 @@ final class DeploymentContract {
             problems.add(file + ": Prometheus url " + url + " does not name the compose Prometheus service");
             return;
         }
-        final boolean listening = ports(service(prometheus.get())).stream().anyMatch(port -> port.target().equals(matcher.group(2)));
+        final boolean listening = ports(service(prometheus.get())).stream()
+                .anyMatch(port -> port.target().equals(matcher.group(2)));
         if (!listening) {
             problems.add(file + ": Prometheus url " + url + " uses a port the prometheus service does not serve");
         }
@@ -827,7 +908,8 @@ final class DeploymentContract {
         static List<Listener> parseAll(String value) {
             final List<Listener> listeners = new ArrayList<>();
             for (String entry : value.split(",")) {
-                final Matcher matcher = Pattern.compile("^([A-Za-z0-9_-]+)://([^:]*):(\\d+)$").matcher(entry.trim());
+                final Matcher matcher =
+                        Pattern.compile("^([A-Za-z0-9_-]+)://([^:]*):(\\d+)$").matcher(entry.trim());
                 if (matcher.matches()) {
                     listeners.add(new Listener(matcher.group(1), matcher.group(2), matcher.group(3)));
                 }

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -24,7 +23,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -69,7 +67,8 @@ record DeploymentFiles(Map<String, String> texts, Map<String, JsonNode> trees) {
             paths.add(applicationConfig(module));
         }
         try (Stream<Path> monitoring = Files.walk(root.resolve(MONITORING))) {
-            monitoring.filter(Files::isRegularFile)
+            monitoring
+                    .filter(Files::isRegularFile)
                     .map(file -> root.relativize(file).toString().replace('\\', '/'))
                     .forEach(paths::add);
         } catch (IOException e) {
@@ -128,7 +127,10 @@ record DeploymentFiles(Map<String, String> texts, Map<String, JsonNode> trees) {
     /** The files directly or indirectly inside a directory. */
     List<String> filesUnder(String directory) {
         final String prefix = normalize(directory) + "/";
-        return texts.keySet().stream().filter(file -> file.startsWith(prefix)).sorted().toList();
+        return texts.keySet().stream()
+                .filter(file -> file.startsWith(prefix))
+                .sorted()
+                .toList();
     }
 
     /** The modules the parent pom lists, in order. */
@@ -138,7 +140,9 @@ record DeploymentFiles(Map<String, String> texts, Map<String, JsonNode> trees) {
 
     /** The modules that are Spring Boot services: the ones with an application.yml. */
     List<String> serviceModules() {
-        return reactorModules().stream().filter(module -> texts.containsKey(applicationConfig(module))).toList();
+        return reactorModules().stream()
+                .filter(module -> texts.containsKey(applicationConfig(module)))
+                .toList();
     }
 
     /** The build's finalName in a module's pom, if it sets one. */

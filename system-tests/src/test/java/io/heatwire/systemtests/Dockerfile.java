@@ -15,7 +15,9 @@ record Dockerfile(List<Stage> stages) {
     record Instruction(String keyword, String arguments) {
 
         List<String> words() {
-            return Arrays.stream(arguments.trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
+            return Arrays.stream(arguments.trim().split("\\s+"))
+                    .filter(word -> !word.isEmpty())
+                    .toList();
         }
     }
 
@@ -23,7 +25,9 @@ record Dockerfile(List<Stage> stages) {
     record Stage(String image, Optional<String> name, List<Instruction> instructions) {
 
         List<Instruction> all(String keyword) {
-            return instructions.stream().filter(instruction -> instruction.keyword().equals(keyword)).toList();
+            return instructions.stream()
+                    .filter(instruction -> instruction.keyword().equals(keyword))
+                    .toList();
         }
     }
 
@@ -61,9 +65,13 @@ record Dockerfile(List<Stage> stages) {
                 if (image != null) {
                     stages.add(new Stage(image, name, body));
                 }
-                final List<String> words = instruction.words().stream().filter(word -> !word.startsWith("--")).toList();
+                final List<String> words = instruction.words().stream()
+                        .filter(word -> !word.startsWith("--"))
+                        .toList();
                 image = words.isEmpty() ? "" : words.get(0);
-                name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? Optional.of(words.get(2)) : Optional.empty();
+                name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS")
+                        ? Optional.of(words.get(2))
+                        : Optional.empty();
                 body = new ArrayList<>();
             } else if (image != null) {
                 body.add(instruction);

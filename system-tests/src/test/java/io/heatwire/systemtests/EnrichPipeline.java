@@ -29,11 +29,11 @@ import io.heatwire.support.process.ChildProcess;
 final class EnrichPipeline implements AutoCloseable {
 
     /** The topics enrich-service is configured with, by their {@code heatwire.topics.*} property name. */
-    static final List<String> TOPICS = List.of("raw", "dlq", "stories", "clusters", "providers", "topics", "story-events");
+    static final List<String> TOPICS =
+            List.of("raw", "dlq", "stories", "clusters", "providers", "topics", "story-events");
 
     /** What the application has committed on some of its input topics, and what is left after that. */
-    record Progress(long committed, long lag) {
-    }
+    record Progress(long committed, long lag) {}
 
     private final String name;
     private final Path jar;
@@ -88,7 +88,8 @@ final class EnrichPipeline implements AutoCloseable {
         TOPICS.forEach(kind -> arguments.add("--heatwire.topics." + kind + "=" + topic(kind)));
         arguments.addAll(extraArguments);
         starts++;
-        process = ChildProcess.start(label + "-" + starts,
+        process = ChildProcess.start(
+                label + "-" + starts,
                 ChildProcess.javaJar(jar, "768m", arguments.toArray(String[]::new)),
                 logs.resolve(label + "-" + starts + ".log"));
         processes.add(process);
@@ -129,23 +130,32 @@ final class EnrichPipeline implements AutoCloseable {
      * consumed everything on its input topics and its outputs stand still; fails after the timeout.
      */
     void awaitCaughtUp(Duration timeout) throws IOException, InterruptedException {
-        final List<String> arguments = new ArrayList<>(List.of("summary",
-                "--bootstrap-servers", bootstrapServers,
-                "--application-id", applicationId(),
-                "--wait-seconds", Long.toString(timeout.toSeconds())));
+        final List<String> arguments = new ArrayList<>(List.of(
+                "summary",
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--application-id",
+                applicationId(),
+                "--wait-seconds",
+                Long.toString(timeout.toSeconds())));
         for (String kind : TOPICS) {
             arguments.add("--" + kind + "-topic");
             arguments.add(topic(kind));
         }
         // The summary's clients take the service's spring.kafka.* settings (security, say) as they are.
-        extraArguments.stream().filter(argument -> argument.startsWith("--spring.kafka.")).forEach(arguments::add);
+        extraArguments.stream()
+                .filter(argument -> argument.startsWith("--spring.kafka."))
+                .forEach(arguments::add);
         summaries++;
         final Path log = logs.resolve(name + "-summary-" + summaries + ".log");
-        final int exit = ChildProcess.run("summary", ChildProcess.javaJar(jar, "256m", arguments.toArray(String[]::new)),
-                log, timeout.plusSeconds(60));
+        final int exit = ChildProcess.run(
+                "summary",
+                ChildProcess.javaJar(jar, "256m", arguments.toArray(String[]::new)),
+                log,
+                timeout.plusSeconds(60));
         if (exit != 0) {
-            throw new AssertionError(name + " did not catch up within " + timeout + " (summary exit " + exit
-                    + "); see " + log + " and " + log());
+            throw new AssertionError(name + " did not catch up within " + timeout + " (summary exit " + exit + "); see "
+                    + log + " and " + log());
         }
     }
 
@@ -155,7 +165,8 @@ final class EnrichPipeline implements AutoCloseable {
      */
     void awaitCommitted(Admin admin, Set<String> kinds, long target, Duration timeout) {
         await(this + " committing " + target + " offsets on " + kinds)
-                .atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
                 .failFast(this + " exited", () -> !isAlive())
                 .ignoreExceptions()
                 .until(() -> progress(admin, kinds).committed() >= target);
@@ -163,8 +174,12 @@ final class EnrichPipeline implements AutoCloseable {
 
     /** How many members the application's consumer group has (one per running instance, once joined). */
     int members(Admin admin) throws ExecutionException, InterruptedException {
-        return admin.describeConsumerGroups(List.of(applicationId())).describedGroups().get(applicationId()).get()
-                .members().size();
+        return admin.describeConsumerGroups(List.of(applicationId()))
+                .describedGroups()
+                .get(applicationId())
+                .get()
+                .members()
+                .size();
     }
 
     /**
@@ -173,15 +188,20 @@ final class EnrichPipeline implements AutoCloseable {
      */
     Progress progress(Admin admin, Set<String> kinds) throws ExecutionException, InterruptedException {
         final Set<String> topics = kinds.stream().map(this::topic).collect(Collectors.toSet());
-        final Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-        final Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(applicationId()).partitionsToOffsetAndMetadata().get();
+        final Map<TopicPartition, OffsetSpec> ends =
+                admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(topic ->
+                                topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId())
+                .partitionsToOffsetAndMetadata()
+                .get();
         long sum = 0;
         long lag = 0;
-        final Map<TopicPartition, ListOffsetsResultInfo> endOffsets =
-                admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        final Map<TopicPartition, ListOffsetsResultInfo> endOffsets = admin.listOffsets(
+                        ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get();
         for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : endOffsets.entrySet()) {
             final OffsetAndMetadata offset = committed.get(end.getKey());
             final long position = offset == null ? 0 : offset.offset();

@@ -33,11 +33,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
 import io.heatwire.support.process.ChildProcess;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * SPEC 13: hostile documents that a crawler produces straight to the raw topic with its own Kafka
@@ -89,6 +88,7 @@ class HostileInputIT {
     private static final List<Sent> SENT = new ArrayList<>();
     /** Readiness answers other than 200 while the documents were processed. */
     private static final List<String> NOT_READY = new CopyOnWriteArrayList<>();
+
     private static String enrichLogBeforeStop;
     private static List<ConsumerRecord<byte[], byte[]>> rawRecords;
     private static List<ConsumerRecord<byte[], byte[]>> deadLetters;
@@ -96,9 +96,11 @@ class HostileInputIT {
 
     @BeforeAll
     static void sendAMixedStreamWithKcat() throws Exception {
-        Assumptions.assumeTrue(onPath("kcat"),
-                "kcat is not on the PATH: install the Debian package kcat to run HostileInputIT");
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        Assumptions.assumeTrue(
+                onPath("kcat"), "kcat is not on the PATH: install the Debian package kcat to run HostileInputIT");
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(DOCUMENTS);
 
@@ -106,7 +108,9 @@ class HostileInputIT {
         final String bootstrap = broker.bootstrapServers();
         pipeline = new EnrichPipeline("hostile", ENRICH_JAR, bootstrap, WORK, List.of());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(pipeline.topic("raw"), PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(pipeline.topic("raw"), PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
         }
         enrichPort = freePort();
         enrichService = pipeline.startInstance("a", enrichPort);
@@ -130,13 +134,15 @@ class HostileInputIT {
         final Set<String> wantedUrls = goodUrls();
         final long hostileCount = SENT.stream().filter(Sent::hostile).count();
         await("every good document's story on " + pipeline.topic("stories") + " and " + hostileCount
-                + " dead letters on " + pipeline.topic("dlq") + " (" + context() + ")")
-                .atMost(PHASE_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                        + " dead letters on " + pipeline.topic("dlq") + " (" + context() + ")")
+                .atMost(PHASE_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
                 .failFast("enrich-service exited; see " + enrichService.log(), () -> !enrichService.isAlive())
                 .until(() -> {
                     recordReadiness();
                     return KafkaTopics.count(bootstrap, pipeline.topic("dlq")) >= hostileCount
-                            && CompactedOutputs.articleUrls(KafkaTopics.latestValues(bootstrap, pipeline.topic("stories")))
+                            && CompactedOutputs.articleUrls(
+                                            KafkaTopics.latestValues(bootstrap, pipeline.topic("stories")))
                                     .containsAll(wantedUrls);
                 });
         // The summary returns once the application has consumed everything and its outputs stand
@@ -159,10 +165,13 @@ class HostileInputIT {
     void shouldPutEveryDocumentOnTheRawTopicAsKcatSentIt() {
         final Map<String, String> raw = new TreeMap<>();
         rawRecords.forEach(record -> raw.put(utf8(record.key()), sha256(record.value())));
-        assertThat(raw.keySet()).as("keys on the raw topic (%s)", context())
-                .containsExactlyInAnyOrderElementsOf(SENT.stream().map(Sent::key).toList());
+        assertThat(raw.keySet())
+                .as("keys on the raw topic (%s)", context())
+                .containsExactlyInAnyOrderElementsOf(
+                        SENT.stream().map(Sent::key).toList());
         for (Sent document : SENT) {
-            assertThat(raw.get(document.key())).as("SHA-256 of raw record %s (%s)", document.key(), context())
+            assertThat(raw.get(document.key()))
+                    .as("SHA-256 of raw record %s (%s)", document.key(), context())
                     .isEqualTo(sha256(document.value()));
         }
     }
@@ -172,21 +181,36 @@ class HostileInputIT {
         final Map<String, ConsumerRecord<byte[], byte[]>> rawByKey = new TreeMap<>();
         rawRecords.forEach(record -> rawByKey.put(utf8(record.key()), record));
         final Map<String, List<ConsumerRecord<byte[], byte[]>>> lettersByKey = new TreeMap<>();
-        deadLetters.forEach(letter -> lettersByKey.computeIfAbsent(utf8(letter.key()), key -> new ArrayList<>()).add(letter));
+        deadLetters.forEach(letter -> lettersByKey
+                .computeIfAbsent(utf8(letter.key()), key -> new ArrayList<>())
+                .add(letter));
         for (Sent document : SENT.stream().filter(Sent::hostile).toList()) {
             final String what = "dead letter of " + document.key() + " (" + context() + ")";
             assertThat(lettersByKey.get(document.key())).as(what).hasSize(1);
-            final ConsumerRecord<byte[], byte[]> letter = lettersByKey.get(document.key()).get(0);
+            final ConsumerRecord<byte[], byte[]> letter =
+                    lettersByKey.get(document.key()).get(0);
             // Compared by SHA-256: a failure message should not print a MiB of bytes.
-            assertThat(sha256(letter.value())).as("%s: the original bytes", what).isEqualTo(sha256(document.value()));
-            assertThat(header(letter, "heatwire-error-code")).as("%s: code", what).isEqualTo(document.code());
-            assertThat(header(letter, "heatwire-error-message")).as("%s: message", what).isNotBlank();
-            assertThat(header(letter, "ingested-at")).as("%s: original header", what).isEqualTo(document.ingestedAt());
+            assertThat(sha256(letter.value()))
+                    .as("%s: the original bytes", what)
+                    .isEqualTo(sha256(document.value()));
+            assertThat(header(letter, "heatwire-error-code"))
+                    .as("%s: code", what)
+                    .isEqualTo(document.code());
+            assertThat(header(letter, "heatwire-error-message"))
+                    .as("%s: message", what)
+                    .isNotBlank();
+            assertThat(header(letter, "ingested-at"))
+                    .as("%s: original header", what)
+                    .isEqualTo(document.ingestedAt());
             assertThat(header(letter, "source")).as("%s: original header", what).isEqualTo(source(document));
-            assertThat(header(letter, "content-sha256")).as("%s: original header", what).isEqualTo(sha256(document.value()));
+            assertThat(header(letter, "content-sha256"))
+                    .as("%s: original header", what)
+                    .isEqualTo(sha256(document.value()));
             final ConsumerRecord<byte[], byte[]> raw = rawByKey.get(document.key());
-            assertThat(List.of(header(letter, "heatwire-error-source-topic"), header(letter, "heatwire-error-source-partition"),
-                    header(letter, "heatwire-error-source-offset")))
+            assertThat(List.of(
+                            header(letter, "heatwire-error-source-topic"),
+                            header(letter, "heatwire-error-source-partition"),
+                            header(letter, "heatwire-error-source-offset")))
                     .as("%s: where it came from", what)
                     .containsExactly(raw.topic(), Integer.toString(raw.partition()), Long.toString(raw.offset()));
         }
@@ -195,23 +219,33 @@ class HostileInputIT {
     @Test
     void shouldDeadLetterNothingElse() {
         final List<String> unexpected = deadLetters.stream()
-                .filter(letter -> SENT.stream().noneMatch(d -> d.hostile() && d.key().equals(utf8(letter.key()))))
+                .filter(letter ->
+                        SENT.stream().noneMatch(d -> d.hostile() && d.key().equals(utf8(letter.key()))))
                 .map(letter -> utf8(letter.key()) + ": " + header(letter, "heatwire-error-code") + " "
                         + header(letter, "heatwire-error-message"))
                 .toList();
-        assertThat(unexpected).as("dead letters of good documents (%s)", context()).isEmpty();
-        assertThat(deadLetters).as("dead letters (%s)", context()).hasSize((int) SENT.stream().filter(Sent::hostile).count());
+        assertThat(unexpected)
+                .as("dead letters of good documents (%s)", context())
+                .isEmpty();
+        assertThat(deadLetters).as("dead letters (%s)", context()).hasSize((int)
+                SENT.stream().filter(Sent::hostile).count());
     }
 
     @Test
     void shouldWriteTheStoryOfEveryGoodDocument() {
-        assertThat(CompactedOutputs.articleUrls(stories)).as("URLs of the ARTICLE stories (%s)", context()).isEqualTo(goodUrls());
+        assertThat(CompactedOutputs.articleUrls(stories))
+                .as("URLs of the ARTICLE stories (%s)", context())
+                .isEqualTo(goodUrls());
     }
 
     @Test
     void shouldKeepTheSameProcessRunningAndItsStreamsClientRunningThroughout() {
-        assertThat(enrichService.isAlive()).as("enrich-service alive (%s)", context()).isTrue();
-        assertThat(NOT_READY).as("readiness answers other than 200 while processing (%s)", context()).isEmpty();
+        assertThat(enrichService.isAlive())
+                .as("enrich-service alive (%s)", context())
+                .isTrue();
+        assertThat(NOT_READY)
+                .as("readiness answers other than 200 while processing (%s)", context())
+                .isEmpty();
         assertThat(enrichLogBeforeStop)
                 .as("enrich-service started once, as pid %d (%s)", enrichService.pid(), enrichService.log())
                 .containsOnlyOnce("Starting EnrichApplication")
@@ -261,28 +295,39 @@ class HostileInputIT {
         // built here
         cases.put("only-blanks", new Object[] {utf8Bytes(" \n\t\n"), "NOT_A_MAPPING"});
         cases.put("deep-flow-nesting", new Object[] {
-            utf8Bytes(bare("deep") + "x: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n"), "LIMIT_EXCEEDED"});
+            utf8Bytes(bare("deep") + "x: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n"), "LIMIT_EXCEEDED"
+        });
         cases.put("deep-json-nesting", new Object[] {
-            utf8Bytes("{\"x\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}"), "LIMIT_EXCEEDED"});
+            utf8Bytes("{\"x\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}"), "LIMIT_EXCEEDED"
+        });
         cases.put("huge-related-list", new Object[] {utf8Bytes(relatedList(1_001)), "LIMIT_EXCEEDED"});
         cases.put("huge-string", new Object[] {
-            utf8Bytes(fenced("huge-string", "excerpt: \"" + "x".repeat(200_000) + "\"")), "LIMIT_EXCEEDED"});
+            utf8Bytes(fenced("huge-string", "excerpt: \"" + "x".repeat(200_000) + "\"")), "LIMIT_EXCEEDED"
+        });
         cases.put("more-than-a-mib", new Object[] {
-            utf8Bytes(fenced("more-than-a-mib") + "x".repeat(1024 * 1024) + "\n"), "TOO_LARGE"});
+            utf8Bytes(fenced("more-than-a-mib") + "x".repeat(1024 * 1024) + "\n"), "TOO_LARGE"
+        });
         cases.put("nul-bytes", new Object[] {new byte[64], "YAML_SYNTAX"});
-        cases.put("yaml-syntax-error", new Object[] {utf8Bytes("---\ntitle: \"t\"\nwebUrl: a: b\n---\n"), "YAML_SYNTAX"});
+        cases.put(
+                "yaml-syntax-error", new Object[] {utf8Bytes("---\ntitle: \"t\"\nwebUrl: a: b\n---\n"), "YAML_SYNTAX"});
         cases.put("truncated-json", new Object[] {utf8Bytes("{\"title\": \"t\", \"webUrl\": "), "YAML_SYNTAX"});
         cases.put("self-containing-alias", new Object[] {utf8Bytes(fenced("alias", "loop: &a [*a]")), "YAML_SYNTAX"});
-        cases.put("truncated-utf8", new Object[] {concat(utf8Bytes(fenced("truncated")), new byte[] {(byte) 0xE2, (byte) 0x80}),
-            "NOT_UTF8"});
+        cases.put("truncated-utf8", new Object[] {
+            concat(utf8Bytes(fenced("truncated")), new byte[] {(byte) 0xE2, (byte) 0x80}), "NOT_UTF8"
+        });
         cases.put("missing-url", new Object[] {
-            utf8Bytes("---\ntitle: \"No URL\"\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n"), "MISSING_URL"});
+            utf8Bytes("---\ntitle: \"No URL\"\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n"), "MISSING_URL"
+        });
         cases.put("missing-title", new Object[] {
-            utf8Bytes("---\nwebUrl: \"https://hostile.example/no-title\"\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n"),
-            "MISSING_TITLE"});
+            utf8Bytes(
+                    "---\nwebUrl: \"https://hostile.example/no-title\"\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n"),
+            "MISSING_TITLE"
+        });
         cases.put("unparseable-date", new Object[] {
-            utf8Bytes("---\ntitle: \"Bad date\"\nwebUrl: \"https://hostile.example/bad-date\"\npublishedDateTime: \"last Tuesday\"\n---\n"),
-            "BAD_DATE"});
+            utf8Bytes(
+                    "---\ntitle: \"Bad date\"\nwebUrl: \"https://hostile.example/bad-date\"\npublishedDateTime: \"last Tuesday\"\n---\n"),
+            "BAD_DATE"
+        });
         final List<Sent> hostile = new ArrayList<>();
         for (Map.Entry<String, Object[]> entry : cases.entrySet()) {
             final Object document = entry.getValue()[0];
@@ -304,10 +349,14 @@ class HostileInputIT {
     }
 
     private static String relatedList(int entries) {
-        final StringBuilder yaml = new StringBuilder("---\n").append(bare("related")).append("related:\n");
+        final StringBuilder yaml =
+                new StringBuilder("---\n").append(bare("related")).append("related:\n");
         for (int i = 0; i < entries; i++) {
-            yaml.append("  - title: \"Related ").append(i).append("\"\n    webUrl: \"https://other.example.org/story/")
-                    .append(i).append("\"\n");
+            yaml.append("  - title: \"Related ")
+                    .append(i)
+                    .append("\"\n    webUrl: \"https://other.example.org/story/")
+                    .append(i)
+                    .append("\"\n");
         }
         return yaml.append("---\n").toString();
     }
@@ -328,12 +377,25 @@ class HostileInputIT {
      * partitioner, as README advises for kcat; room for the document over a MiB.
      */
     private static void kcat(String bootstrap, String topic, Sent document) throws IOException, InterruptedException {
-        final List<String> command = List.of("kcat", "-b", bootstrap, "-P", "-t", topic,
-                "-X", "partitioner=murmur2_random", "-X", "message.max.bytes=2000000",
-                "-k", document.key(),
-                "-H", "source=" + source(document),
-                "-H", "content-sha256=" + sha256(document.value()),
-                "-H", "ingested-at=" + document.ingestedAt(),
+        final List<String> command = List.of(
+                "kcat",
+                "-b",
+                bootstrap,
+                "-P",
+                "-t",
+                topic,
+                "-X",
+                "partitioner=murmur2_random",
+                "-X",
+                "message.max.bytes=2000000",
+                "-k",
+                document.key(),
+                "-H",
+                "source=" + source(document),
+                "-H",
+                "content-sha256=" + sha256(document.value()),
+                "-H",
+                "ingested-at=" + document.ingestedAt(),
                 document.file().toString());
         final Path log = LOGS.resolve("kcat.log");
         final int exit = ChildProcess.run("kcat " + document.key(), command, log, KCAT_TIMEOUT);
@@ -346,15 +408,17 @@ class HostileInputIT {
 
     private static boolean onPath(String program) {
         final String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-                .anyMatch(directory -> !directory.isEmpty() && Files.isExecutable(Path.of(directory, program)));
+        return path != null
+                && Stream.of(path.split(File.pathSeparator))
+                        .anyMatch(directory -> !directory.isEmpty() && Files.isExecutable(Path.of(directory, program)));
     }
 
     // ---------------------------------------------------------------- checks
 
     private static void recordReadiness() {
         try {
-            final int status = ServiceHttp.get(enrichPort, "/actuator/health/readiness").statusCode();
+            final int status =
+                    ServiceHttp.get(enrichPort, "/actuator/health/readiness").statusCode();
             if (status != 200) {
                 NOT_READY.add(Instant.now() + ": " + status);
             }
@@ -389,7 +453,8 @@ class HostileInputIT {
     }
 
     private static String context() {
-        return SENT.size() + " documents sent with kcat; enrich-service log " + (enrichService == null ? "-" : enrichService.log())
-                + ", documents, kcat log and broker log under " + WORK;
+        return SENT.size() + " documents sent with kcat; enrich-service log "
+                + (enrichService == null ? "-" : enrichService.log()) + ", documents, kcat log and broker log under "
+                + WORK;
     }
 }

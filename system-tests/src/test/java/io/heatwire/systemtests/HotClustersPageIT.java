@@ -32,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import tools.jackson.databind.JsonNode;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
@@ -50,13 +49,15 @@ class HotClustersPageIT {
     private static final Path ENRICH_JAR = Path.of("..", "enrich-service", "target", "enrich-service.jar");
     private static final Path SEEDS = Path.of("..", "seeds");
     private static final Path WORK = Path.of("target", "hot-clusters-page-it").toAbsolutePath();
-    private static final List<Path> BROWSERS = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
-    private static final List<Path> DRIVERS = List.of(Path.of("/usr/bin/chromedriver"),
-            Path.of("/usr/lib/chromium/chromedriver"));
+    private static final List<Path> BROWSERS =
+            List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
+    private static final List<Path> DRIVERS =
+            List.of(Path.of("/usr/bin/chromedriver"), Path.of("/usr/lib/chromium/chromedriver"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     /** The seed whose article lists an AMP URL of its own: the search uses that alias. */
     private static final String SEED_WITH_ALIAS = "000_5bff30fac1333115.txt";
+
     private static final String ALIAS_URL =
             "https://www.dailymail.co.uk/news/article-10298385/amp/Police-using-hand-held-facial-recognition-cameras-streets-time.html";
 
@@ -70,20 +71,30 @@ class HotClustersPageIT {
 
     @BeforeAll
     static void runTheSeedsAndOpenABrowser() throws Exception {
-        final Optional<Path> chromium = BROWSERS.stream().filter(Files::isExecutable).findFirst();
-        final Optional<Path> driver = DRIVERS.stream().filter(Files::isExecutable).findFirst();
-        Assumptions.assumeTrue(chromium.isPresent() && driver.isPresent(),
+        final Optional<Path> chromium =
+                BROWSERS.stream().filter(Files::isExecutable).findFirst();
+        final Optional<Path> driver =
+                DRIVERS.stream().filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(
+                chromium.isPresent() && driver.isPresent(),
                 "no headless browser: install Debian's chromium and chromium-driver (apt-get install -y chromium "
                         + "chromium-driver) to run the page test");
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(WORK);
 
         broker = LocalKafkaProcess.start(LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")), START_TIMEOUT);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         pipeline = new EnrichPipeline("page", ENRICH_JAR, broker.bootstrapServers(), WORK, List.of());
-        admin.createTopics(List.of(new NewTopic(pipeline.topic("raw"), 6, (short) 1))).all().get();
-        KafkaTopics.publish(broker.bootstrapServers(), List.of(pipeline.topic("raw")), seeds(),
+        admin.createTopics(List.of(new NewTopic(pipeline.topic("raw"), 6, (short) 1)))
+                .all()
+                .get();
+        KafkaTopics.publish(
+                broker.bootstrapServers(),
+                List.of(pipeline.topic("raw")),
+                seeds(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         port = ServiceHttp.freePort();
         final ChildProcess service = pipeline.startInstance("web", port);
@@ -95,8 +106,12 @@ class HotClustersPageIT {
         final ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .withLogFile(WORK.resolve("chromedriver.log").toFile()).build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(driver.get().toFile())
+                        .withLogFile(WORK.resolve("chromedriver.log").toFile())
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -112,36 +127,47 @@ class HotClustersPageIT {
         final JsonNode hottest = QueryApi.byHeat(clusters).get(0);
         browser.get("http://127.0.0.1:" + port + "/");
 
-        final WebElement first = wait(PAGE_TIMEOUT).until(page -> page.findElements(By.cssSelector("li.cluster"))
-                .stream().findFirst().filter(card -> hottest.get("id").asString()
-                        .equals(card.getDomAttribute("data-cluster-id"))).orElse(null));
+        final WebElement first = wait(PAGE_TIMEOUT)
+                .until(page -> page.findElements(By.cssSelector("li.cluster")).stream()
+                        .findFirst()
+                        .filter(card -> hottest.get("id").asString().equals(card.getDomAttribute("data-cluster-id")))
+                        .orElse(null));
         assertThat(first.findElement(By.cssSelector(".headline")).getText())
                 .isEqualTo(hottest.get("headline").get("title").asString());
         assertThat(first.findElement(By.cssSelector(".headline a")).getDomAttribute("href"))
                 .isEqualTo(hottest.get("headline").get("url").asString());
-        assertThat(first.findElement(By.cssSelector(".size")).getText()).isEqualTo(hottest.get("size").asString());
+        assertThat(first.findElement(By.cssSelector(".size")).getText())
+                .isEqualTo(hottest.get("size").asString());
         assertThat(browser.findElements(By.cssSelector("li.cluster"))).hasSize(Math.min(20, clusters.size()));
 
         first.findElement(By.cssSelector(".members-toggle")).click();
         final int members = (int) Math.min(50, hottest.get("size").asLong());
-        wait(PAGE_TIMEOUT).until(page -> page.findElements(By.cssSelector("li.cluster .members li")).size() == members);
+        wait(PAGE_TIMEOUT)
+                .until(page -> page.findElements(By.cssSelector("li.cluster .members li"))
+                                .size()
+                        == members);
         screenshot("page-laptop.png");
     }
 
     @Test
     void shouldFindAStoryByTheAliasUrlOfItsArticle() throws Exception {
         final String webUrl = ArticleCorpus.webUrl(SEED_WITH_ALIAS, Files.readAllBytes(SEEDS.resolve(SEED_WITH_ALIAS)));
-        final JsonNode story = stories.values().stream().filter(s -> webUrl.equals(s.get("url").asString()))
-                .findFirst().orElseThrow();
+        final JsonNode story = stories.values().stream()
+                .filter(s -> webUrl.equals(s.get("url").asString()))
+                .findFirst()
+                .orElseThrow();
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get("http://127.0.0.1:" + port + "/");
 
         browser.findElement(By.id("url")).sendKeys(ALIAS_URL);
         browser.findElement(By.cssSelector("#search button")).click();
 
-        final WebElement found = wait(PAGE_TIMEOUT).until(page -> page.findElements(By.cssSelector("#found [data-story-id]"))
-                .stream().findFirst().orElse(null));
-        assertThat(found.getDomAttribute("data-story-id")).isEqualTo(story.get("id").asString());
+        final WebElement found = wait(PAGE_TIMEOUT)
+                .until(page -> page.findElements(By.cssSelector("#found [data-story-id]")).stream()
+                        .findFirst()
+                        .orElse(null));
+        assertThat(found.getDomAttribute("data-story-id"))
+                .isEqualTo(story.get("id").asString());
         assertThat(found.getText()).contains(story.get("title").asString());
         screenshot("page-phone-search.png");
         browser.manage().window().setSize(new Dimension(1280, 900));

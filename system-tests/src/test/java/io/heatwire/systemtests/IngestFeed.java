@@ -26,8 +26,7 @@ import java.util.stream.Stream;
 final class IngestFeed implements AutoCloseable {
 
     /** An answer to a POST, or status 0 when the request itself failed (the body says why). */
-    record Answer(Instant sent, int status, Optional<String> retryAfter, String body) {
-    }
+    record Answer(Instant sent, int status, Optional<String> retryAfter, String body) {}
 
     private static final Duration SPOOL_PACE = Duration.ofMillis(100);
     private static final Duration POST_PACE = Duration.ofMillis(20);
@@ -68,8 +67,10 @@ final class IngestFeed implements AutoCloseable {
      * {@code processed/}, or its POST answered 202.
      */
     boolean delivered(int count) throws IOException {
-        return nextSpooled.get() >= count && nextPosted.get() >= count
-                && processed().containsAll(spooled) && waiting().isEmpty();
+        return nextSpooled.get() >= count
+                && nextPosted.get() >= count
+                && processed().containsAll(spooled)
+                && waiting().isEmpty();
     }
 
     /** The names of the files written to the spool directory so far. */
@@ -112,7 +113,8 @@ final class IngestFeed implements AutoCloseable {
             return;
         }
         final ArticleCorpus.Document document = documents.get(index);
-        final String name = String.format(Locale.ROOT, "%05d-%s.md", index, document.key().replace('/', '-'));
+        final String name =
+                String.format(Locale.ROOT, "%05d-%s.md", index, document.key().replace('/', '-'));
         try {
             final Path partial = Files.write(spool.resolve(name + ".tmp"), document.value());
             Files.move(partial, spool.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -131,10 +133,10 @@ final class IngestFeed implements AutoCloseable {
         final ArticleCorpus.Document document = documents.get(index);
         final Instant sent = Instant.now();
         try {
-            final HttpResponse<String> response = ServiceHttp.post(port, "/api/articles", document.value(),
-                    "X-Source-Id", document.key());
-            answers.add(new Answer(sent, response.statusCode(), response.headers().firstValue("Retry-After"),
-                    response.body()));
+            final HttpResponse<String> response =
+                    ServiceHttp.post(port, "/api/articles", document.value(), "X-Source-Id", document.key());
+            answers.add(new Answer(
+                    sent, response.statusCode(), response.headers().firstValue("Retry-After"), response.body()));
             if (response.statusCode() == 202) {
                 nextPosted.addAndGet(2);
             }
@@ -150,7 +152,10 @@ final class IngestFeed implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

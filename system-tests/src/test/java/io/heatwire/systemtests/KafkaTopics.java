@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,23 +28,29 @@ final class KafkaTopics {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     /**
      * Publishes the documents, in order, to every topic given: the same keys, bytes, timestamps and
      * {@code ingested-at} headers on each, so every pipeline reading one of them sees the same
      * versions. Document {@code i} is ingested at {@code firstIngestion} plus {@code i} milliseconds.
      */
-    static void publish(String bootstrapServers, List<String> topics, List<ArticleCorpus.Document> documents,
+    static void publish(
+            String bootstrapServers,
+            List<String> topics,
+            List<ArticleCorpus.Document> documents,
             Instant firstIngestion) {
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             final ArticleCorpus.Document document = documents.get(i);
             final Instant ingestedAt = firstIngestion.plusMillis(i);
             for (String topic : topics) {
-                final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(),
-                        document.key().getBytes(StandardCharsets.UTF_8), document.value());
+                final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                        topic,
+                        null,
+                        ingestedAt.toEpochMilli(),
+                        document.key().getBytes(StandardCharsets.UTF_8),
+                        document.value());
                 record.headers().add("ingested-at", ingestedAt.toString().getBytes(StandardCharsets.UTF_8));
                 records.add(record);
             }
@@ -54,11 +59,16 @@ final class KafkaTopics {
     }
 
     private static void send(String bootstrapServers, List<ProducerRecord<byte[], byte[]>> records, String what) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             final AtomicReference<Exception> failure = new AtomicReference<>();
             for (ProducerRecord<byte[], byte[]> record : records) {
                 producer.send(record, (metadata, error) -> {
@@ -136,19 +146,22 @@ final class KafkaTopics {
      */
     static long copy(String bootstrapServers, String from, String to) {
         final List<ProducerRecord<byte[], byte[]>> copies = new ArrayList<>();
-        readCommitted(bootstrapServers, from, record -> copies.add(new ProducerRecord<>(to, record.partition(),
-                record.timestamp(), record.key(), record.value(), record.headers())));
+        readCommitted(
+                bootstrapServers,
+                from,
+                record -> copies.add(new ProducerRecord<>(
+                        to, record.partition(), record.timestamp(), record.key(), record.value(), record.headers())));
         send(bootstrapServers, copies, "copying " + from + " to " + to);
         return copies.size();
     }
 
-    private static void readCommitted(String bootstrapServers, String topic,
-            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    private static void readCommitted(
+            String bootstrapServers, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         readCommitted(plain(bootstrapServers), topic, each);
     }
 
-    private static void readCommitted(Map<String, Object> clientConfig, String topic,
-            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    private static void readCommitted(
+            Map<String, Object> clientConfig, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         TopicReader.readToEnd(clientConfig, topic, READ_TIMEOUT, each);
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -49,9 +48,13 @@ class MonitoringFilesTest {
             final JsonNode dashboard = tree(file);
 
             assertThat(dashboard.path("uid").asString("")).as(file + " uid").isNotBlank();
-            assertThat(dashboard.path("schemaVersion").asInt(0)).as(file + " schemaVersion").isGreaterThanOrEqualTo(39);
+            assertThat(dashboard.path("schemaVersion").asInt(0))
+                    .as(file + " schemaVersion")
+                    .isGreaterThanOrEqualTo(39);
             assertThat(dashboard.path("panels").isArray()).as(file + " panels").isTrue();
-            assertThat(DeploymentContract.datasourceUidsIn(dashboard)).as(file + " datasources").isNotEmpty();
+            assertThat(DeploymentContract.datasourceUidsIn(dashboard))
+                    .as(file + " datasources")
+                    .isNotEmpty();
         }
     }
 
@@ -60,13 +63,17 @@ class MonitoringFilesTest {
         for (Path file : dashboards()) {
             final JsonNode dashboard = tree(file);
             for (JsonNode panel : dashboard.path("panels").values()) {
-                assertThat(panel.path("description").asString("")).as(file + " panel " + panel.path("title")).isNotBlank();
+                assertThat(panel.path("description").asString(""))
+                        .as(file + " panel " + panel.path("title"))
+                        .isNotBlank();
             }
             final List<MonitoringQueries.Query> queries = MonitoringQueries.fromDashboard(file.toString(), dashboard);
             assertThat(queries).as(file.toString()).isNotEmpty();
             for (MonitoringQueries.Query query : queries) {
                 assertThat(query.expr()).as(query.source()).isNotBlank();
-                assertThat(MonitoringQueries.withGrafanaVariables(query.expr())).as(query.source()).doesNotContain("$");
+                assertThat(MonitoringQueries.withGrafanaVariables(query.expr()))
+                        .as(query.source())
+                        .doesNotContain("$");
             }
         }
     }
@@ -81,12 +88,19 @@ class MonitoringFilesTest {
         for (Path file : ruleFiles) {
             for (JsonNode group : tree(file).path("groups").values()) {
                 for (JsonNode rule : group.path("rules").values()) {
-                    final String name = file + " " + rule.path("alert").asString(rule.path("record").asString(""));
+                    final String name = file + " "
+                            + rule.path("alert").asString(rule.path("record").asString(""));
                     assertThat(rule.path("expr").asString("")).as(name).isNotBlank();
                     if (rule.has("alert")) {
-                        assertThat(rule.path("labels").path("severity").asString("")).as(name).isIn("critical", "warning");
-                        assertThat(rule.path("annotations").path("summary").asString("")).as(name).isNotBlank();
-                        assertThat(rule.path("annotations").path("description").asString("")).as(name).isNotBlank();
+                        assertThat(rule.path("labels").path("severity").asString(""))
+                                .as(name)
+                                .isIn("critical", "warning");
+                        assertThat(rule.path("annotations").path("summary").asString(""))
+                                .as(name)
+                                .isNotBlank();
+                        assertThat(rule.path("annotations").path("description").asString(""))
+                                .as(name)
+                                .isNotBlank();
                     }
                 }
             }
@@ -98,7 +112,8 @@ class MonitoringFilesTest {
         final String expr = "sum by (job) (rate(a_total{job=\"x\"}[$__rate_interval])) "
                 + "and on (job) b{job=~\"x|y\", le=\"+Inf\"} > 0";
 
-        assertThat(MonitoringQueries.selectors(expr)).containsExactly("a_total{job=\"x\"}", "b{job=~\"x|y\", le=\"+Inf\"}");
+        assertThat(MonitoringQueries.selectors(expr))
+                .containsExactly("a_total{job=\"x\"}", "b{job=~\"x|y\", le=\"+Inf\"}");
         assertThat(MonitoringQueries.metricNames(expr)).containsExactly("a_total", "b");
         assertThat(MonitoringQueries.withGrafanaVariables(expr)).contains("[1m]");
         assertThatThrownBy(() -> MonitoringQueries.withGrafanaVariables("rate(a[$window])"))
@@ -113,7 +128,8 @@ class MonitoringFilesTest {
     }
 
     private static JsonNode tree(Path file) throws IOException {
-        return DeploymentFiles.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).orElseThrow();
+        return DeploymentFiles.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8))
+                .orElseThrow();
     }
 
     private static void assertEveryFileParsesToAnObject(List<Path> paths) throws IOException {
@@ -127,7 +143,10 @@ class MonitoringFilesTest {
 
     private static List<Path> filesEndingWith(String suffix) throws IOException {
         try (Stream<Path> files = Files.walk(MONITORING)) {
-            return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(suffix)).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -29,15 +29,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import io.heatwire.localkafka.BrokerSettings;
-import io.heatwire.localkafka.LocalKafkaProcess;
-import io.heatwire.support.process.ChildProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import io.heatwire.localkafka.BrokerSettings;
+import io.heatwire.localkafka.LocalKafkaProcess;
+import io.heatwire.support.process.ChildProcess;
 
 /**
  * The monitoring files against a real run: a real broker, both packaged services, the seeds and
@@ -82,9 +82,8 @@ class MonitoringIT {
      * Series being added to enrich-service alongside these files. Until the service exports one,
      * the queries reading it are listed as skipped in queries.txt instead of failing.
      */
-    private static final Set<String> NOT_YET_EXPORTED_ALLOWED = Set.of(
-            "heatwire_enrich_end_to_end_latency_seconds",
-            "heatwire_enrich_cluster_merges_total");
+    private static final Set<String> NOT_YET_EXPORTED_ALLOWED =
+            Set.of("heatwire_enrich_end_to_end_latency_seconds", "heatwire_enrich_cluster_merges_total");
 
     /** Parses, but stops no enrich-service check: a story must have a URL (MISSING_URL). */
     private static final String BROKEN_DOCUMENT = """
@@ -113,10 +112,15 @@ class MonitoringIT {
     static void startPipelineAndPrometheus() throws Exception {
         prometheus = onPath("prometheus").orElse(null);
         promtool = onPath("promtool").orElse(null);
-        assumeTrue(prometheus != null && promtool != null,
+        assumeTrue(
+                prometheus != null && promtool != null,
                 "prometheus and promtool are not on the PATH; install them with: apt-get install -y prometheus");
-        assertThat(INGEST_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(INGEST_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
 
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(LOGS);
@@ -125,47 +129,82 @@ class MonitoringIT {
         final String bootstrap = broker.bootstrapServers();
 
         enrichPort = freePort();
-        enrichService = ChildProcess.start(ENRICH, ChildProcess.javaJar(ENRICH_JAR, "768m",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--server.port=" + enrichPort,
-                "--spring.kafka.streams.state-dir=" + WORK.resolve("enrich-state")), LOGS.resolve(ENRICH + ".log"));
+        enrichService = ChildProcess.start(
+                ENRICH,
+                ChildProcess.javaJar(
+                        ENRICH_JAR,
+                        "768m",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--server.port=" + enrichPort,
+                        "--spring.kafka.streams.state-dir=" + WORK.resolve("enrich-state")),
+                LOGS.resolve(ENRICH + ".log"));
         ingestPort = freePort();
-        ingestService = ChildProcess.start(INGEST, ChildProcess.javaJar(INGEST_JAR, "384m",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--server.port=" + ingestPort,
-                "--heatwire.ingest.spool.dir=" + WORK.resolve("spool")), LOGS.resolve(INGEST + ".log"));
+        ingestService = ChildProcess.start(
+                INGEST,
+                ChildProcess.javaJar(
+                        INGEST_JAR,
+                        "384m",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--server.port=" + ingestPort,
+                        "--heatwire.ingest.spool.dir=" + WORK.resolve("spool")),
+                LOGS.resolve(INGEST + ".log"));
 
         final int prometheusPort = freePort();
         prometheusConfig = writePrometheusConfig(Map.of(INGEST, ingestPort, ENRICH, enrichPort));
-        prometheusServer = ChildProcess.start("prometheus", List.of(prometheus.toString(),
-                "--config.file=" + prometheusConfig,
-                "--storage.tsdb.path=" + WORK.resolve("prometheus-data"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort), LOGS.resolve("prometheus.log"));
+        prometheusServer = ChildProcess.start(
+                "prometheus",
+                List.of(
+                        prometheus.toString(),
+                        "--config.file=" + prometheusConfig,
+                        "--storage.tsdb.path=" + WORK.resolve("prometheus-data"),
+                        "--web.listen-address=127.0.0.1:" + prometheusPort),
+                LOGS.resolve("prometheus.log"));
         prometheusApi = new PrometheusApi(URI.create("http://127.0.0.1:" + prometheusPort));
 
         awaitReadiness(enrichService, enrichPort, 200, START_TIMEOUT);
         awaitReadiness(ingestService, ingestPort, 200, START_TIMEOUT);
         // Scraped before anything is processed, so every counter is seen rising.
         await("both services scraped by Prometheus (log: " + prometheusServer.log() + ")")
-                .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .failFast("prometheus exited; see " + prometheusServer.log(), () -> !prometheusServer.isAlive())
                 .ignoreExceptions()
-                .until(() -> !prometheusApi.query("up{job=\"" + INGEST + "\"} == 1").isEmpty()
-                        && !prometheusApi.query("up{job=\"" + ENRICH + "\"} == 1").isEmpty());
+                .until(() ->
+                        !prometheusApi.query("up{job=\"" + INGEST + "\"} == 1").isEmpty()
+                                && !prometheusApi
+                                        .query("up{job=\"" + ENRICH + "\"} == 1")
+                                        .isEmpty());
 
-        final int published = ChildProcess.run("publish", ChildProcess.javaJar(INGEST_JAR, "256m", "publish",
-                "--spring.kafka.bootstrap-servers=" + bootstrap, ROOT.resolve("seeds").toString()),
-                LOGS.resolve("publish.log"), START_TIMEOUT);
-        assertThat(published).as("ingest-service publish of the seeds; see " + LOGS.resolve("publish.log")).isZero();
+        final int published = ChildProcess.run(
+                "publish",
+                ChildProcess.javaJar(
+                        INGEST_JAR,
+                        "256m",
+                        "publish",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        ROOT.resolve("seeds").toString()),
+                LOGS.resolve("publish.log"),
+                START_TIMEOUT);
+        assertThat(published)
+                .as("ingest-service publish of the seeds; see " + LOGS.resolve("publish.log"))
+                .isZero();
         // Through the running ingest-service, so its own counters and producer metrics have data too.
         final HttpResponse<String> posted =
                 ServiceHttp.post(ingestPort, "/api/articles", BROKEN_DOCUMENT.getBytes(StandardCharsets.UTF_8));
-        assertThat(posted.statusCode()).as("POST /api/articles: " + posted.body()).isEqualTo(202);
+        assertThat(posted.statusCode())
+                .as("POST /api/articles: " + posted.body())
+                .isEqualTo(202);
 
         final Path summaryLog = LOGS.resolve("summary.log");
-        final int summary = ChildProcess.run("summary", ChildProcess.javaJar(ENRICH_JAR, "256m", "summary",
-                "--bootstrap-servers", bootstrap, "--wait-seconds", "120"), summaryLog, Duration.ofSeconds(180));
-        assertThat(summary).as("enrich-service summary; see " + summaryLog + " and " + enrichService.log()).isZero();
+        final int summary = ChildProcess.run(
+                "summary",
+                ChildProcess.javaJar(
+                        ENRICH_JAR, "256m", "summary", "--bootstrap-servers", bootstrap, "--wait-seconds", "120"),
+                summaryLog,
+                Duration.ofSeconds(180));
+        assertThat(summary)
+                .as("enrich-service summary; see " + summaryLog + " and " + enrichService.log())
+                .isZero();
     }
 
     @AfterAll
@@ -199,14 +238,17 @@ class MonitoringIT {
         final Path report = WORK.resolve("queries.txt");
 
         await("every query returns data (what each returned: " + report + ")")
-                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(withoutData(queries, exported, report)).isEmpty());
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(
+                        () -> assertThat(withoutData(queries, exported, report)).isEmpty());
 
         assertThat(prometheusApi.rules())
                 .as("rules as Prometheus evaluates them")
                 .isNotEmpty()
                 .allSatisfy(rule -> assertThat(rule.path("health").asString(""))
-                        .as(rule.path("name").asString() + ": " + rule.path("lastError").asString(""))
+                        .as(rule.path("name").asString() + ": "
+                                + rule.path("lastError").asString(""))
                         .isEqualTo("ok"));
     }
 
@@ -214,11 +256,15 @@ class MonitoringIT {
     @Order(3)
     void shouldExposeOnlyHealthInfoAndPrometheus() throws Exception {
         for (int port : new int[] {ingestPort, enrichPort}) {
-            final JsonNode links = DeploymentFiles.parse("actuator.json", get(port, "/actuator").body()).orElseThrow().path("_links");
+            final JsonNode links = DeploymentFiles.parse(
+                            "actuator.json", get(port, "/actuator").body())
+                    .orElseThrow()
+                    .path("_links");
             final List<String> names = new ArrayList<>();
             links.properties().forEach(link -> names.add(link.getKey()));
 
-            assertThat(names).as("actuator endpoints on port " + port)
+            assertThat(names)
+                    .as("actuator endpoints on port " + port)
                     .containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
             assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
             assertThat(get(port, "/actuator/info").statusCode()).isEqualTo(200);
@@ -234,7 +280,9 @@ class MonitoringIT {
         broker.stop();
         awaitReadiness(enrichService, enrichPort, 503, READINESS_FLIP_TIMEOUT);
         awaitReadiness(ingestService, ingestPort, 503, READINESS_FLIP_TIMEOUT);
-        assertThat(get(enrichPort, "/actuator/health/liveness").statusCode()).as("liveness without a broker").isEqualTo(200);
+        assertThat(get(enrichPort, "/actuator/health/liveness").statusCode())
+                .as("liveness without a broker")
+                .isEqualTo(200);
 
         broker = LocalKafkaProcess.start(brokerSettings, START_TIMEOUT);
         awaitReadiness(ingestService, ingestPort, 200, START_TIMEOUT);
@@ -246,8 +294,11 @@ class MonitoringIT {
     private static List<MonitoringQueries.Query> repositoryQueries() throws IOException {
         final List<MonitoringQueries.Query> queries = new ArrayList<>();
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
-            for (Path dashboard : files.filter(file -> file.toString().endsWith(".json")).sorted().toList()) {
-                queries.addAll(MonitoringQueries.fromDashboard(dashboard.getFileName().toString(), tree(dashboard)));
+            for (Path dashboard : files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
+                queries.addAll(
+                        MonitoringQueries.fromDashboard(dashboard.getFileName().toString(), tree(dashboard)));
             }
         }
         try (Stream<Path> files = Files.list(RULES)) {
@@ -273,7 +324,11 @@ class MonitoringIT {
                     .filter(name -> !exported.contains("\n" + name))
                     .findFirst();
             if (notExported.isPresent()) {
-                lines.append("SKIPPED (").append(notExported.get()).append(" is not exported yet) ").append(query).append('\n');
+                lines.append("SKIPPED (")
+                        .append(notExported.get())
+                        .append(" is not exported yet) ")
+                        .append(query)
+                        .append('\n');
                 continue;
             }
             final int samples = prometheusApi.query(expr).size();
@@ -287,7 +342,11 @@ class MonitoringIT {
             }
             for (String selector : MonitoringQueries.selectors(expr)) {
                 final int series = prometheusApi.query(selector).size();
-                lines.append("  ").append(series).append(" series ").append(selector).append('\n');
+                lines.append("  ")
+                        .append(series)
+                        .append(" series ")
+                        .append(selector)
+                        .append('\n');
                 if (series == 0) {
                     missing.add(query + " reads " + selector + ", which has no series");
                 }
@@ -323,7 +382,8 @@ class MonitoringIT {
         final ArrayNode ruleFiles = config.putArray("rule_files");
         try (Stream<Path> files = Files.list(RULES)) {
             for (Path file : files.filter(MonitoringIT::isYaml).sorted().toList()) {
-                ruleFiles.add(Files.copy(file, rules.resolve(file.getFileName())).toString());
+                ruleFiles.add(
+                        Files.copy(file, rules.resolve(file.getFileName())).toString());
             }
         }
         final Path file = WORK.resolve("prometheus.yml");
@@ -336,12 +396,14 @@ class MonitoringIT {
         command.addAll(List.of(arguments));
         final Path output = LOGS.resolve("promtool-" + log + ".log");
         final int exit = ChildProcess.run("promtool", command, output, Duration.ofSeconds(60));
-        assertThat(exit).as(String.join(" ", command) + " failed:%n%s", Files.readString(output, StandardCharsets.UTF_8))
+        assertThat(exit)
+                .as(String.join(" ", command) + " failed:%n%s", Files.readString(output, StandardCharsets.UTF_8))
                 .isZero();
     }
 
     private static JsonNode tree(Path file) throws IOException {
-        return DeploymentFiles.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)).orElseThrow();
+        return DeploymentFiles.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8))
+                .orElseThrow();
     }
 
     private static boolean isYaml(Path file) {

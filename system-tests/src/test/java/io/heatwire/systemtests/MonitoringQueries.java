@@ -39,8 +39,7 @@ final class MonitoringQueries {
         }
     }
 
-    private MonitoringQueries() {
-    }
+    private MonitoringQueries() {}
 
     /** Every target expression of every panel, rows' nested panels included. */
     static List<Query> fromDashboard(String file, JsonNode dashboard) {
@@ -53,8 +52,11 @@ final class MonitoringQueries {
         for (JsonNode panel : panels.values()) {
             for (JsonNode target : panel.path("targets").values()) {
                 final String expr = target.path("expr").asString("");
-                queries.add(new Query(file + " panel '" + panel.path("title").asString("") + "' "
-                        + target.path("refId").asString(""), "", expr));
+                queries.add(new Query(
+                        file + " panel '" + panel.path("title").asString("") + "' "
+                                + target.path("refId").asString(""),
+                        "",
+                        expr));
             }
             collectPanels(file, panel.path("panels"), queries);
         }
@@ -66,8 +68,12 @@ final class MonitoringQueries {
         for (JsonNode group : rules.path("groups").values()) {
             for (JsonNode rule : group.path("rules").values()) {
                 final boolean alert = rule.has("alert");
-                final String name = alert ? rule.path("alert").asString() : rule.path("record").asString("");
-                queries.add(new Query(file + (alert ? " alert " : " record ") + name, name,
+                final String name = alert
+                        ? rule.path("alert").asString()
+                        : rule.path("record").asString("");
+                queries.add(new Query(
+                        file + (alert ? " alert " : " record ") + name,
+                        name,
                         rule.path("expr").asString("")));
             }
         }

@@ -20,8 +20,12 @@ final class PipelineComparison {
     private final long actualDeadLetters;
     private final Path work;
 
-    private PipelineComparison(CompactedOutputs expected, CompactedOutputs actual, long expectedDeadLetters,
-            long actualDeadLetters, Path work) {
+    private PipelineComparison(
+            CompactedOutputs expected,
+            CompactedOutputs actual,
+            long expectedDeadLetters,
+            long actualDeadLetters,
+            Path work) {
         this.expected = expected;
         this.actual = actual;
         this.expectedDeadLetters = expectedDeadLetters;
@@ -33,8 +37,13 @@ final class PipelineComparison {
      * Reads both pipelines' outputs; the run names say how each ran ("in the uninterrupted run",
      * "after kills"). Differences go to {@code differences-<kind>.txt} under {@code work}.
      */
-    static PipelineComparison read(String bootstrapServers, EnrichPipeline reference, String referenceRun,
-            EnrichPipeline tested, String testedRun, Path work) {
+    static PipelineComparison read(
+            String bootstrapServers,
+            EnrichPipeline reference,
+            String referenceRun,
+            EnrichPipeline tested,
+            String testedRun,
+            Path work) {
         return new PipelineComparison(
                 CompactedOutputs.read(referenceRun, bootstrapServers, reference),
                 CompactedOutputs.read(testedRun, bootstrapServers, tested),
@@ -66,8 +75,12 @@ final class PipelineComparison {
     }
 
     void assertNoDeadLetters(String context) {
-        assertThat(expectedDeadLetters).as("dead letters of the reference, %s", context).isZero();
-        assertThat(actualDeadLetters).as("dead letters of the pipeline under test, %s", context).isZero();
+        assertThat(expectedDeadLetters)
+                .as("dead letters of the reference, %s", context)
+                .isZero();
+        assertThat(actualDeadLetters)
+                .as("dead letters of the pipeline under test, %s", context)
+                .isZero();
     }
 
     private void assertSame(String kind, UnaryOperator<JsonNode> comparable, String context) throws IOException {

@@ -17,8 +17,7 @@ final class QueryApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private QueryApi() {
-    }
+    private QueryApi() {}
 
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
@@ -34,8 +33,8 @@ final class QueryApi {
         String after = null;
         do {
             final String separator = path.contains("?") ? "&" : "?";
-            final HttpResponse<String> response = ServiceHttp.get(port, path + separator + "limit=" + limit
-                    + (after == null ? "" : "&after=" + encode(after)));
+            final HttpResponse<String> response = ServiceHttp.get(
+                    port, path + separator + "limit=" + limit + (after == null ? "" : "&after=" + encode(after)));
             if (response.statusCode() != 200) {
                 throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -49,8 +48,12 @@ final class QueryApi {
     /** The clusters hottest first: heatScore descending, clusters without one last, ties by id. */
     static List<JsonNode> byHeat(Map<String, JsonNode> clusters) {
         final Comparator<JsonNode> heat = Comparator.comparing(
-                (JsonNode cluster) -> cluster.get("heatScore").isNull() ? null : cluster.get("heatScore").asDouble(),
+                (JsonNode cluster) -> cluster.get("heatScore").isNull()
+                        ? null
+                        : cluster.get("heatScore").asDouble(),
                 Comparator.nullsLast(Comparator.reverseOrder()));
-        return clusters.values().stream().sorted(heat.thenComparing(cluster -> cluster.get("id").asString())).toList();
+        return clusters.values().stream()
+                .sorted(heat.thenComparing(cluster -> cluster.get("id").asString()))
+                .toList();
     }
 }

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
 import tools.jackson.databind.JsonNode;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
@@ -59,12 +58,19 @@ class QueryApiIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(240);
     private static final List<String> OUTPUTS = List.of("stories", "clusters", "providers", "topics");
-    private static final Map<String, String> PATHS = Map.of("stories", "/api/stories/", "clusters", "/api/clusters/",
-            "providers", "/api/providers/", "topics", "/api/topics/");
+    private static final Map<String, String> PATHS = Map.of(
+            "stories",
+            "/api/stories/",
+            "clusters",
+            "/api/clusters/",
+            "providers",
+            "/api/providers/",
+            "topics",
+            "/api/topics/");
     private static final Pattern AMP_URL = Pattern.compile("(?m)^ampWebUrl: \"([^\"]+)\"");
     /** As RebalanceIT: a stopped member's partitions wait for its session to expire. */
-    private static final List<String> SERVICE_ARGUMENTS = List.of(
-            "--spring.kafka.streams.properties.session.timeout.ms=10000");
+    private static final List<String> SERVICE_ARGUMENTS =
+            List.of("--spring.kafka.streams.properties.session.timeout.ms=10000");
 
     private static RunReport report;
     private static LocalKafkaProcess broker;
@@ -77,7 +83,9 @@ class QueryApiIT {
 
     @BeforeAll
     static void runTwoInstances() throws Exception {
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(WORK);
         report = new RunReport(WORK.resolve("report.txt"));
@@ -88,8 +96,13 @@ class QueryApiIT {
         broker = LocalKafkaProcess.start(LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")), START_TIMEOUT);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         pipeline = new EnrichPipeline("query", ENRICH_JAR, broker.bootstrapServers(), WORK, SERVICE_ARGUMENTS);
-        admin.createTopics(List.of(new NewTopic(pipeline.topic("raw"), PARTITIONS, (short) 1))).all().get();
-        KafkaTopics.publish(broker.bootstrapServers(), List.of(pipeline.topic("raw")), documents,
+        admin.createTopics(List.of(new NewTopic(pipeline.topic("raw"), PARTITIONS, (short) 1)))
+                .all()
+                .get();
+        KafkaTopics.publish(
+                broker.bootstrapServers(),
+                List.of(pipeline.topic("raw")),
+                documents,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         for (String instance : List.of("a", "b")) {
             start(instance);
@@ -114,11 +127,13 @@ class QueryApiIT {
             for (String output : OUTPUTS) {
                 for (Map.Entry<String, JsonNode> record : TOPICS.get(output).entrySet()) {
                     for (int port : List.of(PORTS.get("a"), PORTS.get("b"))) {
-                        final HttpResponse<String> response = ServiceHttp.get(port,
-                                PATHS.get(output) + QueryApi.encode(record.getKey()));
-                        assertThat(response.statusCode()).as("%s %s on %d: %s", output, record.getKey(), port,
-                                response.body()).isEqualTo(200);
-                        assertThat(QueryApi.json(response)).as("%s %s on %d", output, record.getKey(), port)
+                        final HttpResponse<String> response =
+                                ServiceHttp.get(port, PATHS.get(output) + QueryApi.encode(record.getKey()));
+                        assertThat(response.statusCode())
+                                .as("%s %s on %d: %s", output, record.getKey(), port, response.body())
+                                .isEqualTo(200);
+                        assertThat(QueryApi.json(response))
+                                .as("%s %s on %d", output, record.getKey(), port)
                                 .isEqualTo(record.getValue());
                     }
                 }
@@ -143,8 +158,8 @@ class QueryApiIT {
     @Order(3)
     void shouldRedirectAMergedAwayClusterIdToItsSurvivor() throws Exception {
         final Map<String, String> mergedAway = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : KafkaTopics.records(broker.bootstrapServers(),
-                pipeline.topic("clusters"))) {
+        for (ConsumerRecord<byte[], byte[]> record :
+                KafkaTopics.records(broker.bootstrapServers(), pipeline.topic("clusters"))) {
             final String id = new String(record.key(), StandardCharsets.UTF_8);
             final JsonNode story = TOPICS.get("stories").get(id);
             if (record.value() == null && !TOPICS.get("clusters").containsKey(id) && story != null) {
@@ -165,14 +180,20 @@ class QueryApiIT {
     @Order(4)
     void shouldListEachClustersStoriesNewestFirstAcrossPages() throws Exception {
         final List<JsonNode> biggest = TOPICS.get("clusters").values().stream()
-                .sorted(Comparator.comparingLong((JsonNode cluster) -> -cluster.get("size").asLong())).limit(5).toList();
+                .sorted(Comparator.comparingLong(
+                        (JsonNode cluster) -> -cluster.get("size").asLong()))
+                .limit(5)
+                .toList();
         for (JsonNode cluster : biggest) {
             final String id = cluster.get("id").asString();
             final List<JsonNode> expected = TOPICS.get("stories").values().stream()
                     .filter(story -> id.equals(story.get("clusterId").asString()))
-                    .sorted(Comparator.comparing((JsonNode story) -> story.get("publishedAt").isNull() ? null
-                            : Instant.parse(story.get("publishedAt").asString()),
-                            Comparator.nullsLast(Comparator.reverseOrder()))
+                    .sorted(Comparator.comparing(
+                                    (JsonNode story) -> story.get("publishedAt").isNull()
+                                            ? null
+                                            : Instant.parse(
+                                                    story.get("publishedAt").asString()),
+                                    Comparator.nullsLast(Comparator.reverseOrder()))
                             .thenComparing(story -> story.get("id").asString()))
                     .toList();
             assertThat(expected).hasSize((int) cluster.get("size").asLong());
@@ -185,8 +206,10 @@ class QueryApiIT {
     @Order(5)
     void shouldListEveryProviderAndTopicByKeyAcrossPages() throws Exception {
         for (String output : List.of("providers", "topics")) {
-            final List<JsonNode> expected = new TreeMap<>(TOPICS.get(output)).values().stream().toList();
-            assertThat(QueryApi.all(PORTS.get("b"), "/api/" + output, 11)).as(output)
+            final List<JsonNode> expected =
+                    new TreeMap<>(TOPICS.get(output)).values().stream().toList();
+            assertThat(QueryApi.all(PORTS.get("b"), "/api/" + output, 11))
+                    .as(output)
                     .containsExactlyElementsOf(expected);
         }
     }
@@ -195,7 +218,9 @@ class QueryApiIT {
     @Order(6)
     void shouldFindStoriesByTheirUrlsAndByTheAliasUrlsOfArticles() throws Exception {
         final Map<String, JsonNode> byUrl = new TreeMap<>();
-        TOPICS.get("stories").values().forEach(story -> byUrl.put(story.get("url").asString(), story));
+        TOPICS.get("stories")
+                .values()
+                .forEach(story -> byUrl.put(story.get("url").asString(), story));
         int aliases = 0;
         for (ArticleCorpus.Document document : corpus.documents()) {
             final String text = new String(document.value(), StandardCharsets.UTF_8);
@@ -203,15 +228,15 @@ class QueryApiIT {
             final JsonNode story = byUrl.get(url);
             assertThat(story).as("the story of %s on the topic", url).isNotNull();
             final String id = story.get("id").asString();
-            final HttpResponse<String> found = ServiceHttp.get(PORTS.get("a"), "/api/stories/by-url?url="
-                    + QueryApi.encode(url));
+            final HttpResponse<String> found =
+                    ServiceHttp.get(PORTS.get("a"), "/api/stories/by-url?url=" + QueryApi.encode(url));
             assertThat(found.statusCode()).as(url).isEqualTo(200);
             assertThat(QueryApi.json(found)).isEqualTo(story);
             assertThat(found.headers().firstValue("Content-Location")).contains("/api/stories/" + id);
             final Matcher amp = AMP_URL.matcher(text);
             if (amp.find()) {
-                final HttpResponse<String> byAlias = ServiceHttp.get(PORTS.get("b"), "/api/stories/by-url?url="
-                        + QueryApi.encode(amp.group(1)));
+                final HttpResponse<String> byAlias =
+                        ServiceHttp.get(PORTS.get("b"), "/api/stories/by-url?url=" + QueryApi.encode(amp.group(1)));
                 assertThat(byAlias.statusCode()).as(amp.group(1)).isEqualTo(200);
                 assertThat(byAlias.headers().firstValue("Content-Location")).contains("/api/stories/" + id);
                 aliases++;
@@ -225,60 +250,83 @@ class QueryApiIT {
     void shouldAnswerProblemDetailsForUnknownAndMalformedKeys() throws Exception {
         final HttpResponse<String> unknown = ServiceHttp.get(PORTS.get("a"), "/api/stories/" + "0".repeat(32));
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(ServiceHttp.get(PORTS.get("a"), "/api/clusters/not-an-id").statusCode()).isEqualTo(400);
-        assertThat(ServiceHttp.get(PORTS.get("a"), "/api/clusters/hot?limit=501").statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(ServiceHttp.get(PORTS.get("a"), "/api/clusters/not-an-id").statusCode())
+                .isEqualTo(400);
+        assertThat(ServiceHttp.get(PORTS.get("a"), "/api/clusters/hot?limit=501")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     @Order(8)
     void shouldWriteNoChangelogTopicForTheViews() throws Exception {
         final Set<String> topics = admin.listTopics().names().get();
-        assertThat(topics).filteredOn(topic -> topic.startsWith(pipeline.applicationId()))
-                .noneMatch(topic -> topic.contains("view") || topic.contains("story-index")
-                        || topic.contains("clusters-by-heat"));
+        assertThat(topics)
+                .filteredOn(topic -> topic.startsWith(pipeline.applicationId()))
+                .noneMatch(topic ->
+                        topic.contains("view") || topic.contains("story-index") || topic.contains("clusters-by-heat"));
     }
 
     @Test
     @Order(9)
     void shouldAnswerOnlyCorrectRecordsOr503WhileInstancesComeAndGo() throws Exception {
-        final List<Map.Entry<String, JsonNode>> sample = TOPICS.get("stories").entrySet().stream().limit(200).toList();
+        final List<Map.Entry<String, JsonNode>> sample =
+                TOPICS.get("stories").entrySet().stream().limit(200).toList();
         final AtomicBoolean moving = new AtomicBoolean(true);
         final List<String> wrong = new CopyOnWriteArrayList<>();
         final AtomicInteger correct = new AtomicInteger();
         final AtomicInteger unavailable = new AtomicInteger();
-        final Thread queries = new Thread(() -> {
-            int i = 0;
-            while (moving.get()) {
-                final Map.Entry<String, JsonNode> story = sample.get(i++ % sample.size());
-                try {
-                    final HttpResponse<String> response = ServiceHttp.get(PORTS.get("a"), "/api/stories/" + story.getKey());
-                    if (response.statusCode() == 200 && QueryApi.json(response).equals(story.getValue())) {
-                        correct.incrementAndGet();
-                    } else if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
-                        unavailable.incrementAndGet();
-                    } else {
-                        wrong.add(story.getKey() + ": " + response.statusCode() + " " + response.body());
+        final Thread queries = new Thread(
+                () -> {
+                    int i = 0;
+                    while (moving.get()) {
+                        final Map.Entry<String, JsonNode> story = sample.get(i++ % sample.size());
+                        try {
+                            final HttpResponse<String> response =
+                                    ServiceHttp.get(PORTS.get("a"), "/api/stories/" + story.getKey());
+                            if (response.statusCode() == 200
+                                    && QueryApi.json(response).equals(story.getValue())) {
+                                correct.incrementAndGet();
+                            } else if (response.statusCode() == 503
+                                    && response.headers()
+                                            .firstValue("Retry-After")
+                                            .isPresent()) {
+                                unavailable.incrementAndGet();
+                            } else {
+                                wrong.add(story.getKey() + ": " + response.statusCode() + " " + response.body());
+                            }
+                        } catch (Exception e) {
+                            wrong.add(story.getKey() + ": " + e);
+                        }
                     }
-                } catch (Exception e) {
-                    wrong.add(story.getKey() + ": " + e);
-                }
-            }
-        }, "queries");
+                },
+                "queries");
         queries.start();
         try {
             start("c");
-            await("three members").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await("three members")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
                     .until(() -> pipeline.members(admin) == 3);
             INSTANCES.get("b").stop();
-            await("two members").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await("two members")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
                     .until(() -> pipeline.members(admin) == 2);
             // Until the stopped member's partitions have moved and every sampled key answers again.
-            await("every key answered after the moves").atMost(PHASE_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions().until(() -> {
+            await("every key answered after the moves")
+                    .atMost(PHASE_TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
                         for (Map.Entry<String, JsonNode> story : sample) {
-                            if (ServiceHttp.get(PORTS.get("c"), "/api/stories/" + story.getKey()).statusCode() != 200) {
+                            if (ServiceHttp.get(PORTS.get("c"), "/api/stories/" + story.getKey())
+                                            .statusCode()
+                                    != 200) {
                                 return false;
                             }
                         }
@@ -288,10 +336,15 @@ class QueryApiIT {
             moving.set(false);
             queries.join();
         }
-        report.line("while c joined and b stopped: %d correct 200s, %d 503s with Retry-After, %d other answers",
+        report.line(
+                "while c joined and b stopped: %d correct 200s, %d 503s with Retry-After, %d other answers",
                 correct.get(), unavailable.get(), wrong.size());
-        assertThat(wrong).as("answers neither a correct 200 nor a 503 with Retry-After").isEmpty();
-        assertThat(correct.get()).as("correct 200s while instances came and went").isPositive();
+        assertThat(wrong)
+                .as("answers neither a correct 200 nor a 503 with Retry-After")
+                .isEmpty();
+        assertThat(correct.get())
+                .as("correct 200s while instances came and went")
+                .isPositive();
         // c's indexes were built when its tasks started, from views restored from the topics.
         assertThat(QueryApi.all(PORTS.get("c"), "/api/clusters/hot", 50))
                 .containsExactlyElementsOf(QueryApi.byHeat(TOPICS.get("clusters")));

@@ -61,8 +61,8 @@ class RebalanceIT {
      * A stopped Streams member does not leave its group, so its partitions wait for its session to
      * expire; with Kafka's 45 s default that wait would be most of the run. Both pipelines get it.
      */
-    private static final List<String> SERVICE_ARGUMENTS = List.of(
-            "--spring.kafka.streams.properties.session.timeout.ms=10000");
+    private static final List<String> SERVICE_ARGUMENTS =
+            List.of("--spring.kafka.streams.properties.session.timeout.ms=10000");
 
     private static LocalKafkaProcess broker;
     private static Admin admin;
@@ -76,12 +76,13 @@ class RebalanceIT {
      * An instance stopped or started: the raw offsets it waited for, what was committed when it came,
      * the records left on the raw and story-events topics, and the members of the group before.
      */
-    private record Change(String what, long target, long committed, long lag, int members) {
-    }
+    private record Change(String what, long target, long committed, long lag, int members) {}
 
     @BeforeAll
     static void runBothPipelines() throws Exception {
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(WORK);
         report = new RunReport(WORK.resolve("report.txt"));
@@ -89,8 +90,14 @@ class RebalanceIT {
         final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, random.nextLong());
         final List<ArticleCorpus.Document> documents = new ArrayList<>(corpus.documents());
         documents.addAll(corpus.bridges());
-        report.line("seed %d: %d articles in %d clusters (largest %d), %d documents with edits, re-publications and %d bridges",
-                SEED, ARTICLES, corpus.clusters(), corpus.largestCluster(), documents.size(), corpus.bridges().size());
+        report.line(
+                "seed %d: %d articles in %d clusters (largest %d), %d documents with edits, re-publications and %d bridges",
+                SEED,
+                ARTICLES,
+                corpus.clusters(),
+                corpus.largestCluster(),
+                documents.size(),
+                corpus.bridges().size());
 
         broker = LocalKafkaProcess.start(LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")), START_TIMEOUT);
         final String bootstrap = broker.bootstrapServers();
@@ -98,7 +105,11 @@ class RebalanceIT {
         reference = new EnrichPipeline("reference", ENRICH_JAR, bootstrap, WORK, SERVICE_ARGUMENTS);
         rebalanced = new EnrichPipeline("rebalanced", ENRICH_JAR, bootstrap, WORK, SERVICE_ARGUMENTS);
         final List<String> rawTopics = List.of(reference.topic("raw"), rebalanced.topic("raw"));
-        admin.createTopics(rawTopics.stream().map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList()).all().get();
+        admin.createTopics(rawTopics.stream()
+                        .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                        .toList())
+                .all()
+                .get();
         KafkaTopics.publish(bootstrap, rawTopics, documents, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.lap("published the documents");
 
@@ -109,13 +120,18 @@ class RebalanceIT {
         }
         final ChildProcess stopped = instances.get(1);
         await(rebalanced + ": all " + INSTANCES + " instances in the group")
-                .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .failFast(rebalanced + ": an instance exited", () -> !instances.stream().allMatch(ChildProcess::isAlive))
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .failFast(
+                        rebalanced + ": an instance exited",
+                        () -> !instances.stream().allMatch(ChildProcess::isAlive))
                 .ignoreExceptions()
                 .until(() -> rebalanced.members(admin) == INSTANCES);
         report.lap("all %d instances joined", INSTANCES);
 
-        change("stop instance b (log " + stopped.log().getFileName() + ")", share(documents.size(), 0.25, 0.45, random),
+        change(
+                "stop instance b (log " + stopped.log().getFileName() + ")",
+                share(documents.size(), 0.25, 0.45, random),
                 stopped::stop);
         change("start instance d", share(documents.size(), 0.55, 0.75, random), () -> rebalanced.startInstance("d", 0));
 
@@ -127,10 +143,12 @@ class RebalanceIT {
         rebalanced.stop();
         report.lap("rebalanced: caught up with %d members in the group", members);
 
-        outputs = PipelineComparison.read(bootstrap, reference, "with one instance",
-                rebalanced, "with instances stopped and started", WORK);
-        report.lap("read the outputs: %d stories, %d clusters",
-                outputs.expected().of("stories").size(), outputs.expected().of("clusters").size());
+        outputs = PipelineComparison.read(
+                bootstrap, reference, "with one instance", rebalanced, "with instances stopped and started", WORK);
+        report.lap(
+                "read the outputs: %d stories, %d clusters",
+                outputs.expected().of("stories").size(),
+                outputs.expected().of("clusters").size());
     }
 
     @AfterAll
@@ -140,9 +158,14 @@ class RebalanceIT {
 
     @Test
     void shouldHaveStoppedOneInstanceAndStartedAnotherWhileRecordsWereLeft() {
-        assertThat(CHANGES).as(context()).hasSize(2)
-                .allSatisfy(change -> assertThat(change.lag()).as("%s, %s", change, context()).isPositive());
-        assertThat(CHANGES.get(0).members()).as("members when b was stopped, %s", context()).isEqualTo(INSTANCES);
+        assertThat(CHANGES)
+                .as(context())
+                .hasSize(2)
+                .allSatisfy(change ->
+                        assertThat(change.lag()).as("%s, %s", change, context()).isPositive());
+        assertThat(CHANGES.get(0).members())
+                .as("members when b was stopped, %s", context())
+                .isEqualTo(INSTANCES);
     }
 
     @Test
@@ -183,7 +206,8 @@ class RebalanceIT {
         rebalanced.awaitCommitted(admin, Set.of("raw"), target, PHASE_TIMEOUT);
         final int members = rebalanced.members(admin);
         final long committed = rebalanced.progress(admin, Set.of("raw")).committed();
-        final long lag = rebalanced.progress(admin, Set.of("raw", "story-events")).lag();
+        final long lag =
+                rebalanced.progress(admin, Set.of("raw", "story-events")).lag();
         change.apply();
         final Change done = new Change(what, target, committed, lag, members);
         CHANGES.add(done);

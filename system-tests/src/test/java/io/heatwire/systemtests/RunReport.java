@@ -28,7 +28,11 @@ final class RunReport {
 
     /** A line, written at once so a long run can be followed. */
     void line(String format, Object... arguments) throws IOException {
-        Files.writeString(file, String.format(Locale.ROOT, format, arguments) + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                file,
+                String.format(Locale.ROOT, format, arguments) + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

@@ -26,12 +26,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import io.heatwire.localkafka.LocalKafkaProcess;
 import io.heatwire.localkafka.ScramUser;
 import io.heatwire.support.process.ChildProcess;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * SPEC 13: Kafka security settings pass through the standard {@code spring.kafka.*} properties.
@@ -65,7 +64,8 @@ class SecureBrokerIT {
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
     private static final byte[] WITHOUT_URL =
-            "---\ntitle: \"No URL here\"\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n".getBytes(StandardCharsets.UTF_8);
+            "---\ntitle: \"No URL here\"\npublishedDateTime: 2024-05-01T00:00:00Z\n---\n"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private static LocalKafkaProcess broker;
     private static EnrichPipeline pipeline;
@@ -82,8 +82,12 @@ class SecureBrokerIT {
 
     @BeforeAll
     static void publishTheSeedsThroughTheScramListener() throws Exception {
-        assertThat(INGEST_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
-        assertThat(ENRICH_JAR).as("package the services first: ./mvnw -pl system-tests -am verify").isRegularFile();
+        assertThat(INGEST_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
+        assertThat(ENRICH_JAR)
+                .as("package the services first: ./mvnw -pl system-tests -am verify")
+                .isRegularFile();
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(SPOOL);
         try (Stream<Path> files = Files.list(SEEDS)) {
@@ -91,8 +95,8 @@ class SecureBrokerIT {
         }
         assertThat(seeds).as("the seeds in %s", SEEDS).hasSize(5);
 
-        broker = LocalKafkaProcess.start(LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")).withScram(USER),
-                START_TIMEOUT);
+        broker = LocalKafkaProcess.start(
+                LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")).withScram(USER), START_TIMEOUT);
         final String bootstrap = broker.bootstrapServers();
         pipeline = new EnrichPipeline("secure", ENRICH_JAR, bootstrap, WORK, security(USER));
 
@@ -106,7 +110,8 @@ class SecureBrokerIT {
                 "--heatwire.topics.raw=" + pipeline.topic("raw"),
                 "--heatwire.ingest.spool.dir=" + SPOOL));
         ingestArguments.addAll(security(USER));
-        ingestService = ChildProcess.start("ingest-service",
+        ingestService = ChildProcess.start(
+                "ingest-service",
                 ChildProcess.javaJar(INGEST_JAR, "384m", ingestArguments.toArray(String[]::new)),
                 LOGS.resolve("ingest-service.log"));
         awaitReadiness(ingestService, ingestPort, 200, START_TIMEOUT);
@@ -114,7 +119,8 @@ class SecureBrokerIT {
 
         // Two seeds and the broken document by HTTP, two with the publish command, one spooled.
         for (Path seed : seeds.subList(0, 2)) {
-            POST_ANSWERS.add(post(ingestPort, Files.readAllBytes(seed), seed.getFileName().toString()));
+            POST_ANSWERS.add(post(
+                    ingestPort, Files.readAllBytes(seed), seed.getFileName().toString()));
         }
         POST_ANSWERS.add(post(ingestPort, WITHOUT_URL, "broken/without-url"));
         final Path published = Files.createDirectories(WORK.resolve("published"));
@@ -126,22 +132,32 @@ class SecureBrokerIT {
         Files.copy(seeds.get(4), SPOOL.resolve(spooled.getFileName() + ".part"));
         Files.move(SPOOL.resolve(spooled.getFileName() + ".part"), spooled, StandardCopyOption.ATOMIC_MOVE);
         await("the spooled seed moved to processed/ (log " + ingestService.log() + ")")
-                .atMost(PHASE_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .atMost(PHASE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
                 .failFast("ingest-service exited; see " + ingestService.log(), () -> !ingestService.isAlive())
                 .until(() -> Files.exists(SPOOL.resolve("processed").resolve(spooled.getFileName())));
 
         pipeline.awaitCaughtUp(PHASE_TIMEOUT);
         final Path replayLog = LOGS.resolve("replay-dead-letters.log");
-        final List<String> replay = new ArrayList<>(List.of("replay-dead-letters",
-                "--bootstrap-servers", bootstrap,
-                "--dlq-topic", pipeline.topic("dlq"), "--raw-topic", pipeline.topic("raw")));
+        final List<String> replay = new ArrayList<>(List.of(
+                "replay-dead-letters",
+                "--bootstrap-servers",
+                bootstrap,
+                "--dlq-topic",
+                pipeline.topic("dlq"),
+                "--raw-topic",
+                pipeline.topic("raw")));
         replay.addAll(security(USER));
-        replayExit = ChildProcess.run("replay-dead-letters",
-                ChildProcess.javaJar(ENRICH_JAR, "256m", replay.toArray(String[]::new)), replayLog, COMMAND_TIMEOUT);
+        replayExit = ChildProcess.run(
+                "replay-dead-letters",
+                ChildProcess.javaJar(ENRICH_JAR, "256m", replay.toArray(String[]::new)),
+                replayLog,
+                COMMAND_TIMEOUT);
         replayOutput = Files.readString(replayLog, StandardCharsets.UTF_8);
         // Still without a URL, the replayed document comes back as a second dead letter.
         await("the replayed document dead-lettered again on " + pipeline.topic("dlq") + " (" + context() + ")")
-                .atMost(PHASE_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .atMost(PHASE_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
                 .failFast("enrich-service exited; see " + enrichService.log(), () -> !enrichService.isAlive())
                 .until(() -> KafkaTopics.count(broker.clientConfig(), pipeline.topic("dlq")) >= 2);
 
@@ -159,14 +175,19 @@ class SecureBrokerIT {
 
     @Test
     void shouldCreateEveryTopicThroughTheScramListener() {
-        final List<String> wanted = EnrichPipeline.TOPICS.stream().map(pipeline::topic).toList();
+        final List<String> wanted =
+                EnrichPipeline.TOPICS.stream().map(pipeline::topic).toList();
         assertThat(topics).as("topics on the broker (%s)", context()).containsAll(wanted);
     }
 
     @Test
     void shouldPublishByHttpThePublishCommandAndTheSpoolDirectory() {
-        assertThat(POST_ANSWERS).as("POST /api/articles answers (%s)", context()).allMatch(answer -> answer.startsWith("202 "));
-        assertThat(publishExit).as("publish exit code; see %s", LOGS.resolve("publish.log")).isZero();
+        assertThat(POST_ANSWERS)
+                .as("POST /api/articles answers (%s)", context())
+                .allMatch(answer -> answer.startsWith("202 "));
+        assertThat(publishExit)
+                .as("publish exit code; see %s", LOGS.resolve("publish.log"))
+                .isZero();
     }
 
     @Test
@@ -175,12 +196,16 @@ class SecureBrokerIT {
         for (Path seed : seeds) {
             urls.add(ArticleCorpus.webUrl(seed.toString(), Files.readAllBytes(seed)));
         }
-        assertThat(CompactedOutputs.articleUrls(stories)).as("URLs of the ARTICLE stories (%s)", context()).isEqualTo(urls);
+        assertThat(CompactedOutputs.articleUrls(stories))
+                .as("URLs of the ARTICLE stories (%s)", context())
+                .isEqualTo(urls);
     }
 
     @Test
     void shouldDeadLetterAndReplayThroughTheScramListener() {
-        assertThat(replayExit).as("replay-dead-letters exit code; output:%n%s", replayOutput).isZero();
+        assertThat(replayExit)
+                .as("replay-dead-letters exit code; output:%n%s", replayOutput)
+                .isZero();
         assertThat(replayOutput).contains("replayed 1 dead letters to " + pipeline.topic("raw"));
         assertThat(deadLetters).as("dead letters (%s)", context()).hasSize(2).allSatisfy(letter -> {
             assertThat(letter.value()).isEqualTo(WITHOUT_URL);
@@ -194,21 +219,33 @@ class SecureBrokerIT {
         final Path refused = Files.createDirectories(WORK.resolve("refused"));
         Files.copy(seeds.get(0), refused.resolve(seeds.get(0).getFileName()));
         final int publish = publish(broker.bootstrapServers(), impostor, refused, "publish-wrong-password");
-        assertThat(publish).as("publish with a wrong password; see %s", LOGS.resolve("publish-wrong-password.log"))
+        assertThat(publish)
+                .as("publish with a wrong password; see %s", LOGS.resolve("publish-wrong-password.log"))
                 .isEqualTo(1);
         assertThat(Files.readString(LOGS.resolve("publish-wrong-password.log"), StandardCharsets.UTF_8))
-                .contains("SaslAuthenticationException").contains("invalid credentials");
+                .contains("SaslAuthenticationException")
+                .contains("invalid credentials");
 
         final Path summaryLog = LOGS.resolve("summary-wrong-password.log");
-        final List<String> summary = new ArrayList<>(List.of("summary",
-                "--bootstrap-servers", broker.bootstrapServers(), "--application-id", pipeline.applicationId(),
-                "--wait-seconds", "60"));
+        final List<String> summary = new ArrayList<>(List.of(
+                "summary",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--application-id",
+                pipeline.applicationId(),
+                "--wait-seconds",
+                "60"));
         summary.addAll(security(impostor));
-        final int exit = ChildProcess.run("summary", ChildProcess.javaJar(ENRICH_JAR, "256m", summary.toArray(String[]::new)),
-                summaryLog, COMMAND_TIMEOUT);
+        final int exit = ChildProcess.run(
+                "summary",
+                ChildProcess.javaJar(ENRICH_JAR, "256m", summary.toArray(String[]::new)),
+                summaryLog,
+                COMMAND_TIMEOUT);
         assertThat(exit).as("summary with a wrong password; see %s", summaryLog).isEqualTo(1);
         assertThat(Files.readString(summaryLog, StandardCharsets.UTF_8))
-                .contains("summary failed").contains("refused").contains("invalid credentials");
+                .contains("summary failed")
+                .contains("refused")
+                .contains("invalid credentials");
     }
 
     /** What a user passes to both services and their commands for a SCRAM listener. */
@@ -221,13 +258,17 @@ class SecureBrokerIT {
 
     private static int publish(String bootstrap, ScramUser user, Path directory, String name)
             throws IOException, InterruptedException {
-        final List<String> arguments = new ArrayList<>(List.of("publish",
+        final List<String> arguments = new ArrayList<>(List.of(
+                "publish",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--heatwire.topics.raw=" + pipeline.topic("raw")));
         arguments.addAll(security(user));
         arguments.add(directory.toString());
-        return ChildProcess.run(name, ChildProcess.javaJar(INGEST_JAR, "256m", arguments.toArray(String[]::new)),
-                LOGS.resolve(name + ".log"), COMMAND_TIMEOUT);
+        return ChildProcess.run(
+                name,
+                ChildProcess.javaJar(INGEST_JAR, "256m", arguments.toArray(String[]::new)),
+                LOGS.resolve(name + ".log"),
+                COMMAND_TIMEOUT);
     }
 
     private static String post(int port, byte[] document, String sourceId) throws IOException, InterruptedException {

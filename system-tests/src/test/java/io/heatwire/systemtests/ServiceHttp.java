@@ -17,11 +17,11 @@ import io.heatwire.support.process.ChildProcess;
 /** HTTP to the services an end-to-end test started on this machine. */
 final class ServiceHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private ServiceHttp() {
-    }
+    private ServiceHttp() {}
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -38,8 +38,8 @@ final class ServiceHttp {
     /** A POST of the body, with headers given as name, value, name, value... */
     static HttpResponse<String> post(int port, String path, byte[] body, String... headers)
             throws IOException, InterruptedException {
-        final HttpRequest.Builder request = request(port, path).timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        final HttpRequest.Builder request =
+                request(port, path).timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -49,7 +49,8 @@ final class ServiceHttp {
     /** Waits until the service's readiness probe answers {@code status}; fails when it exits. */
     static void awaitReadiness(ChildProcess service, int port, int status, Duration timeout) {
         await(service.name() + " readiness " + status + " (log: " + service.log() + ")")
-                .atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
                 .failFast(service.name() + " exited; see " + service.log(), () -> !service.isAlive())
                 .ignoreExceptions()
                 .until(() -> get(port, "/actuator/health/readiness").statusCode() == status);

@@ -3,8 +3,7 @@ package io.heatwire.systemtests;
 /** What every system test's {@code @AfterAll} does with what it started. */
 final class Teardown {
 
-    private Teardown() {
-    }
+    private Teardown() {}
 
     /**
      * Closes each part that was started (a null one was not), in the order given, whatever failed

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** The directory under {@code target} an end-to-end test runs in. */
 final class WorkDirectory {
 
-    private WorkDirectory() {
-    }
+    private WorkDirectory() {}
 
     /** Deletes what an earlier run left, so logs and broker data are this run's only. */
     static void deleteRecursively(Path directory) throws IOException {

@@ -81,17 +81,27 @@ record BenchmarkOptions(
             throw new IllegalArgumentException("--crash-signal and --no-restart need --crash N");
         }
         if (!restart && crashes >= instances) {
-            throw new IllegalArgumentException("--no-restart needs more --instances than --crash stops, so one is left");
+            throw new IllegalArgumentException(
+                    "--no-restart needs more --instances than --crash stops, so one is left");
         }
         final String jvm = command.enrichJvmOptions.trim();
         final Integer standby = command.standby == null ? null : (int) number("--standby", command.standby, 0, 10);
-        return new BenchmarkOptions(sizes(command.articles), number("--seed", command.seed, Long.MIN_VALUE,
-                Long.MAX_VALUE), (int) number("--partitions", command.partitions, 1, 1000), instances, pacedRate,
-                !command.noLatency, command.ceiling, command.keep, Path.of(command.workDir),
+        return new BenchmarkOptions(
+                sizes(command.articles),
+                number("--seed", command.seed, Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) number("--partitions", command.partitions, 1, 1000),
+                instances,
+                pacedRate,
+                !command.noLatency,
+                command.ceiling,
+                command.keep,
+                Path.of(command.workDir),
                 command.json == null ? null : Path.of(command.json),
                 jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                 Duration.ofSeconds(number("--stall-seconds", command.stallSeconds, 10, 86_400)),
-                Path.of(command.enrichJar), Path.of(command.kafkaJar), Path.of(command.loadgenJar),
+                Path.of(command.enrichJar),
+                Path.of(command.kafkaJar),
+                Path.of(command.loadgenJar),
                 crashes == 0 ? null : new FailOverPlan(crashes, signal, restart),
                 standby != null ? standby : instances > 1 ? 1 : 0);
     }

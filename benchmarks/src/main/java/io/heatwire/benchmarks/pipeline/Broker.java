@@ -34,12 +34,22 @@ final class Broker {
         while (controllerPort == port) {
             controllerPort = ChildProcesses.freePort();
         }
-        final ChildProcess child = children.start("broker", ChildProcesses.javaJar(
-                List.of("-Xms256m", "-Xmx1g"), jar,
-                List.of("--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
-                        "--data-dir", dataDir.toString())), log);
+        final ChildProcess child = children.start(
+                "broker",
+                ChildProcesses.javaJar(
+                        List.of("-Xms256m", "-Xmx1g"),
+                        jar,
+                        List.of(
+                                "--port",
+                                Integer.toString(port),
+                                "--controller-port",
+                                Integer.toString(controllerPort),
+                                "--data-dir",
+                                dataDir.toString())),
+                log);
         final long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(log) || !Files.readString(log, StandardCharsets.UTF_8).contains(READY_LINE)) {
+        while (!Files.exists(log)
+                || !Files.readString(log, StandardCharsets.UTF_8).contains(READY_LINE)) {
             if (!child.isAlive()) {
                 throw new IOException("the broker exited during start-up; see " + log);
             }

@@ -24,39 +24,42 @@ final class BrokerBaseline {
     static final String SCRATCH_TOPIC = "heatwire-benchmark.scratch";
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-    private BrokerBaseline() {
-    }
+    private BrokerBaseline() {}
 
-    static RunResult.BrokerRate measure(final String bootstrapServers, final int partitions, final Corpus corpus,
-            final ProgressLine progress) throws ExecutionException, InterruptedException, TimeoutException {
+    static RunResult.BrokerRate measure(
+            final String bootstrapServers, final int partitions, final Corpus corpus, final ProgressLine progress)
+            throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = KafkaClients.admin(bootstrapServers)) {
             KafkaClients.createTopic(admin, SCRATCH_TOPIC, partitions);
             final AtomicLong consumed = new AtomicLong();
             final AtomicLong lastConsumedNanos = new AtomicLong();
             final AtomicReference<Throwable> failure = new AtomicReference<>();
             final CountDownLatch assigned = new CountDownLatch(1);
-            final Thread reader = new Thread(() -> {
-                try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, false)) {
-                    final List<TopicPartition> topicPartitions = IntStream.range(0, partitions)
-                            .mapToObj(p -> new TopicPartition(SCRATCH_TOPIC, p)).toList();
-                    consumer.assign(topicPartitions);
-                    consumer.seekToBeginning(topicPartitions);
-                    topicPartitions.forEach(consumer::position);
-                    assigned.countDown();
-                    final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-                    while (consumed.get() < corpus.size() && System.nanoTime() < deadline) {
-                        final ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
-                        if (!records.isEmpty()) {
-                            consumed.addAndGet(records.count());
-                            lastConsumedNanos.set(System.nanoTime());
+            final Thread reader = new Thread(
+                    () -> {
+                        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrapServers, false)) {
+                            final List<TopicPartition> topicPartitions = IntStream.range(0, partitions)
+                                    .mapToObj(p -> new TopicPartition(SCRATCH_TOPIC, p))
+                                    .toList();
+                            consumer.assign(topicPartitions);
+                            consumer.seekToBeginning(topicPartitions);
+                            topicPartitions.forEach(consumer::position);
+                            assigned.countDown();
+                            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                            while (consumed.get() < corpus.size() && System.nanoTime() < deadline) {
+                                final ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                                if (!records.isEmpty()) {
+                                    consumed.addAndGet(records.count());
+                                    lastConsumedNanos.set(System.nanoTime());
+                                }
+                            }
+                        } catch (RuntimeException e) {
+                            failure.set(e);
+                        } finally {
+                            assigned.countDown();
                         }
-                    }
-                } catch (RuntimeException e) {
-                    failure.set(e);
-                } finally {
-                    assigned.countDown();
-                }
-            }, "broker-baseline-consumer");
+                    },
+                    "broker-baseline-consumer");
             reader.start();
             assigned.await();
             final Publisher.Published published =
@@ -66,11 +69,13 @@ final class BrokerBaseline {
                 throw new IllegalStateException("the broker baseline's consumer failed", failure.get());
             }
             if (consumed.get() != corpus.size()) {
-                throw new IllegalStateException("the broker baseline read back " + consumed.get() + " of "
-                        + corpus.size() + " documents");
+                throw new IllegalStateException(
+                        "the broker baseline read back " + consumed.get() + " of " + corpus.size() + " documents");
             }
             admin.deleteTopics(List.of(SCRATCH_TOPIC)).all().get(60, TimeUnit.SECONDS);
-            return new RunResult.BrokerRate(corpus.size(), corpus.bytes(),
+            return new RunResult.BrokerRate(
+                    corpus.size(),
+                    corpus.bytes(),
                     (published.finishedNanos() - published.startNanos()) / 1e9,
                     (lastConsumedNanos.get() - published.startNanos()) / 1e9);
         }

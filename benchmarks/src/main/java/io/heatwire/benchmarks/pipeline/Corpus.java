@@ -39,8 +39,13 @@ final class Corpus {
     private final long bytes;
     private final Path expectedFile;
 
-    private Corpus(final List<MappedByteBuffer> segments, final int[] segment, final int[] offset,
-            final int[] nameLength, final int[] length, final Path expectedFile) {
+    private Corpus(
+            final List<MappedByteBuffer> segments,
+            final int[] segment,
+            final int[] offset,
+            final int[] nameLength,
+            final int[] length,
+            final Path expectedFile) {
         this.segments = segments;
         this.segment = segment;
         this.offset = offset;
@@ -58,8 +63,14 @@ final class Corpus {
      * The corpus of {@code count} documents and {@code seed} in {@code directory}: made with loadgen's
      * jar unless a complete one is already there.
      */
-    static Corpus prepare(final ChildProcesses children, final Path loadgenJar, final int count, final long seed,
-            final Path directory, final PrintStream progress) throws IOException, InterruptedException {
+    static Corpus prepare(
+            final ChildProcesses children,
+            final Path loadgenJar,
+            final int count,
+            final long seed,
+            final Path directory,
+            final PrintStream progress)
+            throws IOException, InterruptedException {
         if (!Files.exists(directory.resolve(COMPLETE))) {
             generate(children, loadgenJar, count, seed, directory, progress);
         } else {
@@ -94,13 +105,18 @@ final class Corpus {
     /** A fresh copy of the document's bytes. */
     byte[] document(final int index) {
         final byte[] document = new byte[length[index]];
-        segments.get(segment[index]).get(offset[index] + 2 * Integer.BYTES + nameLength[index], document, 0,
-                document.length);
+        segments.get(segment[index])
+                .get(offset[index] + 2 * Integer.BYTES + nameLength[index], document, 0, document.length);
         return document;
     }
 
-    private static void generate(final ChildProcesses children, final Path loadgenJar, final int count,
-            final long seed, final Path directory, final PrintStream progress)
+    private static void generate(
+            final ChildProcesses children,
+            final Path loadgenJar,
+            final int count,
+            final long seed,
+            final Path directory,
+            final PrintStream progress)
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
         try (Stream<Path> old = Files.list(directory)) {
@@ -111,9 +127,20 @@ final class Corpus {
         final Path documents = directory.resolve("documents");
         final Path log = directory.resolve("loadgen.log");
         progress.printf("generating %,d documents with loadgen (seed %d; log %s)%n", count, seed, log);
-        final ChildProcess loadgen = children.start("loadgen", ChildProcesses.javaJar(List.of("-Xmx2g"),
-                loadgenJar, List.of("--count", Integer.toString(count), "--seed", Long.toString(seed),
-                        "--out", documents.toString(), "--expected", directory.resolve("expected.json").toString())),
+        final ChildProcess loadgen = children.start(
+                "loadgen",
+                ChildProcesses.javaJar(
+                        List.of("-Xmx2g"),
+                        loadgenJar,
+                        List.of(
+                                "--count",
+                                Integer.toString(count),
+                                "--seed",
+                                Long.toString(seed),
+                                "--out",
+                                documents.toString(),
+                                "--expected",
+                                directory.resolve("expected.json").toString())),
                 log);
         final int exit = loadgen.waitForExit();
         if (exit != 0) {
@@ -167,7 +194,8 @@ final class Corpus {
         final IntList length = new IntList();
         for (int number = 0; Files.exists(directory.resolve(segmentName(number))); number++) {
             final MappedByteBuffer buffer;
-            try (FileChannel channel = FileChannel.open(directory.resolve(segmentName(number)), StandardOpenOption.READ)) {
+            try (FileChannel channel =
+                    FileChannel.open(directory.resolve(segmentName(number)), StandardOpenOption.READ)) {
                 buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             }
             segments.add(buffer);
@@ -182,8 +210,13 @@ final class Corpus {
                 position += 2 * Integer.BYTES + name + document;
             }
         }
-        return new Corpus(List.copyOf(segments), segment.toArray(), offset.toArray(), nameLength.toArray(),
-                length.toArray(), directory.resolve("expected.json"));
+        return new Corpus(
+                List.copyOf(segments),
+                segment.toArray(),
+                offset.toArray(),
+                nameLength.toArray(),
+                length.toArray(),
+                directory.resolve("expected.json"));
     }
 
     /** A growable int array: a million boxed Integers would be wasteful. */

@@ -21,6 +21,7 @@ final class Deployment implements AutoCloseable {
 
     /** enrich-service's defaults (its application.yml), which the benchmark does not change. */
     static final String APPLICATION_ID = "heatwire-enrich";
+
     static final String STORY_EVENTS_TOPIC = "heatwire-enrich.story-events";
 
     private final ChildProcesses children;
@@ -38,7 +39,10 @@ final class Deployment implements AutoCloseable {
 
     static Deployment startBroker(final ChildProcesses children, final Path kafkaJar, final Path directory)
             throws IOException, InterruptedException {
-        final Broker broker = Broker.start(children, kafkaJar, directory.resolve("kafka"),
+        final Broker broker = Broker.start(
+                children,
+                kafkaJar,
+                directory.resolve("kafka"),
                 directory.resolve("logs").resolve("broker.log"));
         return new Deployment(children, directory, broker);
     }
@@ -52,11 +56,19 @@ final class Deployment implements AutoCloseable {
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         KafkaClients.createTopic(admin, DefaultTopics.RAW, options.partitions());
         for (int i = 1; i <= options.instances(); i++) {
-            instances.add(EnrichService.start(children, "enrich-" + i, options.enrichJar(), options.enrichJvmOptions(),
-                    broker.bootstrapServers(), directory.resolve("enrich-" + i + "-state"), directory.resolve("logs"),
-                    options.ceiling(), options.standbyReplicas()));
+            instances.add(EnrichService.start(
+                    children,
+                    "enrich-" + i,
+                    options.enrichJar(),
+                    options.enrichJvmOptions(),
+                    broker.bootstrapServers(),
+                    directory.resolve("enrich-" + i + "-state"),
+                    directory.resolve("logs"),
+                    options.ceiling(),
+                    options.standbyReplicas()));
         }
-        progress.update("starting " + instances.size() + " enrich-service instance" + (instances.size() == 1 ? "" : "s"));
+        progress.update(
+                "starting " + instances.size() + " enrich-service instance" + (instances.size() == 1 ? "" : "s"));
         for (final EnrichService instance : instances) {
             instance.awaitReady();
         }
@@ -64,8 +76,17 @@ final class Deployment implements AutoCloseable {
     }
 
     PipelineWatch watch() {
-        return new PipelineWatch(admin, APPLICATION_ID, DefaultTopics.RAW, Set.of(STORY_EVENTS_TOPIC),
-                Set.of(DefaultTopics.STORIES, DefaultTopics.CLUSTERS, DefaultTopics.PROVIDERS, DefaultTopics.NEWS_TOPICS, DefaultTopics.DEAD_LETTERS));
+        return new PipelineWatch(
+                admin,
+                APPLICATION_ID,
+                DefaultTopics.RAW,
+                Set.of(STORY_EVENTS_TOPIC),
+                Set.of(
+                        DefaultTopics.STORIES,
+                        DefaultTopics.CLUSTERS,
+                        DefaultTopics.PROVIDERS,
+                        DefaultTopics.NEWS_TOPICS,
+                        DefaultTopics.DEAD_LETTERS));
     }
 
     boolean enrichAlive() {
@@ -97,7 +118,8 @@ final class Deployment implements AutoCloseable {
         final EnrichService instance = instances.remove(index);
         instance.signal(signal);
         if (!instance.awaitExit(timeout)) {
-            throw new IOException(instance.log().getFileName() + " did not exit within " + timeout + " of SIG" + signal);
+            throw new IOException(
+                    instance.log().getFileName() + " did not exit within " + timeout + " of SIG" + signal);
         }
         return instance;
     }
@@ -120,7 +142,9 @@ final class Deployment implements AutoCloseable {
      */
     long stopEnrichAndMeasureState() {
         stopEnrich();
-        return instances.stream().mapToLong(instance -> FileTrees.size(instance.stateDir())).sum();
+        return instances.stream()
+                .mapToLong(instance -> FileTrees.size(instance.stateDir()))
+                .sum();
     }
 
     private void stopEnrich() {

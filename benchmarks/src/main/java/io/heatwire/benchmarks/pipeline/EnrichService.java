@@ -25,7 +25,8 @@ import io.heatwire.support.process.ChildProcess;
 final class EnrichService {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ChildProcess process;
     private final int port;
@@ -35,12 +36,16 @@ final class EnrichService {
     private final int start;
 
     /** How an instance was started, to start it again the same way. */
-    private record Launch(ChildProcesses children, String name, Path jar, List<String> jvmOptions, List<String> args,
-            Path logs) {
-    }
+    private record Launch(
+            ChildProcesses children, String name, Path jar, List<String> jvmOptions, List<String> args, Path logs) {}
 
-    private EnrichService(final ChildProcess process, final int port, final Path stateDir, final Path gcLog,
-            final Launch launch, final int start) {
+    private EnrichService(
+            final ChildProcess process,
+            final int port,
+            final Path stateDir,
+            final Path gcLog,
+            final Launch launch,
+            final int start) {
         this.process = process;
         this.port = port;
         this.stateDir = stateDir;
@@ -50,9 +55,17 @@ final class EnrichService {
     }
 
     /** Starts an instance; {@link #awaitReady()} waits until its Streams client runs. */
-    static EnrichService start(final ChildProcesses children, final String name, final Path jar,
-            final List<String> jvmOptions, final String bootstrapServers, final Path stateDir, final Path logs,
-            final boolean ceiling, final int standbyReplicas) throws IOException {
+    static EnrichService start(
+            final ChildProcesses children,
+            final String name,
+            final Path jar,
+            final List<String> jvmOptions,
+            final String bootstrapServers,
+            final Path stateDir,
+            final Path logs,
+            final boolean ceiling,
+            final int standbyReplicas)
+            throws IOException {
         final List<String> args = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.streams.state-dir=" + stateDir.toAbsolutePath()));
@@ -84,8 +97,11 @@ final class EnrichService {
         jvm.add("-Xlog:gc:file=\"" + gcLog.toAbsolutePath() + "\"");
         final List<String> args = new ArrayList<>(launch.args());
         args.add("--server.port=" + port);
-        final ChildProcess child = launch.children().start(name,
-                ChildProcesses.javaJar(jvm, launch.jar(), args), launch.logs().resolve(name + ".log"));
+        final ChildProcess child = launch.children()
+                .start(
+                        name,
+                        ChildProcesses.javaJar(jvm, launch.jar(), args),
+                        launch.logs().resolve(name + ".log"));
         return new EnrichService(child, port, stateDir, gcLog, launch, start);
     }
 
@@ -96,8 +112,8 @@ final class EnrichService {
                 throw new IOException(process.name() + " exited during start-up; see " + process.log());
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException(process.name() + " did not become ready within " + START_TIMEOUT + "; see "
-                        + process.log());
+                throw new IOException(
+                        process.name() + " did not become ready within " + START_TIMEOUT + "; see " + process.log());
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
@@ -106,9 +122,12 @@ final class EnrichService {
     /** The Prometheus scrape, or null when the instance does not answer. */
     String prometheus() {
         try {
-            final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             return null;
@@ -163,9 +182,12 @@ final class EnrichService {
 
     boolean ready() {
         try {
-            final HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            final HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

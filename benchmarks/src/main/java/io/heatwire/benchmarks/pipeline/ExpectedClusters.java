@@ -37,12 +37,10 @@ record ExpectedClusters(
         Map<String, Long> clusters) {
 
     /** A cluster: its id and its number of stories. */
-    record Cluster(String clusterId, long size) {
-    }
+    record Cluster(String clusterId, long size) {}
 
     /** A bridge document: its article's story id and the cluster it must end up in. */
-    record Bridge(String document, String storyId, String clusterId) {
-    }
+    record Bridge(String document, String storyId, String clusterId) {}
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -52,22 +50,37 @@ record ExpectedClusters(
 
     static ExpectedClusters of(final JsonNode root) {
         final SortedMap<Integer, Integer> histogram = new TreeMap<>();
-        root.path("clusterSizeHistogram").properties()
-                .forEach(entry -> histogram.put(Integer.parseInt(entry.getKey()), entry.getValue().asInt()));
+        root.path("clusterSizeHistogram")
+                .properties()
+                .forEach(entry -> histogram.put(
+                        Integer.parseInt(entry.getKey()), entry.getValue().asInt()));
         final List<Cluster> largest = new ArrayList<>();
-        root.path("largestClusters").forEach(cluster ->
-                largest.add(new Cluster(cluster.path("clusterId").asString(), cluster.path("size").asLong())));
+        root.path("largestClusters")
+                .forEach(cluster -> largest.add(new Cluster(
+                        cluster.path("clusterId").asString(),
+                        cluster.path("size").asLong())));
         final List<Bridge> bridges = new ArrayList<>();
-        root.path("bridges").forEach(bridge -> bridges.add(new Bridge(bridge.path("document").asString(),
-                bridge.path("storyId").asString(), bridge.path("clusterId").asString())));
+        root.path("bridges")
+                .forEach(bridge -> bridges.add(new Bridge(
+                        bridge.path("document").asString(),
+                        bridge.path("storyId").asString(),
+                        bridge.path("clusterId").asString())));
         final Map<String, Long> clusters = new HashMap<>();
-        root.path("clusters").properties().forEach(entry -> clusters.put(entry.getKey(), entry.getValue().asLong()));
+        root.path("clusters")
+                .properties()
+                .forEach(entry -> clusters.put(entry.getKey(), entry.getValue().asLong()));
         if (!root.has("stories") || !root.has("clusters")) {
             throw new IllegalArgumentException("not a loadgen expected-result file: no stories or clusters");
         }
-        return new ExpectedClusters(root.path("documents").asLong(), root.path("documentBytes").asLong(),
-                root.path("stories").asLong(), root.path("referenceStories").asLong(),
-                root.path("clusterCount").asLong(clusters.size()), histogram, List.copyOf(largest),
-                List.copyOf(bridges), clusters);
+        return new ExpectedClusters(
+                root.path("documents").asLong(),
+                root.path("documentBytes").asLong(),
+                root.path("stories").asLong(),
+                root.path("referenceStories").asLong(),
+                root.path("clusterCount").asLong(clusters.size()),
+                histogram,
+                List.copyOf(largest),
+                List.copyOf(bridges),
+                clusters);
     }
 }

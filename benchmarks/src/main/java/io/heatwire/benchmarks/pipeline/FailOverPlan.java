@@ -15,7 +15,8 @@ record FailOverPlan(int stops, Signal signal, boolean restart) {
 
     /** The signal a stop sends. */
     enum Signal {
-        KILL, TERM;
+        KILL,
+        TERM;
 
         static Signal parse(final String value) {
             final String name = value.trim().toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");

@@ -30,8 +30,7 @@ final class FailOverRun {
     private static final Duration EXIT_TIMEOUT = Duration.ofMinutes(2);
 
     /** The stops and when the run ended. */
-    record Result(List<RunResult.Stop> stops, PipelineWatch.Caught caught, Publisher.Published published) {
-    }
+    record Result(List<RunResult.Stop> stops, PipelineWatch.Caught caught, Publisher.Published published) {}
 
     private final Deployment deployment;
     private final FailOverPlan plan;
@@ -40,8 +39,12 @@ final class FailOverRun {
     private final PipelineWatch watch;
     private final Set<TopicPartition> raw;
 
-    private FailOverRun(final Deployment deployment, final FailOverPlan plan, final Duration stallTimeout,
-            final ProgressLine progress) throws ExecutionException, InterruptedException {
+    private FailOverRun(
+            final Deployment deployment,
+            final FailOverPlan plan,
+            final Duration stallTimeout,
+            final ProgressLine progress)
+            throws ExecutionException, InterruptedException {
         this.deployment = deployment;
         this.plan = plan;
         this.stallTimeout = stallTimeout;
@@ -50,8 +53,12 @@ final class FailOverRun {
         this.raw = watch.partitions(Set.of(DefaultTopics.RAW));
     }
 
-    static Result run(final Deployment deployment, final Corpus corpus, final FailOverPlan plan,
-            final Duration stallTimeout, final ProgressLine progress)
+    static Result run(
+            final Deployment deployment,
+            final Corpus corpus,
+            final FailOverPlan plan,
+            final Duration stallTimeout,
+            final ProgressLine progress)
             throws IOException, InterruptedException, ExecutionException {
         return new FailOverRun(deployment, plan, stallTimeout, progress).run(corpus);
     }
@@ -65,14 +72,23 @@ final class FailOverRun {
             awaitRawCommitted(target);
             stops.add(stop(stop));
             final RunResult.Stop last = stops.get(stops.size() - 1);
-            progress.say(String.format(Locale.ROOT, "stop %d (SIG%s %s at %,d raw records committed): exited after %.1f s, "
-                    + "first commit after %.1f s, every raw partition after %.1f s%s", stop, plan.signal(),
-                    last.instance(), last.rawCommitted(), last.exitSeconds(), last.firstCommitSeconds(),
-                    last.resumedSeconds(), Double.isNaN(last.readySeconds()) ? ""
+            progress.say(String.format(
+                    Locale.ROOT,
+                    "stop %d (SIG%s %s at %,d raw records committed): exited after %.1f s, "
+                            + "first commit after %.1f s, every raw partition after %.1f s%s",
+                    stop,
+                    plan.signal(),
+                    last.instance(),
+                    last.rawCommitted(),
+                    last.exitSeconds(),
+                    last.firstCommitSeconds(),
+                    last.resumedSeconds(),
+                    Double.isNaN(last.readySeconds())
+                            ? ""
                             : String.format(Locale.ROOT, ", ready after %.1f s", last.readySeconds())));
         }
-        final PipelineWatch.Caught caught = watch.await(corpus.size(), published.startNanos(), stallTimeout,
-                deployment::enrichAlive, progress);
+        final PipelineWatch.Caught caught =
+                watch.await(corpus.size(), published.startNanos(), stallTimeout, deployment::enrichAlive, progress);
         return new Result(stops, caught, published);
     }
 
@@ -96,8 +112,8 @@ final class FailOverRun {
             }
             final double now = (System.nanoTime() - signalled) / 1e9;
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("processing did not resume within " + stallTimeout.toSeconds()
-                        + " s of stop " + stop);
+                throw new IllegalStateException(
+                        "processing did not resume within " + stallTimeout.toSeconds() + " s of stop " + stop);
             }
             final Map<TopicPartition, Long> committed = watch.committedOffsets();
             if (Double.isNaN(firstCommit) && Stall.sum(committed) > Stall.sum(before)) {
@@ -109,12 +125,22 @@ final class FailOverRun {
             if (ready < 0 && restarted.ready()) {
                 ready = now;
             }
-            progress.update(String.format(Locale.ROOT, "stop %d: %.0f s since SIG%s, %d raw partitions waiting",
-                    stop, now, plan.signal(), lagging.size()));
+            progress.update(String.format(
+                    Locale.ROOT,
+                    "stop %d: %.0f s since SIG%s, %d raw partitions waiting",
+                    stop,
+                    now,
+                    plan.signal(),
+                    lagging.size()));
             TimeUnit.MILLISECONDS.sleep(PipelineWatch.POLL.toMillis());
         }
-        return new RunResult.Stop(stopped.log().getFileName().toString().replaceFirst("\\.log$", ""), rawCommitted,
-                exitSeconds, Double.isNaN(firstCommit) ? resumed : firstCommit, resumed, ready);
+        return new RunResult.Stop(
+                stopped.log().getFileName().toString().replaceFirst("\\.log$", ""),
+                rawCommitted,
+                exitSeconds,
+                Double.isNaN(firstCommit) ? resumed : firstCommit,
+                resumed,
+                ready);
     }
 
     private void awaitRawCommitted(final long target) throws InterruptedException, ExecutionException {
@@ -128,22 +154,29 @@ final class FailOverRun {
                 throw new IllegalStateException("enrich-service did not commit " + target + " raw records within "
                         + stallTimeout.toSeconds() + " s");
             }
-            progress.update(String.format(Locale.ROOT, "fail-over run: %,d of %,d raw records committed before the next stop",
-                    committed, target));
+            progress.update(String.format(
+                    Locale.ROOT,
+                    "fail-over run: %,d of %,d raw records committed before the next stop",
+                    committed,
+                    target));
             TimeUnit.MILLISECONDS.sleep(PipelineWatch.POLL.toMillis());
         }
     }
 
     private long rawCommitted(final Map<TopicPartition, Long> committed) {
-        return raw.stream().mapToLong(partition -> committed.getOrDefault(partition, 0L)).sum();
+        return raw.stream()
+                .mapToLong(partition -> committed.getOrDefault(partition, 0L))
+                .sum();
     }
 
     /** Lines naming {@code text} in the enrich-service logs of a directory (the GC logs excluded). */
     static long linesContaining(final Path logs, final String text) throws IOException {
         try (Stream<Path> files = Files.list(logs)) {
             long lines = 0;
-            for (final Path log : files.filter(file -> file.getFileName().toString().startsWith("enrich-")
-                    && !file.getFileName().toString().endsWith("-gc.log")).toList()) {
+            for (final Path log : files.filter(
+                            file -> file.getFileName().toString().startsWith("enrich-")
+                                    && !file.getFileName().toString().endsWith("-gc.log"))
+                    .toList()) {
                 try (Stream<String> content = Files.lines(log, StandardCharsets.ISO_8859_1)) {
                     lines += content.filter(line -> line.contains(text)).count();
                 }

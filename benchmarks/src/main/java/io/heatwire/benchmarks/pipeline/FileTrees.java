@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Sizes and deletion of directory trees. */
 final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** The bytes of every regular file under {@code root}; 0 when it does not exist. Files that vanish are skipped. */
     static long size(final Path root) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How the table writes numbers: grouped thousands, a sensible number of digits, MB = 10^6 bytes. */
 final class Formats {
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String count(final long value) {
         return String.format(Locale.ROOT, "%,d", value);

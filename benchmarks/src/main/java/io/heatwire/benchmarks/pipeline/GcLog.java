@@ -12,16 +12,14 @@ import java.util.regex.Pattern;
  */
 final class GcLog {
 
-    private static final Pattern PAUSE = Pattern.compile(
-            "Pause .*? (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) ([0-9.]+)ms");
+    private static final Pattern PAUSE =
+            Pattern.compile("Pause .*? (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) ([0-9.]+)ms");
 
     /** Figures of a log, or of the part of it after a given number of lines. */
-    record Summary(int pauses, double pauseSeconds, long peakBeforeGcBytes, long peakAfterGcBytes,
-            long peakCommittedBytes) {
-    }
+    record Summary(
+            int pauses, double pauseSeconds, long peakBeforeGcBytes, long peakAfterGcBytes, long peakCommittedBytes) {}
 
-    private GcLog() {
-    }
+    private GcLog() {}
 
     /** Reads the lines after the first {@code skipLines} (a run's part of the log). */
     static Summary summarize(final String log, final int skipLines) {

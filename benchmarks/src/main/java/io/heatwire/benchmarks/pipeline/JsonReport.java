@@ -17,18 +17,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonReport {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
      * Where and how the benchmark ran.
      *
      * @param commit the checkout's short commit, with {@code -dirty} when it has local changes; null if unknown
      */
-    record Environment(String startedAt, String commit, String command, int cores, String java, String os) {
-    }
+    record Environment(String startedAt, String commit, String command, int cores, String java, String os) {}
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     static ObjectNode of(final Environment environment, final BenchmarkOptions options, final List<RunResult> runs) {
         final ObjectNode root = MAPPER.createObjectNode();

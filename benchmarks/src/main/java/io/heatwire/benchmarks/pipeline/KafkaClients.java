@@ -22,8 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** The plain Kafka clients the benchmark uses, configured once. */
 final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static Admin admin(final String bootstrapServers) {
         final Properties properties = new Properties();

@@ -96,8 +96,9 @@ final class LatencyProbe implements AutoCloseable {
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist");
             }
-            final List<TopicPartition> partitions =
-                    infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            final List<TopicPartition> partitions = infos.stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             partitions.forEach(consumer::position);

@@ -24,11 +24,14 @@ final class OutputReader {
 
     private static final Duration MAX_SCAN = Duration.ofMinutes(30);
 
-    private OutputReader() {
-    }
+    private OutputReader() {}
 
-    static ObservedClusters read(final String bootstrapServers, final String storiesTopic, final String clustersTopic,
-            final String dlqTopic, final Set<String> storiesToLocate) {
+    static ObservedClusters read(
+            final String bootstrapServers,
+            final String storiesTopic,
+            final String clustersTopic,
+            final String dlqTopic,
+            final Set<String> storiesToLocate) {
         long articles = 0;
         long references = 0;
         final Map<String, String> storyClusters = new HashMap<>();
@@ -76,7 +79,9 @@ final class OutputReader {
         return TopicReader.partitions(client(bootstrapServers), topic);
     }
 
-    private static void scan(final String bootstrapServers, final List<TopicPartition> partitions,
+    private static void scan(
+            final String bootstrapServers,
+            final List<TopicPartition> partitions,
             final Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         TopicReader.readToEnd(client(bootstrapServers), partitions, MAX_SCAN, sink);
     }

@@ -18,8 +18,7 @@ final class ParseBaseline {
 
     static final Duration WARM_UP = Duration.ofSeconds(8);
 
-    private ParseBaseline() {
-    }
+    private ParseBaseline() {}
 
     static RunResult.ParseRate measure(final Corpus corpus) {
         final ArticleParser parser = new ArticleParser(ParseLimits.defaults());

@@ -10,8 +10,7 @@ import java.util.SortedMap;
  */
 final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** pP of {@code values} (sorted here, in place); -1 when there are none. */
     static long of(final long[] values, final double percentile) {
@@ -32,7 +31,8 @@ final class Percentiles {
         for (int slice = 0; slice < result.length; slice++) {
             final int from = (int) ((long) slice * values.length / result.length);
             final int to = (int) ((long) (slice + 1) * values.length / result.length);
-            result[slice] = of(Arrays.stream(values, from, to).filter(value -> value >= 0).toArray(), percentile);
+            result[slice] = of(
+                    Arrays.stream(values, from, to).filter(value -> value >= 0).toArray(), percentile);
         }
         return result;
     }

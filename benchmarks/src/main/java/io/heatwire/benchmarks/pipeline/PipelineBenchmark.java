@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import picocli.CommandLine;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.heatwire.support.contract.DefaultTopics;
-import picocli.CommandLine;
 
 /**
  * The pipeline benchmark (issue 7; SPEC 15): for each corpus size, a real broker, enrich-service
@@ -38,8 +38,7 @@ public final class PipelineBenchmark {
     /** Written into the work directory: only a directory holding it is ever emptied. */
     static final String MARKER = ".heatwire-benchmark";
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 
     public static void main(final String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -74,13 +73,18 @@ public final class PipelineBenchmark {
 
         final long started = System.nanoTime();
         final JsonReport.Environment environment = new JsonReport.Environment(
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), commit(),
-                String.join(" ", Stream.concat(Stream.of("./benchmark.sh"), Stream.of(args)).toList()),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                        + System.getProperty("java.version"), System.getProperty("os.name") + " "
-                        + System.getProperty("os.arch"));
-        out.printf("heatwire pipeline benchmark, commit %s, %s, %d cores, %s%n", environment.commit(),
-                environment.startedAt(), environment.cores(), environment.java());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                commit(),
+                String.join(
+                        " ",
+                        Stream.concat(Stream.of("./benchmark.sh"), Stream.of(args))
+                                .toList()),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        out.printf(
+                "heatwire pipeline benchmark, commit %s, %s, %d cores, %s%n",
+                environment.commit(), environment.startedAt(), environment.cores(), environment.java());
         if (options.ceiling()) {
             out.println("CEILING: enrich-service runs without clustering (every story its own cluster, no cluster "
                     + "records); compare its figures with a normal run's");
@@ -132,7 +136,10 @@ public final class PipelineBenchmark {
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "benchmark %s in %s%n", passed ? "PASSED" : "FAILED",
+        out.printf(
+                Locale.ROOT,
+                "benchmark %s in %s%n",
+                passed ? "PASSED" : "FAILED",
                 Formats.duration((System.nanoTime() - started) / 1e9));
         return passed ? EXIT_OK : EXIT_FAILED;
     }
@@ -148,8 +155,10 @@ public final class PipelineBenchmark {
             }
         }
         Files.createDirectories(workDir);
-        Files.writeString(workDir.resolve(MARKER), "made by the heatwire pipeline benchmark; deleted after a run "
-                + "without --keep\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                workDir.resolve(MARKER),
+                "made by the heatwire pipeline benchmark; deleted after a run " + "without --keep\n",
+                StandardCharsets.UTF_8);
     }
 
     /** The checkout's short commit, {@code -dirty} when tracked files have changes; "unknown" outside git. */
@@ -166,7 +175,9 @@ public final class PipelineBenchmark {
         try {
             final List<String> command = new ArrayList<>(List.of("git"));
             command.addAll(List.of(args));
-            final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            final Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return process.waitFor() == 0 ? output : null;
         } catch (IOException e) {

@@ -26,13 +26,16 @@ final class PipelineWatch {
     static final Duration SETTLE = Duration.ofSeconds(3);
 
     /** What a wait saw: when the committed offsets or the outputs last changed. */
-    record Caught(long lastChangeNanos) {
-    }
+    record Caught(long lastChangeNanos) {}
 
     private final ApplicationOffsets offsets;
 
-    PipelineWatch(final Admin admin, final String applicationId, final String rawTopic,
-            final Set<String> internalTopics, final Set<String> outputTopics) {
+    PipelineWatch(
+            final Admin admin,
+            final String applicationId,
+            final String rawTopic,
+            final Set<String> internalTopics,
+            final Set<String> outputTopics) {
         this.offsets = new ApplicationOffsets(admin, applicationId, rawTopic, internalTopics, outputTopics);
     }
 
@@ -40,8 +43,13 @@ final class PipelineWatch {
      * Polls until caught up; fails when nothing changed for {@code stall} or {@code alive} turns
      * false. {@code total} is what the raw topic will hold, for the progress line.
      */
-    Caught await(final long total, final long startNanos, final Duration stall, final BooleanSupplier alive,
-            final ProgressLine progress) throws InterruptedException {
+    Caught await(
+            final long total,
+            final long startNanos,
+            final Duration stall,
+            final BooleanSupplier alive,
+            final ProgressLine progress)
+            throws InterruptedException {
         ApplicationOffsets.Snapshot previous = null;
         long lastChange = System.nanoTime();
         while (true) {
@@ -68,10 +76,15 @@ final class PipelineWatch {
                             + snapshot.internalLag() + ")");
                 }
                 final double seconds = (now - startNanos) / 1e9;
-                progress.update(String.format(Locale.ROOT,
+                progress.update(String.format(
+                        Locale.ROOT,
                         "enrich-service: %,d of %,d raw records committed (%.0f%%), %,.0f articles/s, internal lag %,d, %.0f s",
-                        rawCommitted, total, 100.0 * rawCommitted / total, rawCommitted / Math.max(seconds, 1e-3),
-                        snapshot.internalLag(), seconds));
+                        rawCommitted,
+                        total,
+                        100.0 * rawCommitted / total,
+                        rawCommitted / Math.max(seconds, 1e-3),
+                        snapshot.internalLag(),
+                        seconds));
             } catch (ExecutionException e) {
                 progress.update("waiting for the broker: " + e.getCause().getMessage());
             }

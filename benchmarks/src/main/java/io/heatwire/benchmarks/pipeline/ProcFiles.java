@@ -18,14 +18,14 @@ final class ProcFiles {
     private static final Path PROC = Path.of("/proc");
     private static final long DEFAULT_TICKS = 100;
 
-    private ProcFiles() {
-    }
+    private ProcFiles() {}
 
     /** A field of {@code /proc/PID/status} given in kB ({@code VmHWM}, {@code VmRSS}), in bytes; -1 if absent. */
     static long statusBytes(final String status, final String field) {
         for (final String line : status.split("\n")) {
             if (line.startsWith(field + ":")) {
-                final String[] parts = line.substring(field.length() + 1).strip().split("\\s+");
+                final String[] parts =
+                        line.substring(field.length() + 1).strip().split("\\s+");
                 final long value = Long.parseLong(parts[0]);
                 return parts.length > 1 && parts[1].equalsIgnoreCase("kB") ? value * 1024 : value;
             }
@@ -55,7 +55,8 @@ final class ProcFiles {
      * instances apart (the HTTP port in {@code http-nio-33087-}).
      */
     static String threadGroup(final String name) {
-        final String stripped = name.replaceAll("[#\\-_ ]*\\d+$", "").replaceAll("\\d{3,}", "N").strip();
+        final String stripped =
+                name.replaceAll("[#\\-_ ]*\\d+$", "").replaceAll("\\d{3,}", "N").strip();
         return stripped.isEmpty() ? name : stripped;
     }
 
@@ -86,7 +87,9 @@ final class ProcFiles {
     /** Clock ticks per second of the {@code /proc} CPU times ({@code getconf CLK_TCK}); 100 when unknown. */
     static long clockTicksPerSecond() {
         try {
-            final Process process = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            final Process process = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return process.waitFor() == 0 ? Long.parseLong(out) : DEFAULT_TICKS;
         } catch (IOException | NumberFormatException e) {
@@ -111,7 +114,8 @@ final class ProcFiles {
      */
     static Map<String, Long> threadTicks(final long pid) throws IOException {
         final Map<String, Long> groups = new TreeMap<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+        try (DirectoryStream<Path> tasks =
+                Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
             for (final Path task : tasks) {
                 try {
                     final String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);

@@ -11,12 +11,10 @@ import java.util.TreeMap;
  */
 final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** One sample line: its metric name, labels and value. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     /**
      * The sum of the samples of {@code metric} whose labels include every one of {@code labels};
@@ -44,7 +42,9 @@ final class PrometheusText {
         final String bucketName = metric + "_bucket";
         for (final String line : text.split("\n")) {
             final Sample sample = parse(line);
-            if (sample != null && sample.name().equals(bucketName) && sample.labels().containsKey("le")) {
+            if (sample != null
+                    && sample.name().equals(bucketName)
+                    && sample.labels().containsKey("le")) {
                 buckets.merge(number(sample.labels().get("le")), Math.round(sample.value()), Long::sum);
             }
         }
@@ -52,8 +52,8 @@ final class PrometheusText {
     }
 
     /** {@code after − before}, bucket by bucket: what was counted in between. */
-    static SortedMap<Double, Long> difference(final SortedMap<Double, Long> after,
-            final SortedMap<Double, Long> before) {
+    static SortedMap<Double, Long> difference(
+            final SortedMap<Double, Long> after, final SortedMap<Double, Long> before) {
         final SortedMap<Double, Long> difference = new TreeMap<>();
         after.forEach((bound, count) -> difference.put(bound, count - before.getOrDefault(bound, 0L)));
         return difference;

@@ -20,7 +20,6 @@ import io.heatwire.support.contract.RawRecordHeaders;
  */
 final class Publisher {
 
-
     /**
      * What was published.
      *
@@ -35,15 +34,18 @@ final class Publisher {
         }
     }
 
-    private Publisher() {
-    }
+    private Publisher() {}
 
     /**
      * Sends every document; {@code rate} per second when positive, else as fast as the producer
      * takes them. Fails when any send fails.
      */
-    static Published publish(final String bootstrapServers, final String topic, final Corpus corpus,
-            final double rate, final ProgressLine progress) {
+    static Published publish(
+            final String bootstrapServers,
+            final String topic,
+            final Corpus corpus,
+            final double rate,
+            final ProgressLine progress) {
         final long[] sendMillis = new long[corpus.size()];
         final AtomicLong failed = new AtomicLong();
         final AtomicReference<Exception> firstFailure = new AtomicReference<>();
@@ -58,9 +60,14 @@ final class Publisher {
                 final long now = System.currentTimeMillis();
                 sendMillis[i] = now;
                 final RecordHeaders headers = new RecordHeaders();
-                headers.add(RawRecordHeaders.INGESTED_AT, Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.MILLIS).toString()
-                        .getBytes(StandardCharsets.UTF_8));
-                producer.send(new ProducerRecord<>(topic, null, now, corpus.name(i), corpus.document(i), headers),
+                headers.add(
+                        RawRecordHeaders.INGESTED_AT,
+                        Instant.ofEpochMilli(now)
+                                .truncatedTo(ChronoUnit.MILLIS)
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8));
+                producer.send(
+                        new ProducerRecord<>(topic, null, now, corpus.name(i), corpus.document(i), headers),
                         (metadata, exception) -> {
                             if (exception != null) {
                                 failed.incrementAndGet();
@@ -68,8 +75,8 @@ final class Publisher {
                             }
                         });
                 if (rate > 0 && i % 256 == 0) {
-                    progress.update(String.format(Locale.ROOT, "publishing at %.0f/s: %,d of %,d", rate, i,
-                            corpus.size()));
+                    progress.update(
+                            String.format(Locale.ROOT, "publishing at %.0f/s: %,d of %,d", rate, i, corpus.size()));
                 }
             }
             producer.flush();

@@ -52,17 +52,48 @@ record RunResult(
     }
 
     /** A run without a fail-over run. */
-    RunResult(final int articles, final long seed, final long documentBytes, final int partitions, final int instances,
-            final StructureCheck.Result structure, final StructureCheck.Result pacedStructure, final Throughput endToEnd,
-            final Latency latency, final ParseRate parse, final BrokerRate broker, final Usage enrich,
-            final double brokerCpuSeconds, final double otherCpuSeconds, final long stateBytes,
-            final List<TopicRow> topics, final Map<String, Double> enrichThreadCpuSeconds) {
-        this(articles, seed, documentBytes, partitions, instances, structure, pacedStructure, endToEnd, latency, parse,
-                broker, enrich, brokerCpuSeconds, otherCpuSeconds, stateBytes, topics, enrichThreadCpuSeconds, null);
+    RunResult(
+            final int articles,
+            final long seed,
+            final long documentBytes,
+            final int partitions,
+            final int instances,
+            final StructureCheck.Result structure,
+            final StructureCheck.Result pacedStructure,
+            final Throughput endToEnd,
+            final Latency latency,
+            final ParseRate parse,
+            final BrokerRate broker,
+            final Usage enrich,
+            final double brokerCpuSeconds,
+            final double otherCpuSeconds,
+            final long stateBytes,
+            final List<TopicRow> topics,
+            final Map<String, Double> enrichThreadCpuSeconds) {
+        this(
+                articles,
+                seed,
+                documentBytes,
+                partitions,
+                instances,
+                structure,
+                pacedStructure,
+                endToEnd,
+                latency,
+                parse,
+                broker,
+                enrich,
+                brokerCpuSeconds,
+                otherCpuSeconds,
+                stateBytes,
+                topics,
+                enrichThreadCpuSeconds,
+                null);
     }
 
     boolean passed() {
-        return structure.passed() && (pacedStructure == null || pacedStructure.passed())
+        return structure.passed()
+                && (pacedStructure == null || pacedStructure.passed())
                 && (failOver == null || failOver.structure().passed());
     }
 
@@ -73,7 +104,10 @@ record RunResult(
 
     /** Records the pipeline wrote (end offsets of every topic but its input and the broker's own), per article. */
     double recordsPerArticle() {
-        return topics.stream().filter(TopicRow::writtenByPipeline).mapToLong(TopicRow::endOffsets).sum()
+        return topics.stream()
+                        .filter(TopicRow::writtenByPipeline)
+                        .mapToLong(TopicRow::endOffsets)
+                        .sum()
                 / (double) articles;
     }
 
@@ -150,8 +184,17 @@ record RunResult(
      * @param p99MillisByTenth p99 of each tenth of the corpus, in publication order (the bridges that
      *                         merge big clusters come last)
      */
-    record Latency(double targetRate, double achievedRate, long samples, long missing, long p50Millis, long p99Millis,
-            long maxMillis, double timerP50Seconds, double timerP99Seconds, long timerCount,
+    record Latency(
+            double targetRate,
+            double achievedRate,
+            long samples,
+            long missing,
+            long p50Millis,
+            long p99Millis,
+            long maxMillis,
+            double timerP50Seconds,
+            double timerP99Seconds,
+            long timerCount,
             List<Long> p99MillisByTenth) {
 
         Latency {
@@ -171,9 +214,15 @@ record RunResult(
      * @param gcPauseSeconds    their total time
      * @param cpuSeconds        CPU time during the run, all instances
      */
-    record Usage(int instances, long peakRssBytes, long totalPeakRssBytes, long peakHeapBytes,
-            long peakHeapAfterGcBytes, int gcPauses, double gcPauseSeconds, double cpuSeconds) {
-    }
+    record Usage(
+            int instances,
+            long peakRssBytes,
+            long totalPeakRssBytes,
+            long peakHeapBytes,
+            long peakHeapAfterGcBytes,
+            int gcPauses,
+            double gcPauseSeconds,
+            double cpuSeconds) {}
 
     /**
      * A topic at the end of the full-speed run.
@@ -204,8 +253,13 @@ record RunResult(
      * @param cleanSeconds     the same for the full-speed run without stops
      * @param sequenceWarnings log lines of every instance that name {@code OUT_OF_ORDER_SEQUENCE_NUMBER}
      */
-    record FailOver(FailOverPlan plan, List<Stop> stops, double seconds, double cleanSeconds,
-            StructureCheck.Result structure, long sequenceWarnings) {
+    record FailOver(
+            FailOverPlan plan,
+            List<Stop> stops,
+            double seconds,
+            double cleanSeconds,
+            StructureCheck.Result structure,
+            long sequenceWarnings) {
 
         FailOver {
             stops = List.copyOf(stops);
@@ -227,7 +281,11 @@ record RunResult(
      * @param resumedSeconds until every raw partition with records left had committed further: the stall
      * @param readySeconds   until the restarted instance answered ready; NaN when it was not restarted
      */
-    record Stop(String instance, long rawCommitted, double exitSeconds, double firstCommitSeconds,
-            double resumedSeconds, double readySeconds) {
-    }
+    record Stop(
+            String instance,
+            long rawCommitted,
+            double exitSeconds,
+            double firstCommitSeconds,
+            double resumedSeconds,
+            double readySeconds) {}
 }

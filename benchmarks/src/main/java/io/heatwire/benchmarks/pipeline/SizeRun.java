@@ -34,7 +34,10 @@ final class SizeRun {
     private final PrintStream log;
     private final long ticksPerSecond;
 
-    SizeRun(final BenchmarkOptions options, final ChildProcesses children, final ProgressLine progress,
+    SizeRun(
+            final BenchmarkOptions options,
+            final ChildProcesses children,
+            final ProgressLine progress,
             final PrintStream log) {
         this.options = options;
         this.children = children;
@@ -44,32 +47,37 @@ final class SizeRun {
     }
 
     /** What the full-speed run measured. */
-    private record Full(RunResult.Throughput throughput, RunResult.Usage usage, double brokerCpuSeconds,
-            double otherCpuSeconds, Map<String, Double> threadCpuSeconds, long stateBytes, List<RunResult.TopicRow> topics,
-            StructureCheck.Result structure) {
-    }
+    private record Full(
+            RunResult.Throughput throughput,
+            RunResult.Usage usage,
+            double brokerCpuSeconds,
+            double otherCpuSeconds,
+            Map<String, Double> threadCpuSeconds,
+            long stateBytes,
+            List<RunResult.TopicRow> topics,
+            StructureCheck.Result structure) {}
 
     /** What the paced run measured. */
-    private record Paced(RunResult.Latency latency, StructureCheck.Result structure) {
-    }
+    private record Paced(RunResult.Latency latency, StructureCheck.Result structure) {}
 
-    RunResult run(final int articles) throws IOException, InterruptedException, ExecutionException,
-            TimeoutException {
+    RunResult run(final int articles) throws IOException, InterruptedException, ExecutionException, TimeoutException {
         final Path corpusDir = options.workDir().resolve("corpus-" + articles + "-seed-" + options.seed());
         final Corpus corpus = Corpus.prepare(children, options.loadgenJar(), articles, options.seed(), corpusDir, log);
         final ExpectedClusters expected = ExpectedClusters.read(corpus.expectedFile());
         final Set<String> bridgeStories = expected.bridges().stream()
-                .map(ExpectedClusters.Bridge::storyId).collect(Collectors.toSet());
+                .map(ExpectedClusters.Bridge::storyId)
+                .collect(Collectors.toSet());
 
-        progress.say(String.format(Locale.ROOT, "parse baseline: ArticleParser on one thread over %,d documents",
-                articles));
+        progress.say(
+                String.format(Locale.ROOT, "parse baseline: ArticleParser on one thread over %,d documents", articles));
         final RunResult.ParseRate parse = ParseBaseline.measure(corpus);
 
         final Path runDir = options.workDir().resolve("run-" + articles);
         FileTrees.delete(runDir);
         final RunResult.BrokerRate broker;
         final Full full;
-        progress.say("starting a fresh broker (logs in " + runDir.resolve("full").resolve("logs") + ")");
+        progress.say(
+                "starting a fresh broker (logs in " + runDir.resolve("full").resolve("logs") + ")");
         try (Deployment deployment = Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("full"))) {
             progress.say("broker baseline: producing and consuming the same documents on a scratch topic");
             broker = BrokerBaseline.measure(deployment.bootstrapServers(), options.partitions(), corpus, progress);
@@ -82,55 +90,103 @@ final class SizeRun {
         if (options.failOver() != null) {
             progress.say("starting a fresh broker for the fail-over run (logs in "
                     + runDir.resolve("fail-over").resolve("logs") + ")");
-            try (Deployment deployment = Deployment.startBroker(children, options.kafkaJar(),
-                    runDir.resolve("fail-over"))) {
+            try (Deployment deployment =
+                    Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("fail-over"))) {
                 deployment.startEnrich(options, progress);
-                progress.say(String.format(Locale.ROOT, "fail-over run: publishing %,d documents, %d stops (SIG%s%s)",
-                        articles, options.failOver().stops(), options.failOver().signal(),
+                progress.say(String.format(
+                        Locale.ROOT,
+                        "fail-over run: publishing %,d documents, %d stops (SIG%s%s)",
+                        articles,
+                        options.failOver().stops(),
+                        options.failOver().signal(),
                         options.failOver().restart() ? ", started again at once" : ", not started again"));
-                failOver = failOver(deployment, corpus, expected, bridgeStories, full.throughput().seconds());
+                failOver = failOver(
+                        deployment,
+                        corpus,
+                        expected,
+                        bridgeStories,
+                        full.throughput().seconds());
             }
         }
 
         Paced paced = null;
         if (options.latency() && failOver == null) {
-            final double rate = options.pacedRate() != null ? options.pacedRate()
+            final double rate = options.pacedRate() != null
+                    ? options.pacedRate()
                     : full.throughput().articlesPerSecond() / 2;
             progress.say("starting a fresh broker for the latency run (logs in "
                     + runDir.resolve("paced").resolve("logs") + ")");
-            try (Deployment deployment = Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("paced"))) {
+            try (Deployment deployment =
+                    Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("paced"))) {
                 deployment.startEnrich(options, progress);
-                progress.say(String.format(Locale.ROOT, "latency run: publishing %,d documents at %.1f/s", articles,
-                        rate));
+                progress.say(
+                        String.format(Locale.ROOT, "latency run: publishing %,d documents at %.1f/s", articles, rate));
                 paced = paced(deployment, corpus, expected, bridgeStories, rate);
             }
         }
         if (!options.keep()) {
             FileTrees.delete(runDir);
         }
-        return new RunResult(articles, options.seed(), corpus.bytes(), options.partitions(), options.instances(),
-                full.structure(), paced == null ? null : paced.structure(), full.throughput(),
-                paced == null ? null : paced.latency(), parse, broker, full.usage(), full.brokerCpuSeconds(),
-                full.otherCpuSeconds(), full.stateBytes(), full.topics(), full.threadCpuSeconds(), failOver);
+        return new RunResult(
+                articles,
+                options.seed(),
+                corpus.bytes(),
+                options.partitions(),
+                options.instances(),
+                full.structure(),
+                paced == null ? null : paced.structure(),
+                full.throughput(),
+                paced == null ? null : paced.latency(),
+                parse,
+                broker,
+                full.usage(),
+                full.brokerCpuSeconds(),
+                full.otherCpuSeconds(),
+                full.stateBytes(),
+                full.topics(),
+                full.threadCpuSeconds(),
+                failOver);
     }
 
-    private RunResult.FailOver failOver(final Deployment deployment, final Corpus corpus,
-            final ExpectedClusters expected, final Set<String> bridgeStories, final double cleanSeconds)
+    private RunResult.FailOver failOver(
+            final Deployment deployment,
+            final Corpus corpus,
+            final ExpectedClusters expected,
+            final Set<String> bridgeStories,
+            final double cleanSeconds)
             throws IOException, InterruptedException, ExecutionException {
-        final FailOverRun.Result run = FailOverRun.run(deployment, corpus, options.failOver(), options.stallTimeout(),
-                progress);
+        final FailOverRun.Result run =
+                FailOverRun.run(deployment, corpus, options.failOver(), options.stallTimeout(), progress);
         final double seconds = (run.caught().lastChangeNanos() - run.published().startNanos()) / 1e9;
-        progress.say(String.format(Locale.ROOT, "caught up after the stops: %,d articles in %.1f s; reading the outputs",
-                corpus.size(), seconds));
-        final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
-                deployment.bootstrapServers(), DefaultTopics.STORIES, DefaultTopics.CLUSTERS,
-                DefaultTopics.DEAD_LETTERS, bridgeStories));
-        return new RunResult.FailOver(options.failOver(), run.stops(), seconds, cleanSeconds, structure,
+        progress.say(String.format(
+                Locale.ROOT,
+                "caught up after the stops: %,d articles in %.1f s; reading the outputs",
+                corpus.size(),
+                seconds));
+        final StructureCheck.Result structure = StructureCheck.compare(
+                expected,
+                options.ceiling(),
+                OutputReader.read(
+                        deployment.bootstrapServers(),
+                        DefaultTopics.STORIES,
+                        DefaultTopics.CLUSTERS,
+                        DefaultTopics.DEAD_LETTERS,
+                        bridgeStories));
+        return new RunResult.FailOver(
+                options.failOver(),
+                run.stops(),
+                seconds,
+                cleanSeconds,
+                structure,
                 FailOverRun.linesContaining(deployment.logs(), FailOverRun.SEQUENCE_WARNING));
     }
 
-    private Full fullSpeed(final Deployment deployment, final Corpus corpus, final ExpectedClusters expected,
-            final Set<String> bridgeStories) throws IOException, InterruptedException, ExecutionException {
+    private Full fullSpeed(
+            final Deployment deployment,
+            final Corpus corpus,
+            final ExpectedClusters expected,
+            final Set<String> bridgeStories)
+            throws IOException, InterruptedException, ExecutionException {
         final List<EnrichService> instances = deployment.instances();
         final long[] cpuBefore = new long[instances.size()];
         final int[] gcLinesBefore = new int[instances.size()];
@@ -154,8 +210,14 @@ final class SizeRun {
         final Map<String, Long> threadsAfter = new HashMap<>();
         final Publisher.Published published =
                 Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, corpus, 0, progress);
-        final PipelineWatch.Caught caught = deployment.watch().await(corpus.size(), published.startNanos(),
-                options.stallTimeout(), deployment::enrichAlive, progress);
+        final PipelineWatch.Caught caught = deployment
+                .watch()
+                .await(
+                        corpus.size(),
+                        published.startNanos(),
+                        options.stallTimeout(),
+                        deployment::enrichAlive,
+                        progress);
         for (int i = 0; i < instances.size(); i++) {
             final EnrichService instance = instances.get(i);
             cpuTicks += cpuTicks(instance.pid()) - cpuBefore[i];
@@ -179,49 +241,109 @@ final class SizeRun {
                 threadSeconds.put(group, used / (double) ticksPerSecond);
             }
         });
-        final RunResult.Throughput throughput = new RunResult.Throughput(corpus.size(), corpus.bytes(),
+        final RunResult.Throughput throughput = new RunResult.Throughput(
+                corpus.size(),
+                corpus.bytes(),
                 (caught.lastChangeNanos() - published.startNanos()) / 1e9,
                 (published.finishedNanos() - published.startNanos()) / 1e9);
-        progress.say(String.format(Locale.ROOT, "caught up: %,d articles in %.1f s (%.1f articles/s); reading the outputs",
-                corpus.size(), throughput.seconds(), throughput.articlesPerSecond()));
-        final List<RunResult.TopicRow> topics = TopicFootprint.read(deployment.admin(), DefaultTopics.RAW,
-                Deployment.APPLICATION_ID, Set.of(Deployment.STORY_EVENTS_TOPIC), BrokerBaseline.SCRATCH_TOPIC);
-        final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
-                deployment.bootstrapServers(), DefaultTopics.STORIES, DefaultTopics.CLUSTERS,
-                DefaultTopics.DEAD_LETTERS, bridgeStories));
+        progress.say(String.format(
+                Locale.ROOT,
+                "caught up: %,d articles in %.1f s (%.1f articles/s); reading the outputs",
+                corpus.size(),
+                throughput.seconds(),
+                throughput.articlesPerSecond()));
+        final List<RunResult.TopicRow> topics = TopicFootprint.read(
+                deployment.admin(),
+                DefaultTopics.RAW,
+                Deployment.APPLICATION_ID,
+                Set.of(Deployment.STORY_EVENTS_TOPIC),
+                BrokerBaseline.SCRATCH_TOPIC);
+        final StructureCheck.Result structure = StructureCheck.compare(
+                expected,
+                options.ceiling(),
+                OutputReader.read(
+                        deployment.bootstrapServers(),
+                        DefaultTopics.STORIES,
+                        DefaultTopics.CLUSTERS,
+                        DefaultTopics.DEAD_LETTERS,
+                        bridgeStories));
         final long stateBytes = deployment.stopEnrichAndMeasureState();
-        final RunResult.Usage usage = new RunResult.Usage(instances.size(), peakRss, totalPeakRss, peakHeap, peakAfterGc,
-                gcPauses, gcSeconds, cpuTicks / (double) ticksPerSecond);
-        return new Full(throughput, usage, brokerTicks / (double) ticksPerSecond, otherTicks / (double) ticksPerSecond,
-                threadSeconds, stateBytes, topics, structure);
+        final RunResult.Usage usage = new RunResult.Usage(
+                instances.size(),
+                peakRss,
+                totalPeakRss,
+                peakHeap,
+                peakAfterGc,
+                gcPauses,
+                gcSeconds,
+                cpuTicks / (double) ticksPerSecond);
+        return new Full(
+                throughput,
+                usage,
+                brokerTicks / (double) ticksPerSecond,
+                otherTicks / (double) ticksPerSecond,
+                threadSeconds,
+                stateBytes,
+                topics,
+                structure);
     }
 
-    private Paced paced(final Deployment deployment, final Corpus corpus, final ExpectedClusters expected,
-            final Set<String> bridgeStories, final double rate) throws InterruptedException {
+    private Paced paced(
+            final Deployment deployment,
+            final Corpus corpus,
+            final ExpectedClusters expected,
+            final Set<String> bridgeStories,
+            final double rate)
+            throws InterruptedException {
         final long[] latencies;
         final Publisher.Published published;
         final SortedMap<Double, Long> before = timerBuckets(deployment.instances());
         try (LatencyProbe probe = LatencyProbe.start(deployment.bootstrapServers(), DefaultTopics.STORIES, corpus)) {
             published = Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, corpus, rate, progress);
-            deployment.watch().await(corpus.size(), published.startNanos(), options.stallTimeout(),
-                    deployment::enrichAlive, progress);
+            deployment
+                    .watch()
+                    .await(
+                            corpus.size(),
+                            published.startNanos(),
+                            options.stallTimeout(),
+                            deployment::enrichAlive,
+                            progress);
             latencies = probe.finish(published.sendMillis(), PROBE_GRACE);
         }
         final SortedMap<Double, Long> timer = PrometheusText.difference(timerBuckets(deployment.instances()), before);
-        final long[] seen = Arrays.stream(latencies).filter(latency -> latency >= 0).toArray();
+        final long[] seen =
+                Arrays.stream(latencies).filter(latency -> latency >= 0).toArray();
         final long missing = latencies.length - seen.length;
         final long p50 = Percentiles.of(seen, 50);
         final long p99 = Percentiles.of(seen, 99);
         final long max = Arrays.stream(seen).max().orElse(-1);
-        final RunResult.Latency latency = new RunResult.Latency(rate, published.rate(), seen.length, missing, p50, p99,
-                max, Percentiles.ofBuckets(timer, 50), Percentiles.ofBuckets(timer, 99),
+        final RunResult.Latency latency = new RunResult.Latency(
+                rate,
+                published.rate(),
+                seen.length,
+                missing,
+                p50,
+                p99,
+                max,
+                Percentiles.ofBuckets(timer, 50),
+                Percentiles.ofBuckets(timer, 99),
                 timer.isEmpty() ? 0 : timer.get(timer.lastKey()),
                 Arrays.stream(Percentiles.bySlice(latencies, 10, 99)).boxed().toList());
-        progress.say(String.format(Locale.ROOT, "latency: p50 %,d ms, p99 %,d ms over %,d articles; reading the outputs",
-                p50, p99, seen.length));
-        final StructureCheck.Result structure = StructureCheck.compare(expected, options.ceiling(), OutputReader.read(
-                deployment.bootstrapServers(), DefaultTopics.STORIES, DefaultTopics.CLUSTERS,
-                DefaultTopics.DEAD_LETTERS, bridgeStories));
+        progress.say(String.format(
+                Locale.ROOT,
+                "latency: p50 %,d ms, p99 %,d ms over %,d articles; reading the outputs",
+                p50,
+                p99,
+                seen.length));
+        final StructureCheck.Result structure = StructureCheck.compare(
+                expected,
+                options.ceiling(),
+                OutputReader.read(
+                        deployment.bootstrapServers(),
+                        DefaultTopics.STORIES,
+                        DefaultTopics.CLUSTERS,
+                        DefaultTopics.DEAD_LETTERS,
+                        bridgeStories));
         return new Paced(latency, structure);
     }
 

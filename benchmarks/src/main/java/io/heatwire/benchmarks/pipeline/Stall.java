@@ -15,12 +15,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Stall {
 
-    private Stall() {
-    }
+    private Stall() {}
 
     /** The raw partitions with records left: committed offset below the end offset. */
-    static Set<TopicPartition> lagging(final String rawTopic, final Map<TopicPartition, Long> committed,
-            final Map<TopicPartition, Long> ends) {
+    static Set<TopicPartition> lagging(
+            final String rawTopic, final Map<TopicPartition, Long> committed, final Map<TopicPartition, Long> ends) {
         return ends.entrySet().stream()
                 .filter(end -> end.getKey().topic().equals(rawTopic))
                 .filter(end -> committed.getOrDefault(end.getKey(), 0L) < end.getValue())
@@ -29,10 +28,12 @@ final class Stall {
     }
 
     /** Whether every one of {@code lagging} has committed beyond where it stood in {@code before}. */
-    static boolean resumed(final Set<TopicPartition> lagging, final Map<TopicPartition, Long> before,
+    static boolean resumed(
+            final Set<TopicPartition> lagging,
+            final Map<TopicPartition, Long> before,
             final Map<TopicPartition, Long> now) {
-        return lagging.stream().allMatch(partition ->
-                now.getOrDefault(partition, 0L) > before.getOrDefault(partition, 0L));
+        return lagging.stream()
+                .allMatch(partition -> now.getOrDefault(partition, 0L) > before.getOrDefault(partition, 0L));
     }
 
     /** Offsets committed on every input partition together: any commit makes it grow. */

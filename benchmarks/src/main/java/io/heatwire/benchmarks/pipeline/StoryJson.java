@@ -13,8 +13,7 @@ final class StoryJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private StoryJson() {
-    }
+    private StoryJson() {}
 
     /** The value of top-level field {@code name} as text, or null when it is absent or not a scalar. */
     static String field(final byte[] json, final String name) {

@@ -23,7 +23,11 @@ final class StructureCheck {
      *
      * @param differences what differs, most telling first; empty when the structure is right
      */
-    record Result(long expectedStories, long actualStories, long expectedClusters, long actualClusters,
+    record Result(
+            long expectedStories,
+            long actualStories,
+            long expectedClusters,
+            long actualClusters,
             List<String> differences) {
 
         Result {
@@ -35,8 +39,7 @@ final class StructureCheck {
         }
     }
 
-    private StructureCheck() {
-    }
+    private StructureCheck() {}
 
     /**
      * @param ceiling the run had clustering off: every story must be its own cluster and no cluster
@@ -49,14 +52,16 @@ final class StructureCheck {
     static Result compare(final ExpectedClusters expected, final ObservedClusters actual) {
         final List<String> differences = storyDifferences(expected, actual);
         if (expected.clusterCount() != actual.clusters().size()) {
-            differences.add("clusters: expected " + expected.clusterCount() + ", found " + actual.clusters().size());
+            differences.add("clusters: expected " + expected.clusterCount() + ", found "
+                    + actual.clusters().size());
         }
         final SortedMap<Integer, Integer> histogram = histogram(actual.clusters());
         if (!histogram.equals(expected.clusterSizeHistogram())) {
-            differences.add("cluster size histogram differs: " + histogramDifference(expected.clusterSizeHistogram(),
-                    histogram));
+            differences.add("cluster size histogram differs: "
+                    + histogramDifference(expected.clusterSizeHistogram(), histogram));
         }
-        final List<ExpectedClusters.Cluster> largest = largest(actual.clusters(), expected.largestClusters().size());
+        final List<ExpectedClusters.Cluster> largest =
+                largest(actual.clusters(), expected.largestClusters().size());
         if (!largest.equals(expected.largestClusters())) {
             differences.add("largest clusters: expected " + describe(expected.largestClusters()) + ", found "
                     + describe(largest));
@@ -69,7 +74,11 @@ final class StructureCheck {
             }
         }
         differences.addAll(clusterDifferences(expected.clusters(), actual.clusters()));
-        return new Result(expected.stories(), actual.stories(), expected.clusterCount(), actual.clusters().size(),
+        return new Result(
+                expected.stories(),
+                actual.stories(),
+                expected.clusterCount(),
+                actual.clusters().size(),
                 differences);
     }
 
@@ -77,15 +86,16 @@ final class StructureCheck {
     static Result compareCeiling(final ExpectedClusters expected, final ObservedClusters actual) {
         final List<String> differences = storyDifferences(expected, actual);
         if (!actual.clusters().isEmpty()) {
-            differences.add(actual.clusters().size() + " cluster records were written (expected none without "
-                    + "clustering)");
+            differences.add(
+                    actual.clusters().size() + " cluster records were written (expected none without " + "clustering)");
         }
         actual.storyClusters().forEach((story, cluster) -> {
             if (!story.equals(cluster) && differences.size() < LISTED) {
                 differences.add("story " + story + ": expected to be its own cluster, found " + cluster);
             }
         });
-        return new Result(expected.stories(), actual.stories(), 0, actual.clusters().size(), differences);
+        return new Result(
+                expected.stories(), actual.stories(), 0, actual.clusters().size(), differences);
     }
 
     /** Dead letters and story counts, checked with and without clustering. */
@@ -144,14 +154,15 @@ final class StructureCheck {
     static List<ExpectedClusters.Cluster> largest(final Map<String, Long> clusters, final int count) {
         return clusters.entrySet().stream()
                 .map(entry -> new ExpectedClusters.Cluster(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparingLong(ExpectedClusters.Cluster::size).reversed()
+                .sorted(Comparator.comparingLong(ExpectedClusters.Cluster::size)
+                        .reversed()
                         .thenComparing(ExpectedClusters.Cluster::clusterId))
                 .limit(count)
                 .toList();
     }
 
-    private static String histogramDifference(final SortedMap<Integer, Integer> expected,
-            final SortedMap<Integer, Integer> actual) {
+    private static String histogramDifference(
+            final SortedMap<Integer, Integer> expected, final SortedMap<Integer, Integer> actual) {
         final TreeSet<Integer> sizes = new TreeSet<>(expected.keySet());
         sizes.addAll(actual.keySet());
         final List<String> parts = new ArrayList<>();
@@ -168,8 +179,9 @@ final class StructureCheck {
     private static String describe(final List<ExpectedClusters.Cluster> clusters) {
         final List<String> parts = new ArrayList<>();
         for (final ExpectedClusters.Cluster cluster : clusters) {
-            parts.add(cluster.size() + " (" + cluster.clusterId().substring(0, Math.min(8, cluster.clusterId().length()))
-                    + ")");
+            parts.add(cluster.size() + " ("
+                    + cluster.clusterId()
+                            .substring(0, Math.min(8, cluster.clusterId().length())) + ")");
         }
         return String.join(", ", parts);
     }

@@ -21,33 +21,38 @@ final class Targets {
      *
      * @param verdict {@link #MEETS}, {@link #MISSES} or why it could not be judged
      */
-    record Verdict(String target, String value, String verdict) {
-    }
+    record Verdict(String target, String value, String verdict) {}
 
-    private Targets() {
-    }
+    private Targets() {}
 
     static List<Verdict> of(final RunResult run) {
         final List<Verdict> verdicts = new ArrayList<>();
-        final double overParse = run.endToEnd().articlesPerSecond() / run.parse().documentsPerSecond();
-        verdicts.add(new Verdict("end to end ≥ 60% of the 1-thread parse rate", Formats.number(overParse * 100) + "%",
-                overParse >= END_TO_END_OVER_PARSE ? MEETS : MISSES));
+        final double overParse =
+                run.endToEnd().articlesPerSecond() / run.parse().documentsPerSecond();
+        verdicts.add(new Verdict(
+                "end to end ≥ 60% of the 1-thread parse rate",
+                Formats.number(overParse * 100) + "%", overParse >= END_TO_END_OVER_PARSE ? MEETS : MISSES));
         final RunResult.Latency latency = run.latency();
         if (latency == null) {
             verdicts.add(new Verdict("p99 < 1 s at half load", "not measured", "n/a (--no-latency)"));
         } else {
-            final boolean halfLoad = Math.abs(latency.targetRate() - run.endToEnd().articlesPerSecond() / 2)
-                    <= 0.01 * run.endToEnd().articlesPerSecond();
+            final boolean halfLoad =
+                    Math.abs(latency.targetRate() - run.endToEnd().articlesPerSecond() / 2)
+                            <= 0.01 * run.endToEnd().articlesPerSecond();
             final String value = "p99 " + Formats.millis(latency.p99Millis())
                     + (halfLoad ? "" : " at " + Formats.number(latency.targetRate()) + " articles/s");
-            final boolean meets = latency.p99Millis() >= 0 && latency.p99Millis() < P99_MILLIS && latency.missing() == 0;
-            verdicts.add(new Verdict("p99 < 1 s at half load", value,
+            final boolean meets =
+                    latency.p99Millis() >= 0 && latency.p99Millis() < P99_MILLIS && latency.missing() == 0;
+            verdicts.add(new Verdict(
+                    "p99 < 1 s at half load",
+                    value,
                     !halfLoad ? "n/a (not paced at half the maximum)" : meets ? MEETS : MISSES));
         }
         final long stories = run.structure().actualStories();
         final long heap = run.enrich().peakHeapAfterGcBytes();
-        verdicts.add(new Verdict("heap ≤ 512 MB at 1M stories", Formats.megabytes(heap) + " after GC, "
-                + Formats.count(stories) + " stories",
+        verdicts.add(new Verdict(
+                "heap ≤ 512 MB at 1M stories",
+                Formats.megabytes(heap) + " after GC, " + Formats.count(stories) + " stories",
                 stories < HEAP_AT_STORIES ? "n/a (fewer than 1M stories)" : heap <= HEAP_BYTES ? MEETS : MISSES));
         return verdicts;
     }
@@ -64,8 +69,10 @@ final class Targets {
             largest = run.articles() > largest.articles() ? run : largest;
         }
         final double growth = cpuPerArticle(largest) / cpuPerArticle(smallest);
-        return new Verdict("cost per article flat from 10k to 1M", Formats.times(growth) + " CPU per article from "
-                + Formats.count(smallest.articles()) + " to " + Formats.count(largest.articles()),
+        return new Verdict(
+                "cost per article flat from 10k to 1M",
+                Formats.times(growth) + " CPU per article from " + Formats.count(smallest.articles()) + " to "
+                        + Formats.count(largest.articles()),
                 growth <= FLAT_COST ? MEETS : MISSES);
     }
 

@@ -33,7 +33,8 @@ class BenchmarkOptionsTest {
     void shouldReadBothOptionSpellingsAlike() {
         final String[][] spellings = {
             {"--seed", "7", "--partitions", "3", "--crash", "2", "--crash-signal", "TERM", "--work-dir", "w"},
-            {"--seed=7", "--partitions=3", "--crash=2", "--crash-signal=TERM", "--work-dir=w"}};
+            {"--seed=7", "--partitions=3", "--crash=2", "--crash-signal=TERM", "--work-dir=w"}
+        };
         for (final String[] args : spellings) {
             final BenchmarkOptions options = BenchmarkOptions.parse(args);
             assertThat(options.seed()).as(String.join(" ", args)).isEqualTo(7);
@@ -45,11 +46,29 @@ class BenchmarkOptionsTest {
 
     @Test
     void shouldListEveryOptionInTheUsage() {
-        assertThat(BenchmarkOptions.USAGE).startsWith("usage: ./benchmark.sh").contains("--articles=N[,N...]",
-                "--seed=S", "--partitions=P", "--instances=N", "--paced-rate=R", "--no-latency", "--ceiling",
-                "--json=FILE", "--work-dir=DIR", "--keep", "--enrich-jvm-options", "--stall-seconds=S", "--crash=N",
-                "--crash-signal=SIG", "--no-restart", "--standby=N", "--help", "--version", "(default 10000;",
-                "(default .heatwire/benchmark)");
+        assertThat(BenchmarkOptions.USAGE)
+                .startsWith("usage: ./benchmark.sh")
+                .contains(
+                        "--articles=N[,N...]",
+                        "--seed=S",
+                        "--partitions=P",
+                        "--instances=N",
+                        "--paced-rate=R",
+                        "--no-latency",
+                        "--ceiling",
+                        "--json=FILE",
+                        "--work-dir=DIR",
+                        "--keep",
+                        "--enrich-jvm-options",
+                        "--stall-seconds=S",
+                        "--crash=N",
+                        "--crash-signal=SIG",
+                        "--no-restart",
+                        "--standby=N",
+                        "--help",
+                        "--version",
+                        "(default 10000;",
+                        "(default .heatwire/benchmark)");
     }
 
     @Test
@@ -61,9 +80,23 @@ class BenchmarkOptionsTest {
 
     @Test
     void shouldReadEveryOption() {
-        final BenchmarkOptions options = BenchmarkOptions.parse("--seed", "7", "--partitions=3", "--instances", "2",
-                "--paced-rate", "12.5", "--json", "out.json", "--work-dir", "w", "--keep",
-                "--enrich-jvm-options", "-Xmx512m -XX:+UseSerialGC", "--stall-seconds", "60");
+        final BenchmarkOptions options = BenchmarkOptions.parse(
+                "--seed",
+                "7",
+                "--partitions=3",
+                "--instances",
+                "2",
+                "--paced-rate",
+                "12.5",
+                "--json",
+                "out.json",
+                "--work-dir",
+                "w",
+                "--keep",
+                "--enrich-jvm-options",
+                "-Xmx512m -XX:+UseSerialGC",
+                "--stall-seconds",
+                "60");
 
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.partitions()).isEqualTo(3);
@@ -78,7 +111,8 @@ class BenchmarkOptionsTest {
 
     @Test
     void shouldAcceptEmptyJvmOptions() {
-        assertThat(BenchmarkOptions.parse("--enrich-jvm-options", "").enrichJvmOptions()).isEmpty();
+        assertThat(BenchmarkOptions.parse("--enrich-jvm-options", "").enrichJvmOptions())
+                .isEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 class ExpectedClustersTest {
@@ -35,8 +34,8 @@ class ExpectedClustersTest {
         assertThat(expected.referenceStories()).isEqualTo(4);
         assertThat(expected.clusterCount()).isEqualTo(2);
         assertThat(expected.clusterSizeHistogram()).containsExactly(entry(2, 1), entry(5, 1));
-        assertThat(expected.largestClusters()).containsExactly(new ExpectedClusters.Cluster("0a", 5),
-                new ExpectedClusters.Cluster("0b", 2));
+        assertThat(expected.largestClusters())
+                .containsExactly(new ExpectedClusters.Cluster("0a", 5), new ExpectedClusters.Cluster("0b", 2));
         assertThat(expected.bridges()).containsExactly(new ExpectedClusters.Bridge("000002_0c.txt", "0c", "0a"));
         assertThat(expected.clusters()).containsOnly(entry("0a", 5L), entry("0b", 2L));
     }

@@ -22,8 +22,8 @@ class FailOverTest {
         assertThat(kill.failOver()).isEqualTo(new FailOverPlan(3, FailOverPlan.Signal.KILL, true));
         assertThat(BenchmarkOptions.parse().failOver()).isNull();
 
-        final BenchmarkOptions lost = BenchmarkOptions.parse("--instances", "2", "--crash", "1", "--crash-signal",
-                "sigterm", "--no-restart");
+        final BenchmarkOptions lost =
+                BenchmarkOptions.parse("--instances", "2", "--crash", "1", "--crash-signal", "sigterm", "--no-restart");
         assertThat(lost.failOver()).isEqualTo(new FailOverPlan(1, FailOverPlan.Signal.TERM, false));
     }
 
@@ -31,7 +31,8 @@ class FailOverTest {
     void shouldRunSeveralInstancesWithAStandbyReplicaUnlessToldOtherwise() {
         assertThat(BenchmarkOptions.parse().standbyReplicas()).isZero();
         assertThat(BenchmarkOptions.parse("--instances", "2").standbyReplicas()).isEqualTo(1);
-        assertThat(BenchmarkOptions.parse("--instances", "2", "--standby", "0").standbyReplicas()).isZero();
+        assertThat(BenchmarkOptions.parse("--instances", "2", "--standby", "0").standbyReplicas())
+                .isZero();
     }
 
     @Test
@@ -49,8 +50,10 @@ class FailOverTest {
 
         assertThat(List.of(plan.stopAt(1, 10_000), plan.stopAt(2, 10_000), plan.stopAt(3, 10_000)))
                 .containsExactly(2_500L, 5_000L, 7_500L);
-        assertThat(List.of(plan.instanceOf(1, 2), plan.instanceOf(2, 2), plan.instanceOf(3, 2))).containsExactly(0, 1, 0);
-        assertThat(new FailOverPlan(2, FailOverPlan.Signal.KILL, false).instanceOf(2, 2)).isZero();
+        assertThat(List.of(plan.instanceOf(1, 2), plan.instanceOf(2, 2), plan.instanceOf(3, 2)))
+                .containsExactly(0, 1, 0);
+        assertThat(new FailOverPlan(2, FailOverPlan.Signal.KILL, false).instanceOf(2, 2))
+                .isZero();
     }
 
     @Test
@@ -66,8 +69,10 @@ class FailOverTest {
         final Map<TopicPartition, Long> before = Map.of(RAW_0, 10L, RAW_1, 50L);
         final Set<TopicPartition> lagging = Set.of(RAW_0, RAW_1);
 
-        assertThat(Stall.resumed(lagging, before, Map.of(RAW_0, 12L, RAW_1, 50L))).isFalse();
-        assertThat(Stall.resumed(lagging, before, Map.of(RAW_0, 12L, RAW_1, 51L))).isTrue();
+        assertThat(Stall.resumed(lagging, before, Map.of(RAW_0, 12L, RAW_1, 50L)))
+                .isFalse();
+        assertThat(Stall.resumed(lagging, before, Map.of(RAW_0, 12L, RAW_1, 51L)))
+                .isTrue();
         assertThat(Stall.resumed(Set.of(), before, before)).isTrue();
     }
 
@@ -78,17 +83,28 @@ class FailOverTest {
 
     @Test
     void shouldReportEachStopAndTheExtraWallTime() {
-        final RunResult.FailOver failOver = new RunResult.FailOver(new FailOverPlan(2, FailOverPlan.Signal.KILL, true),
-                List.of(new RunResult.Stop("enrich-1", 2_500, 0.05, 40.1, 44.8, 12.5),
+        final RunResult.FailOver failOver = new RunResult.FailOver(
+                new FailOverPlan(2, FailOverPlan.Signal.KILL, true),
+                List.of(
+                        new RunResult.Stop("enrich-1", 2_500, 0.05, 40.1, 44.8, 12.5),
                         new RunResult.Stop("enrich-1-start-2", 5_000, 0.04, 3.0, 6.2, Double.NaN)),
-                190.0, 100.0, RunResults.tenThousand().structure(), 3);
+                190.0,
+                100.0,
+                RunResults.tenThousand().structure(),
+                3);
 
         final List<String> lines = Report.failOver(failOver);
 
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("2 stops with SIGKILL, each instance started again"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *1 +enrich-1 +2,500 +0.050 s +40.1 s +44.8 s +12.5 s"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *2 +enrich-1-start-2 +5,000 +0.040 s +3.00 s +6.20 s +-"));
-        assertThat(lines).contains("extra wall time: 90.0 s (3m 10s with the stops, 100 s without)",
-                "OUT_OF_ORDER_SEQUENCE_NUMBER in the enrich-service logs: 3 lines");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).contains("2 stops with SIGKILL, each instance started again"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).matches(" *1 +enrich-1 +2,500 +0.050 s +40.1 s +44.8 s +12.5 s"));
+        assertThat(lines)
+                .anySatisfy(
+                        line -> assertThat(line).matches(" *2 +enrich-1-start-2 +5,000 +0.040 s +3.00 s +6.20 s +-"));
+        assertThat(lines)
+                .contains(
+                        "extra wall time: 90.0 s (3m 10s with the stops, 100 s without)",
+                        "OUT_OF_ORDER_SEQUENCE_NUMBER in the enrich-service logs: 3 lines");
     }
 }

@@ -41,7 +41,8 @@ class FileTreesTest {
         Files.writeString(temp.resolve("notes.txt"), "mine");
 
         assertThatThrownBy(() -> PipelineBenchmark.prepareWorkDir(temp))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not made by the benchmark");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not made by the benchmark");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 class JsonReportTest {
@@ -18,12 +17,16 @@ class JsonReportTest {
 
     @Test
     void shouldWriteEveryFigureWithItsRatios() throws IOException {
-        final JsonReport.Environment environment = new JsonReport.Environment("2026-01-01T00:00:00Z", "abc1234",
-                "./benchmark.sh --articles 10000", 2, "OpenJDK 17", "Linux amd64");
+        final JsonReport.Environment environment = new JsonReport.Environment(
+                "2026-01-01T00:00:00Z", "abc1234", "./benchmark.sh --articles 10000", 2, "OpenJDK 17", "Linux amd64");
         final Path file = temp.resolve("out/bench.json");
 
-        JsonReport.write(file, JsonReport.of(environment, BenchmarkOptions.parse(),
-                List.of(RunResults.tenThousand(), RunResults.sized(20_000, 2.0, false))));
+        JsonReport.write(
+                file,
+                JsonReport.of(
+                        environment,
+                        BenchmarkOptions.parse(),
+                        List.of(RunResults.tenThousand(), RunResults.sized(20_000, 2.0, false))));
 
         final JsonNode root = JsonReport.MAPPER.readTree(file.toFile());
         assertThat(root.path("passed").asBoolean(true)).isFalse();
@@ -39,15 +42,24 @@ class JsonReportTest {
         assertThat(run.path("broker").path("documentsPerSecond").asDouble()).isEqualTo(20_000.0);
         assertThat(run.path("latency").path("p99Millis").asLong()).isEqualTo(900);
         assertThat(run.path("enrichService").path("peakRssBytes").asLong()).isEqualTo(800_000_000L);
-        assertThat(run.path("enrichService").path("cpuMillisPerArticle").asDouble()).isEqualTo(2.0);
-        assertThat(run.path("enrichService").path("cpuSecondsByThread").path("heatwire-enrich").asDouble())
+        assertThat(run.path("enrichService").path("cpuMillisPerArticle").asDouble())
+                .isEqualTo(2.0);
+        assertThat(run.path("enrichService")
+                        .path("cpuSecondsByThread")
+                        .path("heatwire-enrich")
+                        .asDouble())
                 .isEqualTo(10.0);
         assertThat(run.path("disk").path("stateBytes").asLong()).isEqualTo(120_000_000L);
         assertThat(run.path("disk").path("brokerLogBytes").asLong()).isEqualTo(60_000_000L + 501_000_000L);
         assertThat(run.path("recordsWrittenPerArticle").asDouble()).isEqualTo(40.0);
         assertThat(run.path("topics")).hasSize(4);
         assertThat(run.path("targets").get(0).path("verdict").asString()).isEqualTo(Targets.MISSES);
-        assertThat(root.path("runs").get(1).path("structure").path("differences").get(0).asString())
+        assertThat(root.path("runs")
+                        .get(1)
+                        .path("structure")
+                        .path("differences")
+                        .get(0)
+                        .asString())
                 .isEqualTo("clusters: expected 300, found 301");
         assertThat(root.path("flatCost").path("verdict").asString()).isEqualTo(Targets.MEETS);
     }

@@ -19,7 +19,9 @@ class PipelineBenchmarkTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(final String... args) {
-        return PipelineBenchmark.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return PipelineBenchmark.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -32,20 +34,26 @@ class PipelineBenchmarkTest {
     @Test
     void shouldPrintItsVersion() {
         assertThat(run("--version")).isEqualTo(PipelineBenchmark.EXIT_OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).matches("benchmarks \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .matches("benchmarks \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test
     void shouldExitWithTwoOnABadArgument() {
         assertThat(run("--articles", "lots")).isEqualTo(PipelineBenchmark.EXIT_USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--articles needs a whole number").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--articles needs a whole number")
+                .contains("usage:");
     }
 
     @Test
     void shouldExitWithTwoWhenAJarIsMissingAndStartNothing() {
-        assertThat(run("--enrich-jar", temp.resolve("absent.jar").toString(), "--work-dir",
-                temp.resolve("work").toString())).isEqualTo(PipelineBenchmark.EXIT_USAGE);
+        assertThat(run(
+                        "--enrich-jar",
+                        temp.resolve("absent.jar").toString(),
+                        "--work-dir",
+                        temp.resolve("work").toString()))
+                .isEqualTo(PipelineBenchmark.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("absent.jar is missing");
         assertThat(temp.resolve("work")).doesNotExist();
     }

@@ -30,18 +30,22 @@ class PrometheusTextTest {
     void shouldSumTheSamplesWhoseLabelsMatch() {
         assertThat(PrometheusText.sum(SCRAPE, "jvm_memory_used_bytes", Map.of("area", "heap")))
                 .isEqualTo(8388608.0 + 2.186496E7 + 1.6777216E7);
-        assertThat(PrometheusText.sum(SCRAPE, "process_uptime_seconds", Map.of())).isEqualTo(12.5);
+        assertThat(PrometheusText.sum(SCRAPE, "process_uptime_seconds", Map.of()))
+                .isEqualTo(12.5);
     }
 
     @Test
     void shouldReportAMissingMetricAsNaN() {
-        assertThat(PrometheusText.sum(SCRAPE, "jvm_gc_live_data_size_bytes", Map.of())).isNaN();
-        assertThat(PrometheusText.sum(SCRAPE, "jvm_memory_used_bytes", Map.of("area", "direct"))).isNaN();
+        assertThat(PrometheusText.sum(SCRAPE, "jvm_gc_live_data_size_bytes", Map.of()))
+                .isNaN();
+        assertThat(PrometheusText.sum(SCRAPE, "jvm_memory_used_bytes", Map.of("area", "direct")))
+                .isNaN();
     }
 
     @Test
     void shouldReadHistogramBucketsWithInfinityLast() {
-        final SortedMap<Double, Long> buckets = PrometheusText.buckets(SCRAPE, "heatwire_enrich_end_to_end_latency_seconds");
+        final SortedMap<Double, Long> buckets =
+                PrometheusText.buckets(SCRAPE, "heatwire_enrich_end_to_end_latency_seconds");
 
         assertThat(buckets).containsExactly(entry(0.1, 3L), entry(1.0, 9L), entry(Double.POSITIVE_INFINITY, 10L));
     }

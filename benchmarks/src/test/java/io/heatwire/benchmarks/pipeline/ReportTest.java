@@ -22,18 +22,21 @@ class ReportTest {
                 .containsPattern("latency p99 +900 +ms")
                 .containsPattern("p99 by tenth of the corpus +ms +500, 600, 700, 800, 900, 900, 900, 900, 1,000, 1,200")
                 .containsPattern("enrich-service CPU per article +2.00 +ms +10.0× the 1-thread parse cost")
-                .containsPattern("records written per article +40.0 +heatwire-enrich.story-events 30.0, heatwire.stories 10.0");
+                .containsPattern(
+                        "records written per article +40.0 +heatwire-enrich.story-events 30.0, heatwire.stories 10.0");
     }
 
     @Test
     void shouldListTopicsByRecordsWrittenAndThreadsByCpu() {
         final List<String> lines = Report.run(RunResults.tenThousand(), "heatwire.articles.raw");
 
-        assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches("heatwire-enrich.story-events +internal +6 +300,000 +30.0 +400"));
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line).matches("heatwire-enrich.story-events +internal +6 +300,000 +30.0 +400"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("heatwire-enrich +10.0 +50.0%"));
-        assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches("end to end ≥ 60% of the 1-thread parse rate +2.00% +misses"));
+        assertThat(lines)
+                .anySatisfy(
+                        line -> assertThat(line).matches("end to end ≥ 60% of the 1-thread parse rate +2.00% +misses"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("p99 < 1 s at half load +p99 900 ms +meets"));
     }
 
@@ -46,12 +49,13 @@ class ReportTest {
 
     @Test
     void shouldShowCostPerArticleBySizeAgainstTheSmallest() {
-        final List<String> lines = Report.scale(List.of(RunResults.sized(10_000, 2.0, true),
-                RunResults.sized(100_000, 3.0, false)));
+        final List<String> lines =
+                Report.scale(List.of(RunResults.sized(10_000, 2.0, true), RunResults.sized(100_000, 3.0, false)));
 
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *10,000 +100 +10.0 +2.00 +1.00× .* OK"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(" *100,000 +100 +10.0 +3.00 +1.50× .* FAILED"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(
-                "cost per article flat from 10k to 1M: 1.50× CPU per article from 10,000 to 100,000: misses");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo(
+                        "cost per article flat from 10k to 1M: 1.50× CPU per article from 10,000 to 100,000: misses");
     }
 }

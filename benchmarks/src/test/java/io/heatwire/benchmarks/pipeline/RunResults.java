@@ -6,8 +6,7 @@ import java.util.Map;
 /** Run results with round figures, for the tests of what is printed and written. */
 final class RunResults {
 
-    private RunResults() {
-    }
+    private RunResults() {}
 
     /**
      * 10,000 articles of 6,000 bytes; 100 articles/s end to end (100 s); parse 5,000/s; broker
@@ -19,22 +18,57 @@ final class RunResults {
 
     static RunResult sized(final int articles, final double cpuMillisPerArticle, final boolean passed) {
         final long bytes = articles * 6_000L;
-        final StructureCheck.Result structure = new StructureCheck.Result(articles * 5L, articles * 5L, 300, 300,
+        final StructureCheck.Result structure = new StructureCheck.Result(
+                articles * 5L,
+                articles * 5L,
+                300,
+                300,
                 passed ? List.of() : List.of("clusters: expected 300, found 301"));
-        return new RunResult(articles, 1, bytes, 6, 1, structure, structure,
+        return new RunResult(
+                articles,
+                1,
+                bytes,
+                6,
+                1,
+                structure,
+                structure,
                 new RunResult.Throughput(articles, bytes, articles / 100.0, 1.0),
-                new RunResult.Latency(50, 49.9, articles, 0, 400, 900, 1_200, 0.5, 1.0, articles * 3L,
+                new RunResult.Latency(
+                        50,
+                        49.9,
+                        articles,
+                        0,
+                        400,
+                        900,
+                        1_200,
+                        0.5,
+                        1.0,
+                        articles * 3L,
                         List.of(500L, 600L, 700L, 800L, 900L, 900L, 900L, 900L, 1_000L, 1_200L)),
                 new RunResult.ParseRate(articles, bytes, articles / 5_000.0, articles / 5_000.0, 0),
                 new RunResult.BrokerRate(articles, bytes, articles / 40_000.0, articles / 20_000.0),
-                new RunResult.Usage(1, 800_000_000L, 800_000_000L, 600_000_000L, 200_000_000L, 40, 2.0,
+                new RunResult.Usage(
+                        1,
+                        800_000_000L,
+                        800_000_000L,
+                        600_000_000L,
+                        200_000_000L,
+                        40,
+                        2.0,
                         articles * cpuMillisPerArticle / 1000),
-                articles * 0.5 / 1000, 0.0, 120_000_000L,
-                List.of(new RunResult.TopicRow("heatwire.articles.raw", RunResult.TopicRow.INPUT, 6, articles, bytes),
-                        new RunResult.TopicRow("heatwire-enrich.story-events", RunResult.TopicRow.INTERNAL, 6,
-                                articles * 30L, 400_000_000L),
-                        new RunResult.TopicRow("heatwire.stories", RunResult.TopicRow.OUTPUT, 6, articles * 10L,
-                                100_000_000L),
+                articles * 0.5 / 1000,
+                0.0,
+                120_000_000L,
+                List.of(
+                        new RunResult.TopicRow("heatwire.articles.raw", RunResult.TopicRow.INPUT, 6, articles, bytes),
+                        new RunResult.TopicRow(
+                                "heatwire-enrich.story-events",
+                                RunResult.TopicRow.INTERNAL,
+                                6,
+                                articles * 30L,
+                                400_000_000L),
+                        new RunResult.TopicRow(
+                                "heatwire.stories", RunResult.TopicRow.OUTPUT, 6, articles * 10L, 100_000_000L),
                         new RunResult.TopicRow("__consumer_offsets", RunResult.TopicRow.BROKER, 10, 5_000, 1_000_000)),
                 Map.of("heatwire-enrich", 10.0, "GC Thread", 5.0, "C2 CompilerThre", 5.0));
     }

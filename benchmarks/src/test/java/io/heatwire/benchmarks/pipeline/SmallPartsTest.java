@@ -18,7 +18,8 @@ class SmallPartsTest {
     @Test
     void shouldReadOneTopLevelFieldOfAStoryWithoutTheRest() {
         final byte[] story = ("{\"id\":\"ab\",\"kind\":\"ARTICLE\",\"related\":[\"x\",{\"kind\":\"nested\"}],"
-                + "\"quality\":7,\"clusterId\":\"00ab\",\"title\":null}").getBytes(StandardCharsets.UTF_8);
+                        + "\"quality\":7,\"clusterId\":\"00ab\",\"title\":null}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(StoryJson.field(story, "kind")).isEqualTo("ARTICLE");
         assertThat(StoryJson.field(story, "clusterId")).isEqualTo("00ab");
@@ -26,7 +27,8 @@ class SmallPartsTest {
         assertThat(StoryJson.field(story, "title")).isNull();
         assertThat(StoryJson.field(story, "related")).isNull();
         assertThat(StoryJson.field(story, "missing")).isNull();
-        assertThat(StoryJson.field("[1]".getBytes(StandardCharsets.UTF_8), "kind")).isNull();
+        assertThat(StoryJson.field("[1]".getBytes(StandardCharsets.UTF_8), "kind"))
+                .isNull();
     }
 
     @Test

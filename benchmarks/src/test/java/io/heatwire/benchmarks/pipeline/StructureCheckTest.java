@@ -17,10 +17,19 @@ class StructureCheckTest {
 
     private static ExpectedClusters expected() {
         final Map<String, Long> clusters = Map.of(BIG, 5L, SMALL, 2L, SINGLE, 1L);
-        return new ExpectedClusters(4, 1_000, 8, 4, 3, StructureCheck.histogram(clusters),
-                List.of(new ExpectedClusters.Cluster(BIG, 5), new ExpectedClusters.Cluster(SMALL, 2),
+        return new ExpectedClusters(
+                4,
+                1_000,
+                8,
+                4,
+                3,
+                StructureCheck.histogram(clusters),
+                List.of(
+                        new ExpectedClusters.Cluster(BIG, 5),
+                        new ExpectedClusters.Cluster(SMALL, 2),
                         new ExpectedClusters.Cluster(SINGLE, 1)),
-                List.of(new ExpectedClusters.Bridge("000003_ffff.txt", "ffff", BIG)), clusters);
+                List.of(new ExpectedClusters.Bridge("000003_ffff.txt", "ffff", BIG)),
+                clusters);
     }
 
     private static ObservedClusters observed(final Map<String, Long> clusters, final String bridgeCluster) {
@@ -49,24 +58,27 @@ class StructureCheckTest {
         final StructureCheck.Result result = StructureCheck.compare(expected(), observed(unmerged, "00ab"));
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.differences()).anySatisfy(d -> assertThat(d).startsWith("clusters: expected 3, found 4"))
+        assertThat(result.differences())
+                .anySatisfy(d -> assertThat(d).startsWith("clusters: expected 3, found 4"))
                 .anySatisfy(d -> assertThat(d).startsWith("cluster size histogram differs"))
                 .anySatisfy(d -> assertThat(d).startsWith("largest clusters"))
-                .anySatisfy(d -> assertThat(d).contains("bridge 000003_ffff.txt").contains("found 00ab"))
+                .anySatisfy(
+                        d -> assertThat(d).contains("bridge 000003_ffff.txt").contains("found 00ab"))
                 .contains("cluster 00aa: expected 5 stories, found 3", "cluster 00ab of 2 stories is not expected");
     }
 
     @Test
     void shouldFailOnStoryCountsAndDeadLetters() {
-        final ObservedClusters actual = new ObservedClusters(3, 4, Map.of(BIG, 5L, SMALL, 2L, SINGLE, 1L),
-                Map.of("ffff", BIG), 2);
+        final ObservedClusters actual =
+                new ObservedClusters(3, 4, Map.of(BIG, 5L, SMALL, 2L, SINGLE, 1L), Map.of("ffff", BIG), 2);
 
         final StructureCheck.Result result = StructureCheck.compare(expected(), actual);
 
-        assertThat(result.differences()).containsExactly(
-                "2 documents were dead-lettered (expected none)",
-                "stories: expected 8, found 7",
-                "ARTICLE stories: expected 4, found 3");
+        assertThat(result.differences())
+                .containsExactly(
+                        "2 documents were dead-lettered (expected none)",
+                        "stories: expected 8, found 7",
+                        "ARTICLE stories: expected 4, found 3");
     }
 
     @Test
@@ -74,8 +86,8 @@ class StructureCheckTest {
         final StructureCheck.Result result =
                 StructureCheck.compare(expected(), observed(Map.of(BIG, 5L, SMALL, 2L, SINGLE, 1L), null));
 
-        assertThat(result.differences()).containsExactly(
-                "bridge 000003_ffff.txt (story ffff): expected cluster 00aa, found no story");
+        assertThat(result.differences())
+                .containsExactly("bridge 000003_ffff.txt (story ffff): expected cluster 00aa, found no story");
     }
 
     @Test
@@ -94,9 +106,11 @@ class StructureCheckTest {
 
     @Test
     void shouldOrderLargestClustersBySizeThenId() {
-        assertThat(StructureCheck.largest(Map.of("b", 2L, "a", 2L, "c", 9L, "d", 1L), 3)).containsExactly(
-                new ExpectedClusters.Cluster("c", 9), new ExpectedClusters.Cluster("a", 2),
-                new ExpectedClusters.Cluster("b", 2));
+        assertThat(StructureCheck.largest(Map.of("b", 2L, "a", 2L, "c", 9L, "d", 1L), 3))
+                .containsExactly(
+                        new ExpectedClusters.Cluster("c", 9),
+                        new ExpectedClusters.Cluster("a", 2),
+                        new ExpectedClusters.Cluster("b", 2));
     }
 
     @Test
@@ -111,8 +125,9 @@ class StructureCheckTest {
     void shouldFailTheCeilingWhenClustersWereWrittenOrAStoryJoinedAnother() {
         final StructureCheck.Result result = StructureCheck.compare(expected(), true, observed(Map.of(BIG, 5L), BIG));
 
-        assertThat(result.differences()).containsExactly(
-                "1 cluster records were written (expected none without clustering)",
-                "story ffff: expected to be its own cluster, found 00aa");
+        assertThat(result.differences())
+                .containsExactly(
+                        "1 cluster records were written (expected none without clustering)",
+                        "story ffff: expected to be its own cluster, found 00aa");
     }
 }

@@ -12,8 +12,8 @@ class TargetsTest {
     void shouldJudgeThroughputAgainstSixtyPercentOfTheParseRate() {
         final List<Targets.Verdict> verdicts = Targets.of(RunResults.tenThousand());
 
-        assertThat(verdicts.get(0)).isEqualTo(new Targets.Verdict("end to end ≥ 60% of the 1-thread parse rate",
-                "2.00%", Targets.MISSES));
+        assertThat(verdicts.get(0))
+                .isEqualTo(new Targets.Verdict("end to end ≥ 60% of the 1-thread parse rate", "2.00%", Targets.MISSES));
     }
 
     @Test
@@ -21,12 +21,24 @@ class TargetsTest {
         assertThat(Targets.of(RunResults.tenThousand()).get(1).verdict()).isEqualTo(Targets.MEETS);
 
         final RunResult fixture = RunResults.tenThousand();
-        final RunResult elsewhere = new RunResult(fixture.articles(), fixture.seed(), fixture.documentBytes(),
-                fixture.partitions(), fixture.instances(), fixture.structure(), fixture.pacedStructure(),
-                fixture.endToEnd(), new RunResult.Latency(20, 20, 10_000, 0, 100, 200, 300, 0.1, 0.2, 1, List.of()),
-                fixture.parse(), fixture.broker(), fixture.enrich(), fixture.brokerCpuSeconds(), fixture.otherCpuSeconds(),
+        final RunResult elsewhere = new RunResult(
+                fixture.articles(),
+                fixture.seed(),
+                fixture.documentBytes(),
+                fixture.partitions(),
+                fixture.instances(),
+                fixture.structure(),
+                fixture.pacedStructure(),
+                fixture.endToEnd(),
+                new RunResult.Latency(20, 20, 10_000, 0, 100, 200, 300, 0.1, 0.2, 1, List.of()),
+                fixture.parse(),
+                fixture.broker(),
+                fixture.enrich(),
+                fixture.brokerCpuSeconds(),
+                fixture.otherCpuSeconds(),
                 fixture.stateBytes(),
-                fixture.topics(), fixture.enrichThreadCpuSeconds());
+                fixture.topics(),
+                fixture.enrichThreadCpuSeconds());
         assertThat(Targets.of(elsewhere).get(1).verdict()).isEqualTo("n/a (not paced at half the maximum)");
     }
 
@@ -34,15 +46,18 @@ class TargetsTest {
     void shouldJudgeHeapOnlyFromAMillionStories() {
         assertThat(Targets.of(RunResults.tenThousand()).get(2).verdict()).isEqualTo("n/a (fewer than 1M stories)");
         assertThat(Targets.of(RunResults.sized(200_000, 2.0, true)).get(2))
-                .isEqualTo(new Targets.Verdict("heap ≤ 512 MB at 1M stories", "200 MB after GC, 1,000,000 stories",
-                        Targets.MEETS));
+                .isEqualTo(new Targets.Verdict(
+                        "heap ≤ 512 MB at 1M stories", "200 MB after GC, 1,000,000 stories", Targets.MEETS));
     }
 
     @Test
     void shouldCallCostFlatWhenTheLargestSizeCostsAtMostAQuarterMore() {
-        assertThat(Targets.flatCost(List.of(RunResults.sized(10_000, 2.0, true), RunResults.sized(1_000_000, 2.4, true)))
-                .verdict()).isEqualTo(Targets.MEETS);
-        assertThat(Targets.flatCost(List.of(RunResults.sized(10_000, 2.0, true))).verdict())
+        assertThat(Targets.flatCost(
+                                List.of(RunResults.sized(10_000, 2.0, true), RunResults.sized(1_000_000, 2.4, true)))
+                        .verdict())
+                .isEqualTo(Targets.MEETS);
+        assertThat(Targets.flatCost(List.of(RunResults.sized(10_000, 2.0, true)))
+                        .verdict())
                 .startsWith("n/a");
     }
 }

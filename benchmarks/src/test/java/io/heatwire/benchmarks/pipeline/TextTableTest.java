@@ -14,10 +14,8 @@ class TextTableTest {
                 .row("end to end", "71.2", "slow")
                 .row("parse", "7,012");
 
-        assertThat(table.lines()).containsExactly(
-                "figure      value  note",
-                "end to end   71.2  slow",
-                "parse       7,012");
+        assertThat(table.lines())
+                .containsExactly("figure      value  note", "end to end   71.2  slow", "parse       7,012");
     }
 
     @Test

@@ -20,14 +20,38 @@ import io.heatwire.article.quality.QualitySummary;
  * @param asOf           the stream time the heat is evaluated at
  * @param updatedAt      when this record was computed
  */
-public record ProviderRecord(String key, String name, long stories, long articles, QualitySummary quality,
-        Instant firstPublished, Instant lastPublished, Double heatScore, double heat, Instant asOf,
+public record ProviderRecord(
+        String key,
+        String name,
+        long stories,
+        long articles,
+        QualitySummary quality,
+        Instant firstPublished,
+        Instant lastPublished,
+        Double heatScore,
+        double heat,
+        Instant asOf,
         Instant updatedAt) {
 
     /** The record of a provider's statistics, as the statistics processor writes it when they changed. */
-    public static ProviderRecord from(String key, KeyStats stats, Instant firstPublished, Instant lastPublished,
-            Instant asOf, Instant updatedAt) {
-        return new ProviderRecord(key, stats.name(), stats.stories(), stats.articles(), stats.quality().summary(),
-                firstPublished, lastPublished, stats.heat().heatScore(), stats.heat().heatAt(asOf), asOf, updatedAt);
+    public static ProviderRecord from(
+            String key,
+            KeyStats stats,
+            Instant firstPublished,
+            Instant lastPublished,
+            Instant asOf,
+            Instant updatedAt) {
+        return new ProviderRecord(
+                key,
+                stats.name(),
+                stats.stories(),
+                stats.articles(),
+                stats.quality().summary(),
+                firstPublished,
+                lastPublished,
+                stats.heat().heatScore(),
+                stats.heat().heatAt(asOf),
+                asOf,
+                updatedAt);
     }
 }

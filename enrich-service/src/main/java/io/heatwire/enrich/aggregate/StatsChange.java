@@ -6,5 +6,4 @@ package io.heatwire.enrich.aggregate;
  *
  * @param name the display name that comes with {@code added} (a provider's name), or null
  */
-public record StatsChange(Contribution removed, Contribution added, String name) {
-}
+public record StatsChange(Contribution removed, Contribution added, String name) {}

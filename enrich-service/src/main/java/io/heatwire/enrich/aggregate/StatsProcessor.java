@@ -32,8 +32,7 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
     }
 
     /** The names of the two stores this processor uses. */
-    public record Names(String stats, String published) {
-    }
+    public record Names(String stats, String published) {}
 
     private static final String SEP = "|";
     private static final String END = "~";
@@ -122,7 +121,8 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
                 continue;
             }
             stats.put(key, current.asPublished());
-            final V value = factory.build(key, current, edge(key, false), edge(key, true), asOf, Instant.ofEpochMilli(now));
+            final V value =
+                    factory.build(key, current, edge(key, false), edge(key, true), asOf, Instant.ofEpochMilli(now));
             context.forward(new Record<>(key, value, now, new RecordHeaders()));
         }
     }

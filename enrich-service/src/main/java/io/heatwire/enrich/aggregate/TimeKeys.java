@@ -13,8 +13,7 @@ public final class TimeKeys {
 
     private static final long OFFSET = 50_000_000_000_000L;
 
-    private TimeKeys() {
-    }
+    private TimeKeys() {}
 
     /** Earlier instants sort first; null sorts last. */
     public static String ascending(Instant instant) {

@@ -19,13 +19,36 @@ import io.heatwire.article.quality.QualitySummary;
  * @param asOf           the stream time the heat is evaluated at
  * @param updatedAt      when this record was computed
  */
-public record TopicRecord(String key, long stories, long articles, QualitySummary quality, Instant firstPublished,
-        Instant lastPublished, Double heatScore, double heat, Instant asOf, Instant updatedAt) {
+public record TopicRecord(
+        String key,
+        long stories,
+        long articles,
+        QualitySummary quality,
+        Instant firstPublished,
+        Instant lastPublished,
+        Double heatScore,
+        double heat,
+        Instant asOf,
+        Instant updatedAt) {
 
     /** The record of a topic's statistics, as the statistics processor writes it when they changed. */
-    public static TopicRecord from(String key, KeyStats stats, Instant firstPublished, Instant lastPublished,
-            Instant asOf, Instant updatedAt) {
-        return new TopicRecord(key, stats.stories(), stats.articles(), stats.quality().summary(), firstPublished,
-                lastPublished, stats.heat().heatScore(), stats.heat().heatAt(asOf), asOf, updatedAt);
+    public static TopicRecord from(
+            String key,
+            KeyStats stats,
+            Instant firstPublished,
+            Instant lastPublished,
+            Instant asOf,
+            Instant updatedAt) {
+        return new TopicRecord(
+                key,
+                stats.stories(),
+                stats.articles(),
+                stats.quality().summary(),
+                firstPublished,
+                lastPublished,
+                stats.heat().heatScore(),
+                stats.heat().heatAt(asOf),
+                asOf,
+                updatedAt);
     }
 }

@@ -7,5 +7,4 @@ import java.time.Duration;
  *
  * @param retryAfter the {@code Retry-After} of a 503
  */
-public record ApiSettings(Duration retryAfter) {
-}
+public record ApiSettings(Duration retryAfter) {}

@@ -17,7 +17,8 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         final MappedInterceptor guard = hopGuard();
-        registry.addInterceptor(guard.getInterceptor()).addPathPatterns(guard.getIncludePathPatterns())
+        registry.addInterceptor(guard.getInterceptor())
+                .addPathPatterns(guard.getIncludePathPatterns())
                 .excludePathPatterns(guard.getExcludePathPatterns());
     }
 }

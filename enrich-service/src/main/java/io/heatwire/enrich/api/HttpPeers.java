@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-import org.apache.kafka.streams.state.HostInfo;
-
 import io.micrometer.core.instrument.MeterRegistry;
-
+import org.apache.kafka.streams.state.HostInfo;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +43,8 @@ public final class HttpPeers implements Peers {
     @Override
     public Lookup get(HostInfo peer, String store, String key) {
         try {
-            final HttpResponse<byte[]> response = send(peer, PeerPaths.KEY.replace("{store}", store)
-                    + "?key=" + encode(key));
+            final HttpResponse<byte[]> response =
+                    send(peer, PeerPaths.KEY.replace("{store}", store) + "?key=" + encode(key));
             final Lookup lookup = switch (response.statusCode()) {
                 case 200 -> new Lookup.Found(response.body());
                 case 404 -> new Lookup.Absent();
@@ -80,7 +78,8 @@ public final class HttpPeers implements Peers {
                 count("range", "unavailable");
                 throw new UnavailableException(peer + " answered " + response.statusCode());
             }
-            final Slice slice = MAPPER.readValue(response.body(), SliceBody.class).slice();
+            final Slice slice =
+                    MAPPER.readValue(response.body(), SliceBody.class).slice();
             count("range", "found");
             return slice;
         } catch (IOException | JacksonException e) {
@@ -90,8 +89,12 @@ public final class HttpPeers implements Peers {
     }
 
     private HttpResponse<byte[]> send(HostInfo peer, String pathAndQuery) throws IOException {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port()
-                + pathAndQuery)).timeout(timeout).header(PeerPaths.HOP, "1").GET().build();
+        final HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery))
+                .timeout(timeout)
+                .header(PeerPaths.HOP, "1")
+                .GET()
+                .build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
@@ -101,7 +104,8 @@ public final class HttpPeers implements Peers {
     }
 
     private void count(String kind, String outcome) {
-        meters.counter("heatwire.query.forwards", "kind", kind, "outcome", outcome).increment();
+        meters.counter("heatwire.query.forwards", "kind", kind, "outcome", outcome)
+                .increment();
     }
 
     private static String encode(String value) {

@@ -2,6 +2,8 @@ package io.heatwire.enrich.api;
 
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import io.heatwire.enrich.query.LocalViews;
 import io.heatwire.enrich.query.Lookup;
@@ -27,8 +26,12 @@ import io.heatwire.enrich.view.ViewNames;
 @Tag(name = "between instances", description = "Reads of one instance's own views; the query API calls them")
 class PeerController {
 
-    private static final Set<String> STORES = Set.of(ViewNames.STORIES_VIEW,
-            ViewNames.CLUSTERS_VIEW, ViewNames.PROVIDERS_VIEW, ViewNames.TOPICS_VIEW, ViewNames.CLUSTERS_BY_HEAT,
+    private static final Set<String> STORES = Set.of(
+            ViewNames.STORIES_VIEW,
+            ViewNames.CLUSTERS_VIEW,
+            ViewNames.PROVIDERS_VIEW,
+            ViewNames.TOPICS_VIEW,
+            ViewNames.CLUSTERS_BY_HEAT,
             ViewNames.STORY_INDEX);
 
     private final LocalViews views;
@@ -41,7 +44,9 @@ class PeerController {
     @Operation(summary = "A key of a view, if this instance is its active owner")
     ResponseEntity<byte[]> key(@PathVariable String store, @RequestParam String key) {
         final KeyQueryMetadata owner = views.owner(known(store), key);
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE) || owner.activeHost().port() < 0) {
+        if (owner == null
+                || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                || owner.activeHost().port() < 0) {
             throw new UnavailableException("the owner of the key is not known yet");
         }
         final Lookup lookup = views.get(store, key, owner.partition());
@@ -54,14 +59,18 @@ class PeerController {
         if (lookup instanceof Lookup.Unavailable unavailable) {
             throw new UnavailableException(unavailable.reason());
         }
-        throw Problems.of(HttpStatus.MISDIRECTED_REQUEST, "this instance is not the active owner of " + key
-                + " in " + store);
+        throw Problems.of(
+                HttpStatus.MISDIRECTED_REQUEST, "this instance is not the active owner of " + key + " in " + store);
     }
 
     @GetMapping(path = PeerPaths.RANGE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The first entries of a key range in each of this instance's active partitions of a store")
-    SliceBody range(@PathVariable String store, @RequestParam int limit, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String after) {
+    SliceBody range(
+            @PathVariable String store,
+            @RequestParam int limit,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String after) {
         return SliceBody.of(views.range(known(store), from, to, after, limit));
     }
 

@@ -13,6 +13,5 @@ final class PeerPaths {
     /** This instance's views: the first entries of each active partition of a store in a range. */
     static final String RANGE = "/api/internal/views/{store}/range";
 
-    private PeerPaths() {
-    }
+    private PeerPaths() {}
 }

@@ -7,8 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** RFC 9457 problem details the API answers with. */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static ErrorResponseException of(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);

@@ -3,6 +3,9 @@ package io.heatwire.enrich.api;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,12 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.databind.JsonNode;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import io.heatwire.enrich.query.Queries;
 
@@ -52,33 +50,43 @@ class QueryController {
     }
 
     @GetMapping("/stories/by-url")
-    @Operation(summary = "The story of a URL: canonicalized, aliases resolved",
+    @Operation(
+            summary = "The story of a URL: canonicalized, aliases resolved",
             description = "Content-Location names the story's id.")
     ResponseEntity<byte[]> storyByUrl(@RequestParam String url) {
-        final Queries.Located located = queries.storyByUrl(url).orElseThrow(() -> Problems.notFound("no story for " + url));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header("Content-Location", "/api/stories/" + located.id()).body(located.record());
+        final Queries.Located located =
+                queries.storyByUrl(url).orElseThrow(() -> Problems.notFound("no story for " + url));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Location", "/api/stories/" + located.id())
+                .body(located.record());
     }
 
     @GetMapping("/clusters/hot")
     @Operation(summary = "The hottest clusters by heatScore, exact over all partitions and instances")
-    PageBody hot(@RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
-            @RequestParam(required = false) @Parameter(description = "the next cursor of the previous page") String after) {
+    PageBody hot(
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
+            @RequestParam(required = false) @Parameter(description = "the next cursor of the previous page")
+                    String after) {
         return PageBody.of(queries.hot(limit, after));
     }
 
     @GetMapping("/clusters/{id}")
     @Operation(summary = "A cluster by id; an id merged into another cluster answers 308 with its Location")
     ResponseEntity<byte[]> cluster(@PathVariable String id) {
-        return queries.cluster(id).map(QueryController::record)
-                .or(() -> queries.survivor(id).map(survivor -> ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
-                        .location(URI.create("/api/clusters/" + survivor)).<byte[]>build()))
+        return queries.cluster(id)
+                .map(QueryController::record)
+                .or(() -> queries.survivor(id)
+                        .map(survivor -> ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+                                .location(URI.create("/api/clusters/" + survivor))
+                                .<byte[]>build()))
                 .orElseThrow(() -> Problems.notFound("no cluster " + id));
     }
 
     @GetMapping("/clusters/{id}/stories")
     @Operation(summary = "A cluster's stories, newest first, paged")
-    PageBody clusterStories(@PathVariable String id,
+    PageBody clusterStories(
+            @PathVariable String id,
             @RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
             @RequestParam(required = false) String after) {
         return PageBody.of(queries.clusterStories(id, limit, after));
@@ -86,7 +94,8 @@ class QueryController {
 
     @GetMapping("/providers")
     @Operation(summary = "Providers by key, paged")
-    PageBody providers(@RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
+    PageBody providers(
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
             @RequestParam(required = false) String after) {
         return PageBody.of(queries.providers(limit, after));
     }
@@ -99,7 +108,8 @@ class QueryController {
 
     @GetMapping("/topics")
     @Operation(summary = "Topics by slug, paged")
-    PageBody topics(@RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
+    PageBody topics(
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Parameter(description = "1 to 500") int limit,
             @RequestParam(required = false) String after) {
         return PageBody.of(queries.topics(limit, after));
     }

@@ -17,8 +17,7 @@ final class Commands {
             + "  --spring.kafka.PROPERTY=VALUE arguments, SPRING_KAFKA_* environment variables%n"
             + "  or an application.yml beside the jar.";
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /**
      * Runs a command: 0 or 1 as the command decides, 2 for a bad command line, help and version

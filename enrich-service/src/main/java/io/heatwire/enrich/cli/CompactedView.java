@@ -16,8 +16,7 @@ final class CompactedView {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private CompactedView() {
-    }
+    private CompactedView() {}
 
     static Map<String, JsonNode> read(KafkaClientSettings kafka, String topic) {
         return read(kafka, topic, Function.identity());

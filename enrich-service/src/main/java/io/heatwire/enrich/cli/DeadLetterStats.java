@@ -9,8 +9,7 @@ import io.heatwire.support.contract.DeadLetterHeaders;
 /** Dead letters by error code. */
 final class DeadLetterStats {
 
-    private DeadLetterStats() {
-    }
+    private DeadLetterStats() {}
 
     static Map<String, Long> byCode(KafkaClientSettings kafka, String topic) {
         final Map<String, Long> counts = new TreeMap<>();

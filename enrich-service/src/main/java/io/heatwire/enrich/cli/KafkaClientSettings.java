@@ -46,7 +46,8 @@ final class KafkaClientSettings {
      */
     static KafkaClientSettings load(List<String> springArguments, String bootstrapServers) {
         final StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources()
+        environment
+                .getPropertySources()
                 .addFirst(new SimpleCommandLinePropertySource(springArguments.toArray(String[]::new)));
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         final KafkaProperties properties;
@@ -60,8 +61,8 @@ final class KafkaClientSettings {
             throw new IllegalArgumentException("spring.kafka.ssl.bundle is not supported by the commands: give the "
                     + "stores as spring.kafka.ssl.trust-store-location, .key-store-location and their passwords");
         }
-        final String bootstrap = bootstrapServers != null ? bootstrapServers
-                : String.join(",", properties.getBootstrapServers());
+        final String bootstrap =
+                bootstrapServers != null ? bootstrapServers : String.join(",", properties.getBootstrapServers());
         return new KafkaClientSettings(properties, bootstrap);
     }
 

@@ -40,8 +40,8 @@ final class PipelineProgress {
      * @param internalTopics topics the application writes and reads itself, besides its repartition topics
      * @param outputTopics   topics whose end offsets must stand still too before the pipeline counts as done
      */
-    PipelineProgress(Admin admin, String applicationId, String rawTopic, Set<String> internalTopics,
-            Set<String> outputTopics) {
+    PipelineProgress(
+            Admin admin, String applicationId, String rawTopic, Set<String> internalTopics, Set<String> outputTopics) {
         this.admin = admin;
         this.applicationId = applicationId;
         this.offsets = new ApplicationOffsets(admin, applicationId, rawTopic, internalTopics, outputTopics);
@@ -71,7 +71,9 @@ final class PipelineProgress {
                 if (!snapshot.equals(previous)) {
                     stableSince = System.nanoTime();
                 }
-                if (offsets.rawLag() == 0 && offsets.internalWithinMarkers() && group.settled()
+                if (offsets.rawLag() == 0
+                        && offsets.internalWithinMarkers()
+                        && group.settled()
                         && System.nanoTime() - stableSince >= SETTLE.toNanos()) {
                     lag = 0;
                     return true;
@@ -84,8 +86,10 @@ final class PipelineProgress {
             } catch (ExecutionException e) {
                 // Wrong credentials or missing rights do not get better by waiting.
                 if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
-                    throw new IllegalStateException("the broker refused the client (see spring.kafka.security.* "
-                            + "and spring.kafka.properties.sasl.*)", e.getCause());
+                    throw new IllegalStateException(
+                            "the broker refused the client (see spring.kafka.security.* "
+                                    + "and spring.kafka.properties.sasl.*)",
+                            e.getCause());
                 }
                 progress.println("waiting for the broker: " + e.getCause().getMessage());
             }
@@ -102,7 +106,10 @@ final class PipelineProgress {
     private GroupSnapshot group() throws ExecutionException, InterruptedException {
         final ConsumerGroupDescription description;
         try {
-            description = admin.describeConsumerGroups(List.of(applicationId)).describedGroups().get(applicationId).get();
+            description = admin.describeConsumerGroups(List.of(applicationId))
+                    .describedGroups()
+                    .get(applicationId)
+                    .get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return new GroupSnapshot(GroupState.DEAD, Map.of()); // nothing has consumed anything yet
@@ -117,8 +124,7 @@ final class PipelineProgress {
     }
 
     /** What must stand still for the pipeline to count as done: the offsets and the group. */
-    private record Snapshot(ApplicationOffsets.Snapshot offsets, GroupSnapshot group) {
-    }
+    private record Snapshot(ApplicationOffsets.Snapshot offsets, GroupSnapshot group) {}
 
     /** A consumer group's state and assignment, as far as settling is concerned. */
     record GroupSnapshot(GroupState state, Map<String, Set<TopicPartition>> assignment) {

@@ -16,8 +16,7 @@ final class TopicScan {
 
     private static final Duration MAX_SCAN = Duration.ofMinutes(5);
 
-    private TopicScan() {
-    }
+    private TopicScan() {}
 
     /** Hands every record to {@code sink}; returns the number of partitions, 0 when the topic is missing. */
     static int scan(KafkaClientSettings kafka, String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import io.heatwire.article.quality.QualityStats;
 import io.heatwire.article.heat.HeatSum;
+import io.heatwire.article.quality.QualityStats;
 import io.heatwire.article.story.StoryKind;
 
 /**
@@ -23,9 +23,16 @@ import io.heatwire.article.story.StoryKind;
  * @param changed       whether it changed since its record was last written: the cluster processor
  *                      writes it when the interval ends (and finds it again after a restart)
  */
-public record ClusterAggregate(long size, long articles, SortedMap<String, Long> providers,
-        SortedMap<String, String> providerNames, SortedMap<String, Long> topics, QualityStats quality,
-        HeatSum heat, boolean published, boolean changed) {
+public record ClusterAggregate(
+        long size,
+        long articles,
+        SortedMap<String, Long> providers,
+        SortedMap<String, String> providerNames,
+        SortedMap<String, Long> topics,
+        QualityStats quality,
+        HeatSum heat,
+        boolean published,
+        boolean changed) {
 
     public static ClusterAggregate empty(Duration halfLife) {
         return new ClusterAggregate(0, 0, null, null, null, QualityStats.EMPTY, HeatSum.empty(halfLife), false, false);
@@ -62,8 +69,16 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
                 counting.count(change.added(), 1);
             }
         }
-        return new ClusterAggregate(counting.size, counting.articles, counting.providers, counting.providerNames,
-                counting.topics, counting.quality, counting.heat, published, true);
+        return new ClusterAggregate(
+                counting.size,
+                counting.articles,
+                counting.providers,
+                counting.providerNames,
+                counting.topics,
+                counting.quality,
+                counting.heat,
+                published,
+                true);
     }
 
     /** The figures of one aggregate while a batch of changes is counted into them. */
@@ -99,13 +114,16 @@ public record ClusterAggregate(long size, long articles, SortedMap<String, Long>
             }
             member.topicSlugs().forEach(slug -> ClusterAggregate.count(topics, slug, sign));
             quality = sign > 0 ? quality.add(member.quality()) : quality.remove(member.quality());
-            heat = sign > 0 ? heat.add(member.quality(), member.publishedAt()) : heat.remove(member.quality(), member.publishedAt());
+            heat = sign > 0
+                    ? heat.add(member.quality(), member.publishedAt())
+                    : heat.remove(member.quality(), member.publishedAt());
         }
     }
 
     /** This aggregate as it is once its record is written. */
     ClusterAggregate asPublished() {
-        return published && !changed ? this
+        return published && !changed
+                ? this
                 : new ClusterAggregate(size, articles, providers, providerNames, topics, quality, heat, true, false);
     }
 

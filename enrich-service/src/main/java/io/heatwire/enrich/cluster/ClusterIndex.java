@@ -75,23 +75,39 @@ public final class ClusterIndex {
         try (KeyValueIterator<String, ClusterMember> range = headlines.range(cluster + SEP, cluster + SEP + END)) {
             if (range.hasNext()) {
                 final ClusterMember best = range.next().value;
-                headline = new ClusterRecord.Headline(best.id(), best.title(), best.url(),
+                headline = new ClusterRecord.Headline(
+                        best.id(),
+                        best.title(),
+                        best.url(),
                         best.providerName() != null ? best.providerName() : best.providerKey());
             }
         }
         final List<ClusterRecord.ProviderCount> topProviders = aggregate.providers().entrySet().stream()
                 .sorted(byCountThenKey())
                 .limit(MAX_PROVIDERS)
-                .map(e -> new ClusterRecord.ProviderCount(e.getKey(), aggregate.providerNames().get(e.getKey()),
-                        e.getValue()))
+                .map(e -> new ClusterRecord.ProviderCount(
+                        e.getKey(), aggregate.providerNames().get(e.getKey()), e.getValue()))
                 .toList();
         final Map<String, Long> topTopics = new LinkedHashMap<>();
-        aggregate.topics().entrySet().stream().sorted(byCountThenKey()).limit(MAX_TOPICS)
+        aggregate.topics().entrySet().stream()
+                .sorted(byCountThenKey())
+                .limit(MAX_TOPICS)
                 .forEach(e -> topTopics.put(e.getKey(), e.getValue()));
-        return new ClusterRecord(id, aggregate.size(), aggregate.articles(), headline,
-                new ClusterRecord.Providers(aggregate.providers().size(), topProviders), topTopics,
-                firstPublished, lastPublished, aggregate.quality().summary(), aggregate.heat().heatScore(),
-                aggregate.heat().heatAt(asOf), asOf, newest, now);
+        return new ClusterRecord(
+                id,
+                aggregate.size(),
+                aggregate.articles(),
+                headline,
+                new ClusterRecord.Providers(aggregate.providers().size(), topProviders),
+                topTopics,
+                firstPublished,
+                lastPublished,
+                aggregate.quality().summary(),
+                aggregate.heat().heatScore(),
+                aggregate.heat().heatAt(asOf),
+                asOf,
+                newest,
+                now);
     }
 
     private static Comparator<Map.Entry<String, Long>> byCountThenKey() {
@@ -105,13 +121,13 @@ public final class ClusterIndex {
 
     /** cluster|100 - quality|time|id: a range scan lists the best ARTICLE first, the earliest on ties. */
     static String headlineKey(String cluster, ClusterMember member) {
-        final String quality = member.quality() == null ? "999"
-                : String.format(Locale.ROOT, "%03d", 100 - member.quality());
+        final String quality =
+                member.quality() == null ? "999" : String.format(Locale.ROOT, "%03d", 100 - member.quality());
         return cluster + SEP + quality + SEP + TimeKeys.ascending(member.publishedAt()) + SEP + member.id();
     }
 
     private static Instant invertedTime(String memberKey, String cluster) {
-        return TimeKeys.parseDescending(memberKey.substring(cluster.length() + 1,
-                cluster.length() + 1 + TimeKeys.width()));
+        return TimeKeys.parseDescending(
+                memberKey.substring(cluster.length() + 1, cluster.length() + 1 + TimeKeys.width()));
     }
 }

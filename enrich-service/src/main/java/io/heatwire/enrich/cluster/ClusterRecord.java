@@ -21,16 +21,25 @@ import io.heatwire.article.quality.QualitySummary;
  * @param heat       the heat at {@code asOf}, the stream time when the record was written
  * @param members    up to 100 story ids, newest first
  */
-public record ClusterRecord(String id, long size, long articles, Headline headline, Providers providers,
-        Map<String, Long> topics, Instant firstPublished, Instant lastPublished, QualitySummary quality,
-        Double heatScore, double heat, Instant asOf, List<String> members, Instant updatedAt) {
+public record ClusterRecord(
+        String id,
+        long size,
+        long articles,
+        Headline headline,
+        Providers providers,
+        Map<String, Long> topics,
+        Instant firstPublished,
+        Instant lastPublished,
+        QualitySummary quality,
+        Double heatScore,
+        double heat,
+        Instant asOf,
+        List<String> members,
+        Instant updatedAt) {
 
-    public record Headline(String id, String title, String url, String provider) {
-    }
+    public record Headline(String id, String title, String url, String provider) {}
 
-    public record Providers(long distinct, List<ProviderCount> top) {
-    }
+    public record Providers(long distinct, List<ProviderCount> top) {}
 
-    public record ProviderCount(String key, String name, long stories) {
-    }
+    public record ProviderCount(String key, String name, long stories) {}
 }

@@ -5,5 +5,4 @@ package io.heatwire.enrich.cluster;
  * the provider and topic statistics. Statistics follow story content, never cluster ids, so a
  * rename changes nothing here.
  */
-public record StoryChange(ClusterMember before, ClusterMember after) {
-}
+public record StoryChange(ClusterMember before, ClusterMember after) {}

@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * One parsed article document as clustering sees it: the article's own version, the REFERENCE
  * version it gives each related id, and the alias ids (URLs it lists for itself).
  */
-public record ArticleInput<C>(String id, StoryFacts<C> article, Map<String, StoryFacts<C>> related,
-        Set<String> aliases) {
+public record ArticleInput<C>(
+        String id, StoryFacts<C> article, Map<String, StoryFacts<C>> related, Set<String> aliases) {
 
     public ArticleInput {
         Objects.requireNonNull(id, "id");

@@ -25,10 +25,24 @@ import java.util.Set;
  * @param confirmed    a forwarded cluster's parent is the root that accepted its link
  * @param dirty        the published record is stale
  */
-public record Cluster<C, A>(String key, long createdAt, long membersEver, Hint parent, A aggregate,
-        Map<String, Member<C>> inline, boolean spilled, int size, StoryOrder pid, Set<StoryOrder> expected,
-        Set<String> published, boolean pidChanged, Set<String> toRename, Set<String> toBounce,
-        boolean adoptPending, boolean confirmed, boolean dirty) {
+public record Cluster<C, A>(
+        String key,
+        long createdAt,
+        long membersEver,
+        Hint parent,
+        A aggregate,
+        Map<String, Member<C>> inline,
+        boolean spilled,
+        int size,
+        StoryOrder pid,
+        Set<StoryOrder> expected,
+        Set<String> published,
+        boolean pidChanged,
+        Set<String> toRename,
+        Set<String> toBounce,
+        boolean adoptPending,
+        boolean confirmed,
+        boolean dirty) {
 
     public Cluster {
         Objects.requireNonNull(key, "key");
@@ -41,8 +55,9 @@ public record Cluster<C, A>(String key, long createdAt, long membersEver, Hint p
     }
 
     static <C, A> Cluster<C, A> fresh(String key, long createdAt, A empty) {
-        return new Cluster<>(key, createdAt, 0, null, empty, Map.of(), false, 0, null, Set.of(), Set.of(), false,
-                Set.of(), Set.of(), false, false, false);
+        return new Cluster<>(
+                key, createdAt, 0, null, empty, Map.of(), false, 0, null, Set.of(), Set.of(), false, Set.of(), Set.of(),
+                false, false, false);
     }
 
     public boolean isRoot() {
@@ -59,7 +74,9 @@ public record Cluster<C, A>(String key, long createdAt, long membersEver, Hint p
     }
 
     boolean needsFlush() {
-        return dirty || pidChanged || !toRename.isEmpty()
+        return dirty
+                || pidChanged
+                || !toRename.isEmpty()
                 || (adoptPending || !toBounce.isEmpty()) && (parent == null || confirmed);
     }
 }

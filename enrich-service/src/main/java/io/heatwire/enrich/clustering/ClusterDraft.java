@@ -57,7 +57,23 @@ final class ClusterDraft<C, A> {
     }
 
     Cluster<C, A> build() {
-        return new Cluster<>(key, createdAt, membersEver, parent, aggregate, inline, spilled, size, pid, expected,
-                published, pidChanged, toRename, toBounce, adoptPending, confirmed, dirty);
+        return new Cluster<>(
+                key,
+                createdAt,
+                membersEver,
+                parent,
+                aggregate,
+                inline,
+                spilled,
+                size,
+                pid,
+                expected,
+                published,
+                pidChanged,
+                toRename,
+                toBounce,
+                adoptPending,
+                confirmed,
+                dirty);
     }
 }

@@ -21,17 +21,16 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-
 import tools.jackson.dataformat.cbor.CBORMapper;
 
 import io.heatwire.article.story.SourceVersion;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryKind;
 import io.heatwire.article.story.StoryMerge;
-import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.cluster.ClusterAggregate;
 import io.heatwire.enrich.cluster.ClusterIndex;
 import io.heatwire.enrich.cluster.ClusterMember;
+import io.heatwire.enrich.cluster.StoryChange;
 
 /**
  * Runs one {@link ClusteringTask} per partition of the story-events topic inside Kafka Streams:
@@ -44,9 +43,14 @@ import io.heatwire.enrich.cluster.ClusterMember;
 public final class ClusteringProcessor implements Processor<String, ClusteringEvent, String, ClusteringOutput> {
 
     /** The stores this processor uses. */
-    public record StoreNames(String contents, String nodes, String clusters, String members, String timeline,
-            String headlines, String written) {
-    }
+    public record StoreNames(
+            String contents,
+            String nodes,
+            String clusters,
+            String members,
+            String timeline,
+            String headlines,
+            String written) {}
 
     /** What the processor reports besides its records. */
     public interface Observer {
@@ -85,8 +89,13 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
      * @param partitions    partitions of the story-events topic; fixed for the life of the state
      * @param flushInterval how often the task's outbox is flushed: fan-out, stories and clusters
      */
-    public ClusteringProcessor(StoreNames names, int partitions, Duration flushInterval, Duration halfLife,
-            Settings settings, Observer observer) {
+    public ClusteringProcessor(
+            StoreNames names,
+            int partitions,
+            Duration flushInterval,
+            Duration halfLife,
+            Settings settings,
+            Observer observer) {
         this.names = names;
         this.partitions = partitions;
         this.flushInterval = flushInterval;
@@ -105,7 +114,8 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         this.context = context;
         this.contents = context.getStateStore(names.contents());
         this.written = context.getStateStore(names.written());
-        this.index = new ClusterIndex(context.getStateStore(names.timeline()), context.getStateStore(names.headlines()));
+        this.index =
+                new ClusterIndex(context.getStateStore(names.timeline()), context.getStateStore(names.headlines()));
         final KeyValueStore<String, Node<ClusterMember>> nodes = context.getStateStore(names.nodes());
         final KeyValueStore<String, Cluster<ClusterMember, ClusterAggregate>> clusters =
                 context.getStateStore(names.clusters());
@@ -113,9 +123,16 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         nodeBuffer = new KafkaStores.StepBuffer<>(KafkaStores.byId(nodes));
         clusterBuffer = new KafkaStores.StepBuffer<>(KafkaStores.byId(clusters));
         memberBuffer = new KafkaStores.StepBuffer<>(KafkaStores.byMember(members));
-        task = new ClusteringTask<>(context.taskId().partition(), id -> partitionOf(id, partitions),
-                nodeBuffer, clusterBuffer, memberBuffer, ClusteringProcessor::merge, new Aggregates(halfLife),
-                settings, new Index());
+        task = new ClusteringTask<>(
+                context.taskId().partition(),
+                id -> partitionOf(id, partitions),
+                nodeBuffer,
+                clusterBuffer,
+                memberBuffer,
+                ClusteringProcessor::merge,
+                new Aggregates(halfLife),
+                settings,
+                new Index());
         task.init();
         flushBuffers();
         changedAt.clear();
@@ -129,10 +146,16 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         if (event.message() == null) {
             ingest(record.key(), event.stories(), timestamp);
         } else if (event.message() instanceof Message.RefVersion<ClusterMember> ref) {
-            final Story version = event.stories().isEmpty() ? null : event.stories().get(0);
+            final Story version =
+                    event.stories().isEmpty() ? null : event.stories().get(0);
             final Story merged = mergeContent(ref.id(), version, timestamp);
-            emit(task.process(record.key(), new Message.RefVersion<>(ref.id(), ref.referrer(),
-                    facts(merged), ref.hint()), timestamp), Map.of(), timestamp);
+            emit(
+                    task.process(
+                            record.key(),
+                            new Message.RefVersion<>(ref.id(), ref.referrer(), facts(merged), ref.hint()),
+                            timestamp),
+                    Map.of(),
+                    timestamp);
         } else {
             emit(task.process(record.key(), event.message(), timestamp), Map.of(), timestamp);
         }
@@ -149,8 +172,12 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     private void ingest(String id, List<Story> stories, long timestamp) {
         final Story article = stories.get(0);
         final Story current = contents.get(id);
-        if (current != null && current.kind() == StoryKind.ARTICLE && article.sourceVersion().contentSha256() != null
-                && article.sourceVersion().contentSha256().equals(current.sourceVersion().contentSha256())) {
+        if (current != null
+                && current.kind() == StoryKind.ARTICLE
+                && article.sourceVersion().contentSha256() != null
+                && article.sourceVersion()
+                        .contentSha256()
+                        .equals(current.sourceVersion().contentSha256())) {
             return;
         }
         final Story merged = mergeContent(id, article, timestamp);
@@ -165,11 +192,15 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         final Map<String, StoryFacts<ClusterMember>> related = new HashMap<>();
         references.forEach((referenceId, reference) -> {
             final StoryFacts<ClusterMember> facts = facts(reference);
-            related.put(referenceId, new StoryFacts<>(facts.kind(), version, facts.publishedAt(), facts.contribution()));
+            related.put(
+                    referenceId, new StoryFacts<>(facts.kind(), version, facts.publishedAt(), facts.contribution()));
         });
         final Set<String> aliases = new LinkedHashSet<>(merged.aliases());
-        emit(task.process(id, new Message.Ingest<>(new ArticleInput<>(id, facts(merged), related, aliases)),
-                timestamp), references, timestamp);
+        emit(
+                task.process(
+                        id, new Message.Ingest<>(new ArticleInput<>(id, facts(merged), related, aliases)), timestamp),
+                references,
+                timestamp);
     }
 
     private Story mergeContent(String id, Story version, long timestamp) {
@@ -191,7 +222,9 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     private static StoryFacts<ClusterMember> facts(Story story) {
         final Kind kind = story.kind() == StoryKind.ARTICLE ? Kind.ARTICLE : Kind.REFERENCE;
         final Story published = published(story, null);
-        return new StoryFacts<>(kind, digest(published),
+        return new StoryFacts<>(
+                kind,
+                digest(published),
                 story.publishedAt() == null ? null : story.publishedAt().toEpochMilli(),
                 ClusterMember.contributionOf(published));
     }
@@ -202,8 +235,12 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
      * published and ingested within the same seconds tie, and the second forwards nothing new.
      */
     static long documentOrder(SourceVersion version, long timestamp) {
-        final long published = version.publishedAt() == null ? 0 : Math.max(0, version.publishedAt().getEpochSecond());
-        final long ingested = version.ingestedAt() == null ? timestamp / 1000 : version.ingestedAt().getEpochSecond();
+        final long published = version.publishedAt() == null
+                ? 0
+                : Math.max(0, version.publishedAt().getEpochSecond());
+        final long ingested = version.ingestedAt() == null
+                ? timestamp / 1000
+                : version.ingestedAt().getEpochSecond();
         return (published << 31) | Math.min(Math.max(0, ingested), (1L << 31) - 1);
     }
 
@@ -232,9 +269,10 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         flushBuffers();
         for (Effects.Outgoing<ClusterMember> outgoing : effects.messages()) {
             final Story content = outgoing.message() instanceof Message.RefVersion<ClusterMember> ref
-                    ? references.get(ref.id()) : null;
-            final ClusteringEvent event = new ClusteringEvent(outgoing.message(),
-                    content == null ? List.of() : List.of(content));
+                    ? references.get(ref.id())
+                    : null;
+            final ClusteringEvent event =
+                    new ClusteringEvent(outgoing.message(), content == null ? List.of() : List.of(content));
             forward(outgoing.key(), new ClusteringOutput.Event(event), timestamp);
         }
         final List<StoryChange> changes = new ArrayList<>();
@@ -242,8 +280,12 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
             writeStory(update, changes, timestamp);
         }
         if (!changes.isEmpty()) {
-            forward(changes.get(0).after() != null ? changes.get(0).after().id() : changes.get(0).before().id(),
-                    new ClusteringOutput.StatsChanges(changes), timestamp);
+            forward(
+                    changes.get(0).after() != null
+                            ? changes.get(0).after().id()
+                            : changes.get(0).before().id(),
+                    new ClusteringOutput.StatsChanges(changes),
+                    timestamp);
         }
         if (!effects.clusters().isEmpty()) {
             final Instant asOf = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
@@ -254,8 +296,11 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
                     observer.clusterMerged();
                 } else {
                     final Effects.ClusterRecord<ClusterAggregate> record = update.record();
-                    forward(update.id(), new ClusteringOutput.ClusterWrite(
-                            index.record(record.key(), record.id(), record.aggregate(), asOf, now)), timestamp);
+                    forward(
+                            update.id(),
+                            new ClusteringOutput.ClusterWrite(
+                                    index.record(record.key(), record.id(), record.aggregate(), asOf, now)),
+                            timestamp);
                 }
             }
         }
@@ -292,10 +337,12 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     public static Story published(Story story, String clusterId) {
         final SourceVersion version = story.sourceVersion();
         final String hash = story.kind() == StoryKind.ARTICLE ? version.contentSha256() : null;
-        final Story base = version.ingestedAt() == null && Objects.equals(hash, version.contentSha256()) ? story
+        final Story base = version.ingestedAt() == null && Objects.equals(hash, version.contentSha256())
+                ? story
                 : story.withSourceVersion(new SourceVersion(version.publishedAt(), null, hash));
         final List<String> related = story.related().contains(story.id())
-                ? story.related().stream().filter(r -> !r.equals(story.id())).toList() : story.related();
+                ? story.related().stream().filter(r -> !r.equals(story.id())).toList()
+                : story.related();
         return base.withAccumulated(story.aliases(), related, clusterId);
     }
 

@@ -55,6 +55,7 @@ public final class ClusteringTask<C, A> {
 
     /** The outbox: keys whose record says something must still be sent or written. */
     private final Set<String> pendingNodes = new TreeSet<>();
+
     private final Set<String> pendingClusters = new TreeSet<>();
 
     private List<Outgoing<C>> messages = new ArrayList<>();
@@ -67,9 +68,15 @@ public final class ClusteringTask<C, A> {
      *                    count, which must never change)
      * @param merge       story merge (ARTICLE beats REFERENCE, newer version wins), total and idempotent
      */
-    public ClusteringTask(int partition, ToIntFunction<String> partitioner, Store<String, Node<C>> nodes,
-            Store<String, Cluster<C, A>> clusters, Store<MemberKey, Member<C>> members,
-            BinaryOperator<StoryFacts<C>> merge, Aggregator<C, A> aggregator, Settings settings) {
+    public ClusteringTask(
+            int partition,
+            ToIntFunction<String> partitioner,
+            Store<String, Node<C>> nodes,
+            Store<String, Cluster<C, A>> clusters,
+            Store<MemberKey, Member<C>> members,
+            BinaryOperator<StoryFacts<C>> merge,
+            Aggregator<C, A> aggregator,
+            Settings settings) {
         this(partition, partitioner, nodes, clusters, members, merge, aggregator, settings, RosterIndex.none());
     }
 
@@ -77,9 +84,15 @@ public final class ClusteringTask<C, A> {
      * @param index told of every member that enters or leaves a cluster's roster (or changes what it
      *              counts there), so the caller can keep ordered indexes keyed by cluster key
      */
-    public ClusteringTask(int partition, ToIntFunction<String> partitioner, Store<String, Node<C>> nodes,
-            Store<String, Cluster<C, A>> clusters, Store<MemberKey, Member<C>> members,
-            BinaryOperator<StoryFacts<C>> merge, Aggregator<C, A> aggregator, Settings settings,
+    public ClusteringTask(
+            int partition,
+            ToIntFunction<String> partitioner,
+            Store<String, Node<C>> nodes,
+            Store<String, Cluster<C, A>> clusters,
+            Store<MemberKey, Member<C>> members,
+            BinaryOperator<StoryFacts<C>> merge,
+            Aggregator<C, A> aggregator,
+            Settings settings,
             RosterIndex<C> index) {
         this.index = Objects.requireNonNull(index, "index");
         this.partition = partition;
@@ -176,7 +189,8 @@ public final class ClusteringTask<C, A> {
         final Node<C> old = node(u);
         final StoryFacts<C> merged = mergeFacts(old.facts(), article.article());
         final boolean factsChanged = !merged.equals(old.facts());
-        final Set<String> newRelated = minus(article.related().keySet(), old.related().keySet());
+        final Set<String> newRelated =
+                minus(article.related().keySet(), old.related().keySet());
         // a reference version is forwarded once, and only if newer than what this article forwarded
         final Map<String, StoryFacts<C>> toForward = new TreeMap<>();
         article.related().forEach((ref, facts) -> {
@@ -372,8 +386,8 @@ public final class ClusteringTask<C, A> {
         }
         if (reg.remove() != null) {
             if (counted == null || !counted.contribution().equals(reg.remove())) {
-                throw new IllegalStateException("cluster " + c.key + " asked to remove a contribution of "
-                        + reg.story() + " it never counted");
+                throw new IllegalStateException(
+                        "cluster " + c.key + " asked to remove a contribution of " + reg.story() + " it never counted");
             }
             c.aggregate = aggregator.remove(c.aggregate, reg.remove());
         } else if (counted != null) {
@@ -395,13 +409,16 @@ public final class ClusteringTask<C, A> {
             if (counted == null || reg.retired()) {
                 c.expected.removeIf(e -> e.id().equals(reg.story()));
             }
-            if (c.pid != null && c.pid.id().equals(reg.story())
+            if (c.pid != null
+                    && c.pid.id().equals(reg.story())
                     && (reg.add() == null || reg.order().compareTo(c.pid) > 0)) {
                 recomputePid(c); // the earliest member left or became later
             } else if (reg.add() != null) {
                 lowerPid(c, reg.order());
             }
-            if (reg.add() != null && c.pid != null && !c.pid.id().equals(member(c, reg.story()).belief())) {
+            if (reg.add() != null
+                    && c.pid != null
+                    && !c.pid.id().equals(member(c, reg.story()).belief())) {
                 c.toRename.add(reg.story());
             }
             c.dirty = true;
@@ -474,8 +491,10 @@ public final class ClusteringTask<C, A> {
 
     private void onRename(Rename<C> rename) {
         final Node<C> old = node(rename.story());
-        if (old.sent() == null || !old.sent().cluster().equals(rename.cluster())
-                || !old.root().key().equals(rename.cluster()) || rename.pid().equals(old.clusterId())) {
+        if (old.sent() == null
+                || !old.sent().cluster().equals(rename.cluster())
+                || !old.root().key().equals(rename.cluster())
+                || rename.pid().equals(old.clusterId())) {
             return;
         }
         final NodeDraft<C> n = new NodeDraft<>(old);
@@ -524,16 +543,27 @@ public final class ClusteringTask<C, A> {
         if (!Objects.equals(want, sent)) {
             // only the story moves its registration: "-old at old, +new at new", in send order
             if (sent != null && want != null && sent.cluster().equals(want.cluster())) {
-                item(items, new Reg<>(want.cluster(), id, sent.contribution(), want.contribution(), want.order(),
-                        n.clusterId, false));
+                item(
+                        items,
+                        new Reg<>(
+                                want.cluster(),
+                                id,
+                                sent.contribution(),
+                                want.contribution(),
+                                want.order(),
+                                n.clusterId,
+                                false));
             } else {
                 if (sent != null) {
-                    item(items, new Reg<>(sent.cluster(), id, sent.contribution(), null, sent.order(), n.clusterId,
-                            retired));
+                    item(
+                            items,
+                            new Reg<>(
+                                    sent.cluster(), id, sent.contribution(), null, sent.order(), n.clusterId, retired));
                 }
                 if (want != null) {
-                    item(items, new Reg<>(want.cluster(), id, null, want.contribution(), want.order(), n.clusterId,
-                            false));
+                    item(
+                            items,
+                            new Reg<>(want.cluster(), id, null, want.contribution(), want.order(), n.clusterId, false));
                 }
             }
             n.sent = want;
@@ -622,7 +652,8 @@ public final class ClusteringTask<C, A> {
     }
 
     private void item(Map<Integer, List<Item<C>>> items, Item<C> item) {
-        items.computeIfAbsent(partitioner.applyAsInt(item.key()), p -> new ArrayList<>()).add(item);
+        items.computeIfAbsent(partitioner.applyAsInt(item.key()), p -> new ArrayList<>())
+                .add(item);
     }
 
     // ---- roster: inline while small, the ordered member index beyond -------------------------

@@ -10,8 +10,7 @@ import java.util.List;
  * @param stories  story output: cluster id per story, or a tombstone
  * @param clusters cluster output: a record per published cluster id, or a tombstone
  */
-public record Effects<C, A>(List<Outgoing<C>> messages, List<StoryUpdate<C>> stories,
-        List<ClusterUpdate<A>> clusters) {
+public record Effects<C, A>(List<Outgoing<C>> messages, List<StoryUpdate<C>> stories, List<ClusterUpdate<A>> clusters) {
 
     public Effects {
         messages = List.copyOf(messages);
@@ -28,22 +27,18 @@ public record Effects<C, A>(List<Outgoing<C>> messages, List<StoryUpdate<C>> sto
      * {@link Message.Batch}, which must be written to {@code partition} explicitly; for keyed messages
      * {@code partition} is what the partitioner says of the key.
      */
-    public record Outgoing<C>(int partition, String key, Message<C> message) {
-    }
+    public record Outgoing<C>(int partition, String key, Message<C> message) {}
 
     /** A story record: {@code clusterId == null} is a tombstone (the id stopped being a story). */
-    public record StoryUpdate<C>(String id, String clusterId, StoryFacts<C> facts) {
-    }
+    public record StoryUpdate<C>(String id, String clusterId, StoryFacts<C> facts) {}
 
     /** A cluster record under {@code id}; {@code record == null} is a tombstone. */
-    public record ClusterUpdate<A>(String id, ClusterRecord<A> record) {
-    }
+    public record ClusterUpdate<A>(String id, ClusterRecord<A> record) {}
 
     /**
      * The published figures of a cluster: its id (earliest story), exact size and aggregate, and the
      * key of the cluster record that holds them (stable across renames; the {@link RosterIndex} is
      * keyed by it).
      */
-    public record ClusterRecord<A>(String key, String id, int size, A aggregate) {
-    }
+    public record ClusterRecord<A>(String key, String id, int size, A aggregate) {}
 }

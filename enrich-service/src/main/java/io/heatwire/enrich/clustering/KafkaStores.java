@@ -17,8 +17,7 @@ final class KafkaStores {
     /** Between cluster and member in a member-index key; never part of an id (ids are hex). */
     static final String SEPARATOR = "|";
 
-    private KafkaStores() {
-    }
+    private KafkaStores() {}
 
     static <V> Store<String, V> byId(KeyValueStore<String, V> store) {
         return new Store<>() {

@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public record MemberKey(String cluster, String member) implements Comparable<MemberKey> {
 
-    private static final Comparator<MemberKey> ORDER = Comparator.comparing(MemberKey::cluster)
-            .thenComparing(MemberKey::member);
+    private static final Comparator<MemberKey> ORDER =
+            Comparator.comparing(MemberKey::cluster).thenComparing(MemberKey::member);
     private static final String AFTER_EVERY_ID = String.valueOf(Character.MAX_VALUE);
 
     public MemberKey {

@@ -8,42 +8,35 @@ import java.util.Set;
 public sealed interface Message<C> {
 
     /** A parsed article document, keyed by the article id. */
-    record Ingest<C>(ArticleInput<C> article) implements Message<C> {
-    }
+    record Ingest<C>(ArticleInput<C> article) implements Message<C> {}
 
     /** An article lists {@code id} as related: the REFERENCE version it gives it and its root hint. */
-    record RefVersion<C>(String id, String referrer, StoryFacts<C> facts, Hint hint) implements Message<C> {
-    }
+    record RefVersion<C>(String id, String referrer, StoryFacts<C> facts, Hint hint) implements Message<C> {}
 
     /** An article lists {@code id} as one of its own URLs. */
-    record Claim<C>(String id, String owner, Hint hint) implements Message<C> {
-    }
+    record Claim<C>(String id, String owner, Hint hint) implements Message<C> {}
 
     /** Join the trees of {@code target} (presumed the smaller Φ, keyed by it) and {@code other}. */
-    record Union<C>(Hint target, Hint other) implements Message<C> {
-    }
+    record Union<C>(Hint target, Hint other) implements Message<C> {}
 
     /**
      * Cluster {@code child} has linked itself under {@code parent}: it hands over the pids it expects
      * (its own pid among them) and the ids it published, for which the root now answers.
      */
     record Link<C>(String parent, String child, Set<StoryOrder> expected, Set<String> published)
-            implements Message<C> {
-    }
+            implements Message<C> {}
 
     /**
      * The root that accepted {@code child}'s link: the child points straight at it (path compression)
      * and only now tells its members to move, so they go to the root, not along a chain.
      */
-    record Linked<C>(String child, Hint root) implements Message<C> {
-    }
+    record Linked<C>(String child, Hint root) implements Message<C> {}
 
     /**
      * Story {@code story} stopped being a story: whoever expects it as a pid must forget it. Sent by a
      * retiring story that is registered nowhere, and passed on by forwarded clusters.
      */
-    record Retired<C>(String cluster, String story) implements Message<C> {
-    }
+    record Retired<C>(String cluster, String story) implements Message<C> {}
 
     /** Fan-out items for the ids of one partition, sent to that partition explicitly. */
     record Batch<C>(int partition, List<Item<C>> items) implements Message<C> {
@@ -64,8 +57,8 @@ public sealed interface Message<C> {
      * wants counted now (either may be absent), believing the cluster is named {@code assumedPid}.
      * {@code retired}: the story stopped being a story, whoever expects it as a pid must forget it.
      */
-    record Reg<C>(String cluster, String story, C remove, C add, StoryOrder order, String assumedPid,
-            boolean retired) implements Item<C> {
+    record Reg<C>(String cluster, String story, C remove, C add, StoryOrder order, String assumedPid, boolean retired)
+            implements Item<C> {
 
         public Reg {
             Objects.requireNonNull(order, "order");

@@ -22,9 +22,20 @@ import java.util.Set;
  * @param retiring       it stopped being a story: the next flush tells whoever may expect it as a pid
  * @param toSettle       new related ids to tell, once {@code settleDue} has come, where to register
  */
-public record Node<C>(StoryFacts<C> facts, Set<String> claimants, Map<String, Long> related, Set<String> aliases,
-        Hint root, boolean awaitingSettle, Registration<C> sent, String clusterId, String shown,
-        boolean contentChanged, boolean retiring, Set<String> toSettle, long settleDue) {
+public record Node<C>(
+        StoryFacts<C> facts,
+        Set<String> claimants,
+        Map<String, Long> related,
+        Set<String> aliases,
+        Hint root,
+        boolean awaitingSettle,
+        Registration<C> sent,
+        String clusterId,
+        String shown,
+        boolean contentChanged,
+        boolean retiring,
+        Set<String> toSettle,
+        long settleDue) {
 
     public Node {
         claimants = Sorted.set(Objects.requireNonNull(claimants, "claimants"));
@@ -34,7 +45,8 @@ public record Node<C>(StoryFacts<C> facts, Set<String> claimants, Map<String, Lo
     }
 
     static <C> Node<C> empty() {
-        return new Node<>(null, Set.of(), Map.of(), Set.of(), null, false, null, null, null, false, false, Set.of(), 0L);
+        return new Node<>(
+                null, Set.of(), Map.of(), Set.of(), null, false, null, null, null, false, false, Set.of(), 0L);
     }
 
     /** SPEC 5: an id with an ARTICLE version, or with a REFERENCE version and no claimant. */

@@ -37,7 +37,19 @@ final class NodeDraft<C> {
     }
 
     Node<C> build() {
-        return new Node<>(facts, claimants, related, aliases, root, awaitingSettle, sent, clusterId, shown,
-                contentChanged, retiring, toSettle, settleDue);
+        return new Node<>(
+                facts,
+                claimants,
+                related,
+                aliases,
+                root,
+                awaitingSettle,
+                sent,
+                clusterId,
+                shown,
+                contentChanged,
+                retiring,
+                toSettle,
+                settleDue);
     }
 }

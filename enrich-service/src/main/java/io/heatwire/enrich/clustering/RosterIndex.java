@@ -15,12 +15,10 @@ public interface RosterIndex<C> {
     static <C> RosterIndex<C> none() {
         return new RosterIndex<>() {
             @Override
-            public void added(String cluster, String story, Member<C> member) {
-            }
+            public void added(String cluster, String story, Member<C> member) {}
 
             @Override
-            public void removed(String cluster, String story, Member<C> member) {
-            }
+            public void removed(String cluster, String story, Member<C> member) {}
         };
     }
 }

@@ -11,8 +11,7 @@ import java.util.TreeSet;
 /** Immutable sorted copies: state values iterate in a fixed order, so a replay sends the same messages. */
 final class Sorted {
 
-    private Sorted() {
-    }
+    private Sorted() {}
 
     static <T extends Comparable<T>> SortedSet<T> set(Collection<T> values) {
         return Collections.unmodifiableSortedSet(new TreeSet<>(values));

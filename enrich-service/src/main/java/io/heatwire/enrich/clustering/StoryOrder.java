@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public record StoryOrder(Long publishedAt, String id) implements Comparable<StoryOrder> {
 
-    private static final Comparator<StoryOrder> ORDER = Comparator
-            .comparing(StoryOrder::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+    private static final Comparator<StoryOrder> ORDER = Comparator.comparing(
+                    StoryOrder::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(StoryOrder::id);
 
     public StoryOrder {

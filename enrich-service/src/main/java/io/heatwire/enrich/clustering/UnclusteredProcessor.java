@@ -10,8 +10,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryMerge;
-import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.cluster.ClusterMember;
+import io.heatwire.enrich.cluster.StoryChange;
 
 /**
  * The benchmark's ceiling: every story its own cluster. Merges each story version into its
@@ -54,15 +54,18 @@ public final class UnclusteredProcessor implements Processor<String, ClusteringE
             if (current != null && story.equals(ClusteringProcessor.published(current, current.id()))) {
                 continue; // a newer ingestion of the same content
             }
-            context.forward(new Record<>(story.id(), new ClusteringOutput.StoryWrite(story), record.timestamp(),
-                    new RecordHeaders()));
+            context.forward(new Record<>(
+                    story.id(), new ClusteringOutput.StoryWrite(story), record.timestamp(), new RecordHeaders()));
             observer.storyWritten(story, record.timestamp(), context.currentSystemTimeMs());
             final ClusterMember before = written.get(story.id());
             final ClusterMember after = ClusterMember.contributionOf(story);
             if (!after.equals(before)) {
                 written.put(story.id(), after);
-                context.forward(new Record<>(story.id(), new ClusteringOutput.StatsChanges(
-                        List.of(new StoryChange(before, after))), record.timestamp(), new RecordHeaders()));
+                context.forward(new Record<>(
+                        story.id(),
+                        new ClusteringOutput.StatsChanges(List.of(new StoryChange(before, after))),
+                        record.timestamp(),
+                        new RecordHeaders()));
             }
         }
     }

@@ -24,9 +24,11 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     /** The Streams property with the budget in bytes. */
     public static final String MEMORY_CONFIG = "heatwire.rocksdb.memory.bytes";
+
     static final long DEFAULT_MEMORY_BYTES = 256L * 1024 * 1024;
     /** The share of the cache that index and filter blocks may keep with high priority. */
     private static final double INDEX_FILTER_RATIO = 0.1;
+
     private static final long BLOCK_SIZE = 16 * 1024;
     private static final int MEMTABLES_PER_STORE = 2;
 
@@ -60,7 +62,9 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         if (value == null) {
             return DEFAULT_MEMORY_BYTES;
         }
-        final long bytes = value instanceof Number number ? number.longValue() : Long.parseLong(value.toString().trim());
+        final long bytes = value instanceof Number number
+                ? number.longValue()
+                : Long.parseLong(value.toString().trim());
         if (bytes < 16L * 1024 * 1024) {
             throw new IllegalArgumentException(MEMORY_CONFIG + " must be at least 16 MB, got " + bytes + " bytes");
         }

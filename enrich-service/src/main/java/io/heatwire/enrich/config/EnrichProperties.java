@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.topology.EnrichSettings;
 import io.heatwire.enrich.topology.Topics;
 import io.heatwire.support.contract.DefaultTopics;
@@ -16,15 +16,27 @@ import io.heatwire.support.contract.DefaultTopics;
  * {@code spring.kafka.*}.
  */
 @ConfigurationProperties("heatwire")
-public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Parse parse,
-        @DefaultValue DeadLetterSettings deadLetters, @DefaultValue Clusters clusters, @DefaultValue Heat heat,
+public record EnrichProperties(
+        @DefaultValue TopicNames topics,
+        @DefaultValue Parse parse,
+        @DefaultValue DeadLetterSettings deadLetters,
+        @DefaultValue Clusters clusters,
+        @DefaultValue Heat heat,
         @DefaultValue Instance instance) {
 
     public EnrichSettings settings() {
-        return new EnrichSettings(new ParseLimits(parse.maxDocumentBytes(), parse.maxAliases(),
-                parse.maxNestingDepth(), parse.maxRelated(), parse.maxStringLength()),
-                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES, clusters.emitInterval(), heat.halfLife(),
-                clusters.enabled(), topics.partitions());
+        return new EnrichSettings(
+                new ParseLimits(
+                        parse.maxDocumentBytes(),
+                        parse.maxAliases(),
+                        parse.maxNestingDepth(),
+                        parse.maxRelated(),
+                        parse.maxStringLength()),
+                deadLetters.maxRecordBytes() - DeadLetters.HEADROOM_BYTES,
+                clusters.emitInterval(),
+                heat.halfLife(),
+                clusters.enabled(),
+                topics.partitions());
     }
 
     /**
@@ -37,7 +49,9 @@ public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Pa
      * @param startBackoff how long start-up waits between attempts to reach the broker and create
      *                     the missing topics
      */
-    public record Instance(@DefaultValue("") String name, @DefaultValue("20s") Duration closeTimeout,
+    public record Instance(
+            @DefaultValue("") String name,
+            @DefaultValue("20s") Duration closeTimeout,
             @DefaultValue("2s") Duration startBackoff) {
 
         public Instance {
@@ -51,8 +65,7 @@ public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Pa
     }
 
     /** @param halfLife a story's weight in the heat of its cluster, provider and topics halves every half-life */
-    public record Heat(@DefaultValue("24h") Duration halfLife) {
-    }
+    public record Heat(@DefaultValue("24h") Duration halfLife) {}
 
     /**
      * @param emitInterval how often the records of the stories, clusters, providers and topics that
@@ -63,16 +76,17 @@ public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Pa
      *                     cluster records): the ceiling that {@code ./benchmark.sh --ceiling} measures,
      *                     not a production mode
      */
-    public record Clusters(@DefaultValue("300ms") Duration emitInterval, @DefaultValue("true") boolean enabled) {
-    }
+    public record Clusters(
+            @DefaultValue("300ms") Duration emitInterval,
+            @DefaultValue("true") boolean enabled) {}
 
     /**
      * @param maxRecordBytes the dead-letter topic's {@code max.message.bytes} and the Streams
      *                       producer's {@code max.request.size}: larger than any raw record, so a
      *                       rejected document always fits in its dead letter
      */
-    public record DeadLetterSettings(@DefaultValue("8388608") int maxRecordBytes) {
-    }
+    public record DeadLetterSettings(
+            @DefaultValue("8388608") int maxRecordBytes) {}
 
     /**
      * Topic names (SPEC 10) and how missing topics are created at start-up.
@@ -102,6 +116,5 @@ public record EnrichProperties(@DefaultValue TopicNames topics, @DefaultValue Pa
             @DefaultValue("16") int maxAliases,
             @DefaultValue("32") int maxNestingDepth,
             @DefaultValue("1000") int maxRelated,
-            @DefaultValue("100000") int maxStringLength) {
-    }
+            @DefaultValue("100000") int maxStringLength) {}
 }

@@ -23,11 +23,11 @@ final class InstanceName {
 
     /** What the broker accepts as a {@code group.instance.id}. */
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
+
     private static final Pattern ILLEGAL_CHARACTERS = Pattern.compile("[^a-zA-Z0-9._-]+");
     private static final int MAX_HOST_LENGTH = 100;
 
-    private InstanceName() {
-    }
+    private InstanceName() {}
 
     /** The configured name, checked, or the default for this host and state directory. */
     static String resolve(String configured, Path stateDir) {
@@ -39,7 +39,8 @@ final class InstanceName {
 
     /** The default: the host name (what the broker accepts of it) and a checksum of the state directory. */
     static String of(String hostName, Path stateDir) {
-        String host = ILLEGAL_CHARACTERS.matcher(hostName.toLowerCase(Locale.ROOT)).replaceAll("-");
+        String host =
+                ILLEGAL_CHARACTERS.matcher(hostName.toLowerCase(Locale.ROOT)).replaceAll("-");
         if (host.length() > MAX_HOST_LENGTH) {
             host = host.substring(0, MAX_HOST_LENGTH);
         }
@@ -50,8 +51,8 @@ final class InstanceName {
 
     static String checked(String name) {
         if (!LEGAL.matcher(name).matches()) {
-            throw new IllegalArgumentException("heatwire.instance.name must be 1-200 characters of a-z, A-Z, 0-9, "
-                    + "'.', '_' and '-': " + name);
+            throw new IllegalArgumentException(
+                    "heatwire.instance.name must be 1-200 characters of a-z, A-Z, 0-9, " + "'.', '_' and '-': " + name);
         }
         return name;
     }

@@ -17,6 +17,7 @@ class MetricsConfiguration {
 
     /** The name and tag the topology and the exception handlers count dead letters under. */
     static final String DEAD_LETTERS = MetricNames.DEAD_LETTERS;
+
     static final String CODE_TAG = MetricNames.CODE_TAG;
 
     /**
@@ -31,7 +32,8 @@ class MetricsConfiguration {
     }
 
     static List<String> codes() {
-        return Stream.concat(Stream.of(ErrorCode.values()).map(ErrorCode::name),
-                DeadLetterExceptionHandlers.CODES.stream()).toList();
+        return Stream.concat(
+                        Stream.of(ErrorCode.values()).map(ErrorCode::name), DeadLetterExceptionHandlers.CODES.stream())
+                .toList();
     }
 }

@@ -7,10 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -42,13 +41,14 @@ class QueryConfiguration {
     private final AtomicReference<HostInfo> self = new AtomicReference<>(new HostInfo("unknown", -1));
 
     @Bean
-    ApplicationListener<WebServerInitializedEvent> advertiseQueryServer(StreamsBuilderFactoryBean factoryBean,
-            QueryProperties properties) {
+    ApplicationListener<WebServerInitializedEvent> advertiseQueryServer(
+            StreamsBuilderFactoryBean factoryBean, QueryProperties properties) {
         return event -> {
             if (event.getApplicationContext().getServerNamespace() != null) {
                 return;
             }
-            final HostInfo host = new HostInfo(properties.advertisedHost(), event.getWebServer().getPort());
+            final HostInfo host = new HostInfo(
+                    properties.advertisedHost(), event.getWebServer().getPort());
             self.set(host);
             final Properties streams = factoryBean.getStreamsConfiguration();
             streams.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
@@ -59,10 +59,15 @@ class QueryConfiguration {
     @Bean
     LocalViews localViews(StreamsBuilderFactoryBean factoryBean, Topics topics, KafkaAdmin admin) {
         final Map<String, Integer> partitions = new ConcurrentHashMap<>();
-        return new KafkaStreamsViews(factoryBean::getKafkaStreams, self::get,
+        return new KafkaStreamsViews(
+                factoryBean::getKafkaStreams,
+                self::get,
                 store -> partitions.computeIfAbsent(QueryViews.sourceTopic(topics, store), topic -> {
                     try {
-                        return admin.describeTopics(topic).get(topic).partitions().size();
+                        return admin.describeTopics(topic)
+                                .get(topic)
+                                .partitions()
+                                .size();
                     } catch (RuntimeException e) {
                         throw new UnavailableException("cannot describe " + topic + ": " + e.getMessage());
                     }
@@ -77,8 +82,11 @@ class QueryConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        return new Queries(new OwnerRouter(views, new HttpPeers(properties.peerTimeout(), meters),
-                new OwnerRouter.Retries(properties.attempts(), properties.retryPause()), fanOut));
+        return new Queries(new OwnerRouter(
+                views,
+                new HttpPeers(properties.peerTimeout(), meters),
+                new OwnerRouter.Retries(properties.attempts(), properties.retryPause()),
+                fanOut));
     }
 
     @Bean

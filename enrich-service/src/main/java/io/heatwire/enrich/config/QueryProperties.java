@@ -21,5 +21,4 @@ public record QueryProperties(
         @DefaultValue("2s") Duration peerTimeout,
         @DefaultValue("4") int attempts,
         @DefaultValue("100ms") Duration retryPause,
-        @DefaultValue("1s") Duration retryAfter) {
-}
+        @DefaultValue("1s") Duration retryAfter) {}

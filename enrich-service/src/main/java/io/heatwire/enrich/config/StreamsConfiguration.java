@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -14,8 +15,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +26,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.enrich.topology.EnrichSettings;
 import io.heatwire.enrich.topology.EnrichTopology;
-import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.enrich.topology.Topics;
 import io.heatwire.enrich.view.QueryViews;
 
@@ -52,8 +51,8 @@ class StreamsConfiguration {
 
     /** The factory bean calls this when it creates its builder; the topology itself knows no Spring. */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer enrichTopology(Topics topics, EnrichProperties properties,
-            MeterRegistry meterRegistry) {
+    StreamsBuilderFactoryBeanConfigurer enrichTopology(
+            Topics topics, EnrichProperties properties, MeterRegistry meterRegistry) {
         final EnrichSettings settings = properties.settings();
         final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
         return factoryBean -> factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
@@ -75,20 +74,25 @@ class StreamsConfiguration {
     StreamsBuilderFactoryBeanConfigurer instanceIdentity(EnrichProperties properties) {
         return factoryBean -> {
             final Properties streams = factoryBean.getStreamsConfiguration();
-            final String stateDir = streams.getProperty(StreamsConfig.STATE_DIR_CONFIG,
-                    Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString());
+            final String stateDir = streams.getProperty(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams")
+                            .toString());
             final String name = InstanceName.resolve(properties.instance().name(), Path.of(stateDir));
             streams.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), name);
             factoryBean.setStreamsConfiguration(streams);
-            factoryBean.setCloseTimeout(Math.toIntExact(Math.max(1, properties.instance().closeTimeout().toSeconds())));
+            factoryBean.setCloseTimeout(Math.toIntExact(
+                    Math.max(1, properties.instance().closeTimeout().toSeconds())));
             LOG.info("instance name {} (group.instance.id of each stream thread: {}-<thread>)", name, name);
         };
     }
 
     @Bean
-    StreamsStarter streamsStarter(StreamsBuilderFactoryBean factoryBean, KafkaAdmin kafkaAdmin,
-            EnrichProperties properties) {
-        return new StreamsStarter(factoryBean, kafkaAdmin,
+    StreamsStarter streamsStarter(
+            StreamsBuilderFactoryBean factoryBean, KafkaAdmin kafkaAdmin, EnrichProperties properties) {
+        return new StreamsStarter(
+                factoryBean,
+                kafkaAdmin,
                 topicsToCreate(properties).stream().map(NewTopic::name).collect(Collectors.toSet()),
                 properties.instance().startBackoff());
     }
@@ -122,12 +126,17 @@ class StreamsConfiguration {
         final EnrichProperties.TopicNames t = properties.topics();
         final String maxBytes = Integer.toString(properties.deadLetters().maxRecordBytes());
         final Map<String, String> deleted = Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(SEVEN_DAYS_MS),
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(SEVEN_DAYS_MS),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                maxBytes);
         final Map<String, String> compacted = Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                maxBytes);
         return List.of(
                 topic(t, t.raw(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
                 topic(t, t.dlq(), deleted),
@@ -141,6 +150,10 @@ class StreamsConfiguration {
     }
 
     private static NewTopic topic(EnrichProperties.TopicNames t, String name, Map<String, String> configs) {
-        return TopicBuilder.name(name).partitions(t.partitions()).replicas(t.replicationFactor()).configs(configs).build();
+        return TopicBuilder.name(name)
+                .partitions(t.partitions())
+                .replicas(t.replicationFactor())
+                .configs(configs)
+                .build();
     }
 }

@@ -61,21 +61,27 @@ final class StreamsStarter implements SmartLifecycle {
             for (int attempt = 1; !Thread.currentThread().isInterrupted(); attempt++) {
                 try {
                     admin.describeCluster(new DescribeClusterOptions().timeoutMs(probeMillis()))
-                            .clusterId().get(probeMillis(), TimeUnit.MILLISECONDS);
+                            .clusterId()
+                            .get(probeMillis(), TimeUnit.MILLISECONDS);
                     // Creates the missing topics; says false both when it could not and when none was missing.
                     kafkaAdmin.initialize();
                     final Set<String> missing = new TreeSet<>(topics);
                     missing.removeAll(admin.listTopics().names().get(probeMillis(), TimeUnit.MILLISECONDS));
                     if (missing.isEmpty()) {
                         factoryBean.start();
-                        LOG.info("the broker answered and the topics exist: Kafka Streams started (attempt {})", attempt);
+                        LOG.info(
+                                "the broker answered and the topics exist: Kafka Streams started (attempt {})",
+                                attempt);
                         return;
                     }
                     throw new IllegalStateException("topics still missing: " + missing);
                 } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     if (attempt == 1 || attempt % LOG_EVERY == 0) {
-                        LOG.warn("waiting for the broker before Kafka Streams starts (attempt {}, again every {}): {}",
-                                attempt, backoff, e instanceof ExecutionException ? e.getCause().toString() : e.toString());
+                        LOG.warn(
+                                "waiting for the broker before Kafka Streams starts (attempt {}, again every {}): {}",
+                                attempt,
+                                backoff,
+                                e instanceof ExecutionException ? e.getCause().toString() : e.toString());
                     }
                 }
                 TimeUnit.MILLISECONDS.sleep(backoff.toMillis());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Configurable;
@@ -15,8 +16,6 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.micrometer.core.instrument.Metrics;
 
 import io.heatwire.support.contract.DeadLetterHeaders;
 import io.heatwire.support.contract.MetricNames;
@@ -31,14 +30,12 @@ import io.heatwire.support.contract.MetricNames;
 public final class DeadLetterExceptionHandlers {
 
     /** Every code the handlers dead-letter with, so their counters can exist before the first failure. */
-    public static final List<String> CODES =
-            List.of(DeadLetterHeaders.PROCESSING_ERROR, DeadLetterHeaders.OUTPUT_REJECTED,
-                    DeadLetterHeaders.UNREADABLE_RECORD);
+    public static final List<String> CODES = List.of(
+            DeadLetterHeaders.PROCESSING_ERROR, DeadLetterHeaders.OUTPUT_REJECTED, DeadLetterHeaders.UNREADABLE_RECORD);
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandlers.class);
 
-    private DeadLetterExceptionHandlers() {
-    }
+    private DeadLetterExceptionHandlers() {}
 
     /** Where dead letters go and how large their value may be, read from the Streams configs. */
     private abstract static class DeadLettering implements Configurable {
@@ -48,7 +45,8 @@ public final class DeadLetterExceptionHandlers {
 
         @Override
         public void configure(Map<String, ?> configs) {
-            topic = Objects.requireNonNull((String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
+            topic = Objects.requireNonNull(
+                    (String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
                     StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " must name the dead-letter topic");
             maxValueBytes = DeadLetters.maxValueBytes(configs);
         }
@@ -56,10 +54,16 @@ public final class DeadLetterExceptionHandlers {
         List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String code, Exception exception) {
             // Streams creates the handlers itself, so they count through Micrometer's global registry,
             // which Spring Boot's registries are bound to.
-            Metrics.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG, code).increment();
+            Metrics.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG, code)
+                    .increment();
             // Never log the record: it may carry a `secured` field.
-            LOG.error("dead-lettering the record at {}-{}@{} ({}) after {}", context.topic(), context.partition(),
-                    context.offset(), code, exception.toString());
+            LOG.error(
+                    "dead-lettering the record at {}-{}@{} ({}) after {}",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    code,
+                    exception.toString());
             return List.of(DeadLetters.fromHandler(topic, context, code, exception, maxValueBytes));
         }
     }
@@ -77,15 +81,18 @@ public final class DeadLetterExceptionHandlers {
     public static final class Production extends DeadLettering implements ProductionExceptionHandler {
 
         @Override
-        public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-                Exception exception) {
+        public Response handleError(
+                ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
             return Response.resume(deadLetter(context, DeadLetterHeaders.OUTPUT_REJECTED, exception));
         }
 
         @Override
         @SuppressWarnings("rawtypes")
-        public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
-                Exception exception, SerializationExceptionOrigin origin) {
+        public Response handleSerializationError(
+                ErrorHandlerContext context,
+                ProducerRecord record,
+                Exception exception,
+                SerializationExceptionOrigin origin) {
             return Response.resume(deadLetter(context, DeadLetterHeaders.OUTPUT_REJECTED, exception));
         }
     }
@@ -94,8 +101,8 @@ public final class DeadLetterExceptionHandlers {
     public static final class Deserialization extends DeadLettering implements DeserializationExceptionHandler {
 
         @Override
-        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-                Exception exception) {
+        public Response handleError(
+                ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
             return Response.resume(deadLetter(context, DeadLetterHeaders.UNREADABLE_RECORD, exception));
         }
     }

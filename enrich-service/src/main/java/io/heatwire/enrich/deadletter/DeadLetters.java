@@ -24,8 +24,7 @@ public final class DeadLetters {
 
     private static final int MAX_MESSAGE_CHARS = 2000;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** Where the failed record came from, and what went wrong with it. */
     public record Failure(String code, String message, Integer line, Integer column) {
@@ -65,14 +64,18 @@ public final class DeadLetters {
     }
 
     /** A dead letter for a failure that a Kafka Streams exception handler reports. */
-    public static ProducerRecord<byte[], byte[]> fromHandler(String deadLetterTopic, ErrorHandlerContext context,
-            String code, Exception exception, int maxValueBytes) {
-        final String message = exception.getClass().getSimpleName() + ": " + exception.getMessage()
-                + " (in " + context.processorNodeId() + ")";
-        final Headers headers = headers(context.headers(), Failure.of(code, message), context.topic(),
-                context.partition(), context.offset());
-        return new ProducerRecord<>(deadLetterTopic, null, context.sourceRawKey(),
-                fitted(context.sourceRawValue(), maxValueBytes, headers), headers);
+    public static ProducerRecord<byte[], byte[]> fromHandler(
+            String deadLetterTopic, ErrorHandlerContext context, String code, Exception exception, int maxValueBytes) {
+        final String message = exception.getClass().getSimpleName() + ": " + exception.getMessage() + " (in "
+                + context.processorNodeId() + ")";
+        final Headers headers = headers(
+                context.headers(), Failure.of(code, message), context.topic(), context.partition(), context.offset());
+        return new ProducerRecord<>(
+                deadLetterTopic,
+                null,
+                context.sourceRawKey(),
+                fitted(context.sourceRawValue(), maxValueBytes, headers),
+                headers);
     }
 
     /**
@@ -84,8 +87,11 @@ public final class DeadLetters {
         if (original == null || original.length <= maxValueBytes) {
             return original;
         }
-        add(headers, DeadLetterHeaders.ORIGINAL_OMITTED, original.length + " bytes, over the " + maxValueBytes
-                + "-byte dead-letter limit (heatwire.dead-letters.max-record-bytes); read it at the source offset");
+        add(
+                headers,
+                DeadLetterHeaders.ORIGINAL_OMITTED,
+                original.length + " bytes, over the " + maxValueBytes
+                        + "-byte dead-letter limit (heatwire.dead-letters.max-record-bytes); read it at the source offset");
         return new byte[0];
     }
 

@@ -19,8 +19,8 @@ class HealthConfiguration {
 
     @Bean
     BrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, HealthProperties properties) {
-        return new BrokerHealthIndicator(kafkaAdmin.getConfigurationProperties(), "heatwire-enrich-health",
-                properties.brokerTimeout());
+        return new BrokerHealthIndicator(
+                kafkaAdmin.getConfigurationProperties(), "heatwire-enrich-health", properties.brokerTimeout());
     }
 
     @Bean

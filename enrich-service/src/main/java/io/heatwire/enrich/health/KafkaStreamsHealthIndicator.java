@@ -31,8 +31,10 @@ final class KafkaStreamsHealthIndicator implements HealthIndicator {
     /** RUNNING with changelog partitions still restoring is not ready yet (OUT_OF_SERVICE). */
     static Health health(KafkaStreams.State state, int restoringPartitions) {
         if (state == KafkaStreams.State.RUNNING && restoringPartitions > 0) {
-            return Health.outOfService().withDetail("state", state.name())
-                    .withDetail("restoringPartitions", restoringPartitions).build();
+            return Health.outOfService()
+                    .withDetail("state", state.name())
+                    .withDetail("restoringPartitions", restoringPartitions)
+                    .build();
         }
         return health(state);
     }

@@ -21,7 +21,8 @@ final class QueryViewsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         final KafkaStreams streams = factoryBean.getKafkaStreams();
-        return streams == null ? Health.outOfService().withDetail("state", "NOT_STARTED").build()
+        return streams == null
+                ? Health.outOfService().withDetail("state", "NOT_STARTED").build()
                 : health(streams.state());
     }
 

@@ -28,9 +28,11 @@ public final class PipelineMetrics implements ClusteringProcessor.Observer {
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.parsed = Counter.builder("heatwire.enrich.articles.parsed")
-                .description("Documents parsed into an article").register(registry);
+                .description("Documents parsed into an article")
+                .register(registry);
         this.storiesDeleted = Counter.builder("heatwire.enrich.stories.deleted")
-                .description("Story tombstones written (an id that turned out to be an alias)").register(registry);
+                .description("Story tombstones written (an id that turned out to be an alias)")
+                .register(registry);
         this.clusterMerges = Counter.builder("heatwire.enrich.cluster.merges")
                 .description("Cluster ids that stopped naming a cluster: merged, or an older story joined")
                 .register(registry);
@@ -63,7 +65,11 @@ public final class PipelineMetrics implements ClusteringProcessor.Observer {
     public void parsed(ParsedArticle article) {
         parsed.increment();
         for (Warning warning : article.warnings()) {
-            registry.counter("heatwire.enrich.parse.warnings", "kind", warning.kind().name()).increment();
+            registry.counter(
+                            "heatwire.enrich.parse.warnings",
+                            "kind",
+                            warning.kind().name())
+                    .increment();
         }
     }
 
@@ -75,7 +81,11 @@ public final class PipelineMetrics implements ClusteringProcessor.Observer {
         if (story == null) {
             storiesDeleted.increment();
         } else {
-            registry.counter("heatwire.enrich.stories.written", "kind", story.kind().name()).increment();
+            registry.counter(
+                            "heatwire.enrich.stories.written",
+                            "kind",
+                            story.kind().name())
+                    .increment();
         }
     }
 }

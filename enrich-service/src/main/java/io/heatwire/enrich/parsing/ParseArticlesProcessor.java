@@ -13,13 +13,13 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.parse.ArticleParser;
 import io.heatwire.article.parse.ParsedArticle;
 import io.heatwire.article.parse.RejectedDocumentException;
 import io.heatwire.article.story.SourceVersion;
 import io.heatwire.article.story.Stories;
 import io.heatwire.article.story.Story;
+import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.support.contract.RawRecordHeaders;
 
@@ -63,13 +63,15 @@ public final class ParseArticlesProcessor implements Processor<byte[], byte[], b
             metrics.deadLetter(code);
             // The message never quotes the document, so it is safe to log (no `secured` value).
             LOG.warn("dead-lettering {} from {}: {}", code, describe(source, record), e.getMessage());
-            final Headers headers = DeadLetters.headers(record.headers(),
+            final Headers headers = DeadLetters.headers(
+                    record.headers(),
                     new DeadLetters.Failure(code, e.getMessage(), line, column),
                     source == null ? null : source.topic(),
                     source == null ? -1 : source.partition(),
                     source == null ? -1 : source.offset());
             final byte[] original = DeadLetters.fitted(document, deadLetterMaxValueBytes, headers);
-            context.forward(record.withValue(new ParseResult.Rejected(original, code)).withHeaders(headers));
+            context.forward(
+                    record.withValue(new ParseResult.Rejected(original, code)).withHeaders(headers));
         }
     }
 

@@ -25,7 +25,6 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import io.heatwire.enrich.view.QueryViews;
@@ -45,8 +44,8 @@ public final class KafkaStreamsViews implements LocalViews {
     /**
      * @param partitions the partition count of a store's source topic, by store name
      */
-    public KafkaStreamsViews(Supplier<KafkaStreams> streams, Supplier<HostInfo> self,
-            Function<String, Integer> partitions) {
+    public KafkaStreamsViews(
+            Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Function<String, Integer> partitions) {
         this.streams = streams;
         this.self = self;
         this.partitions = partitions;
@@ -77,7 +76,9 @@ public final class KafkaStreamsViews implements LocalViews {
             return List.of();
         }
         try {
-            return client.streamsMetadataForStore(store).stream().map(StreamsMetadata::hostInfo).toList();
+            return client.streamsMetadataForStore(store).stream()
+                    .map(StreamsMetadata::hostInfo)
+                    .toList();
         } catch (StreamsNotStartedException | StreamsStoppedException | IllegalStateException e) {
             return List.of();
         }
@@ -124,16 +125,22 @@ public final class KafkaStreamsViews implements LocalViews {
         final Set<Integer> answered = new TreeSet<>();
         final List<Slice.Entry> entries = new ArrayList<>();
         try {
-            final StateQueryResult<KeyValueIterator<String, Object>> result =
-                    client.query(StateQueryRequest.inStore(store).withQuery(query).requireActive());
-            for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Object>>> partition
-                    : result.getPartitionResults().entrySet()) {
+            final StateQueryResult<KeyValueIterator<String, Object>> result = client.query(
+                    StateQueryRequest.inStore(store).withQuery(query).requireActive());
+            for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Object>>> partition :
+                    result.getPartitionResults().entrySet()) {
                 final QueryResult<KeyValueIterator<String, Object>> answer = partition.getValue();
                 if (!answer.isSuccess()) {
                     continue;
                 }
                 try (KeyValueIterator<String, Object> iterator = answer.getResult()) {
-                    if (read(client, iterator, view.equals(store) ? null : view, partition.getKey(), after, limit,
+                    if (read(
+                            client,
+                            iterator,
+                            view.equals(store) ? null : view,
+                            partition.getKey(),
+                            after,
+                            limit,
                             entries)) {
                         answered.add(partition.getKey());
                     }
@@ -149,8 +156,14 @@ public final class KafkaStreamsViews implements LocalViews {
      * Reads up to {@code limit} entries after {@code after}; an index entry is replaced by the view
      * record it points at, read from the same partition. False when that partition stopped answering.
      */
-    private static boolean read(KafkaStreams client, KeyValueIterator<String, Object> iterator, String view,
-            int partition, String after, int limit, List<Slice.Entry> entries) {
+    private static boolean read(
+            KafkaStreams client,
+            KeyValueIterator<String, Object> iterator,
+            String view,
+            int partition,
+            String after,
+            int limit,
+            List<Slice.Entry> entries) {
         int read = 0;
         while (read < limit && iterator.hasNext()) {
             final KeyValue<String, Object> entry = iterator.next();
@@ -163,7 +176,8 @@ public final class KafkaStreamsViews implements LocalViews {
             } else {
                 final StateQueryResult<byte[]> pointed = client.query(StateQueryRequest.inStore(view)
                         .withQuery(KeyQuery.<String, byte[]>withKey((String) entry.value))
-                        .withPartitions(Set.of(partition)).requireActive());
+                        .withPartitions(Set.of(partition))
+                        .requireActive());
                 final QueryResult<byte[]> answer = pointed.getPartitionResults().get(partition);
                 if (answer == null || !answer.isSuccess()) {
                     return false;

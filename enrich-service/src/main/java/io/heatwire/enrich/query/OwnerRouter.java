@@ -55,7 +55,8 @@ public final class OwnerRouter {
             if (lookup instanceof Lookup.Found || lookup instanceof Lookup.Absent) {
                 return lookup;
             }
-            reason = lookup instanceof Lookup.Unavailable unavailable ? unavailable.reason()
+            reason = lookup instanceof Lookup.Unavailable unavailable
+                    ? unavailable.reason()
                     : "the owner of the key moved";
         }
         throw new UnavailableException(reason);
@@ -71,9 +72,11 @@ public final class OwnerRouter {
             pause(attempt);
             final List<CompletableFuture<Slice>> answers = new ArrayList<>();
             for (HostInfo host : local.hosts(store)) {
-                answers.add(CompletableFuture.supplyAsync(() -> host.equals(local.self())
-                        ? local.range(store, from, to, after, limit)
-                        : peers.range(host, store, from, to, after, limit), fanOut)
+                answers.add(CompletableFuture.supplyAsync(
+                                () -> host.equals(local.self())
+                                        ? local.range(store, from, to, after, limit)
+                                        : peers.range(host, store, from, to, after, limit),
+                                fanOut)
                         .exceptionally(failure -> new Slice(Set.of(), List.of())));
             }
             final List<Slice> slices = answers.stream().map(OwnerRouter::join).toList();

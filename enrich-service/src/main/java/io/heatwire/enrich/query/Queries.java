@@ -30,12 +30,10 @@ public final class Queries {
     }
 
     /** A record found under a key; {@code id} is the key it was found under. */
-    public record Located(String id, byte[] record) {
-    }
+    public record Located(String id, byte[] record) {}
 
     /** One page of a listing; {@code next} is the cursor of the following page, null on the last. */
-    public record Page(List<JsonNode> items, String next) {
-    }
+    public record Page(List<JsonNode> items, String next) {}
 
     public Optional<byte[]> story(String id) {
         return found(router.get(ViewNames.STORIES_VIEW, storyId(id)));
@@ -68,7 +66,9 @@ public final class Queries {
      * the cluster's earliest story), and that story's {@code clusterId} names where it went.
      */
     public Optional<String> survivor(String id) {
-        return story(id).map(MAPPER::readTree).map(story -> story.get("clusterId"))
+        return story(id)
+                .map(MAPPER::readTree)
+                .map(story -> story.get("clusterId"))
                 .filter(clusterId -> clusterId != null && !clusterId.isNull())
                 .map(JsonNode::asString)
                 .filter(clusterId -> !clusterId.equals(id));
@@ -115,14 +115,16 @@ public final class Queries {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidQueryException("limit must be 1 to " + MAX_LIMIT + ": " + limit);
         }
-        if (after != null && from != null && (Slice.KEY_ORDER.compare(after, from) < 0
-                || Slice.KEY_ORDER.compare(after, to) > 0)) {
+        if (after != null
+                && from != null
+                && (Slice.KEY_ORDER.compare(after, from) < 0 || Slice.KEY_ORDER.compare(after, to) > 0)) {
             throw new InvalidQueryException("not a cursor of this listing: " + after);
         }
         final Slice slice = router.range(store, from, to, after, limit + 1);
         final List<Slice.Entry> entries = slice.entries();
         final List<Slice.Entry> shown = entries.subList(0, Math.min(limit, entries.size()));
-        return new Page(shown.stream().map(Slice.Entry::record).toList(),
+        return new Page(
+                shown.stream().map(Slice.Entry::record).toList(),
                 entries.size() > limit ? shown.get(shown.size() - 1).key() : null);
     }
 

@@ -21,12 +21,11 @@ import tools.jackson.databind.JsonNode;
 public record Slice(Set<Integer> partitions, List<Entry> entries) {
 
     /** Keys compare by their UTF-8 bytes, the order of the stores. */
-    static final Comparator<String> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    static final Comparator<String> KEY_ORDER =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     /** One entry of a view or index; {@code record} is the view's record (for an index, the one it points at). */
-    public record Entry(String key, JsonNode record) {
-    }
+    public record Entry(String key, JsonNode record) {}
 
     public Slice {
         partitions = Set.copyOf(partitions);

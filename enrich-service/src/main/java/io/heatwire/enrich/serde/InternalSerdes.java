@@ -1,13 +1,11 @@
 package io.heatwire.enrich.serde;
 
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
@@ -36,8 +34,7 @@ public final class InternalSerdes {
     /** A JSON object starts with '{'; a CBOR object never does (0x7B would be a long text string). */
     private static final byte JSON_OBJECT = '{';
 
-    private InternalSerdes() {
-    }
+    private InternalSerdes() {}
 
     public static CBORMapper mapper() {
         return MAPPER;
@@ -53,7 +50,8 @@ public final class InternalSerdes {
     }
 
     private static <T> Serde<T> of(JavaType type) {
-        return Serdes.serdeFrom((topic, value) -> value == null ? null : MAPPER.writeValueAsBytes(value),
+        return Serdes.serdeFrom(
+                (topic, value) -> value == null ? null : MAPPER.writeValueAsBytes(value),
                 (topic, bytes) -> read(type, topic, bytes));
     }
 
@@ -70,8 +68,8 @@ public final class InternalSerdes {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
-            throw new SerializationException("cannot read a " + name + " from " + topic + ": "
-                    + e.getOriginalMessage(), e);
+            throw new SerializationException(
+                    "cannot read a " + name + " from " + topic + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -84,9 +82,9 @@ public final class InternalSerdes {
         @JsonSubTypes.Type(value = Message.Link.class, name = "link"),
         @JsonSubTypes.Type(value = Message.Linked.class, name = "linked"),
         @JsonSubTypes.Type(value = Message.Retired.class, name = "retired"),
-        @JsonSubTypes.Type(value = Message.Batch.class, name = "batch")})
-    private interface MessageTypes {
-    }
+        @JsonSubTypes.Type(value = Message.Batch.class, name = "batch")
+    })
+    private interface MessageTypes {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
     @JsonSubTypes({
@@ -94,15 +92,13 @@ public final class InternalSerdes {
         @JsonSubTypes.Type(value = Message.Adopt.class, name = "adopt"),
         @JsonSubTypes.Type(value = Message.Bounce.class, name = "bounce"),
         @JsonSubTypes.Type(value = Message.Rename.class, name = "rename"),
-        @JsonSubTypes.Type(value = Message.Settle.class, name = "settle")})
-    private interface ItemTypes {
-    }
+        @JsonSubTypes.Type(value = Message.Settle.class, name = "settle")
+    })
+    private interface ItemTypes {}
 
     @JsonIgnoreProperties({"story"})
-    private interface NodeState {
-    }
+    private interface NodeState {}
 
     @JsonIgnoreProperties({"root"})
-    private interface ClusterState {
-    }
+    private interface ClusterState {}
 }

@@ -3,7 +3,6 @@ package io.heatwire.enrich.serde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,24 +14,25 @@ public final class JsonSerdes {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private JsonSerdes() {
-    }
+    private JsonSerdes() {}
 
     public static JsonMapper mapper() {
         return MAPPER;
     }
 
     public static <T> Serde<T> of(Class<T> type) {
-        return Serdes.serdeFrom((topic, value) -> value == null ? null : MAPPER.writeValueAsBytes(value),
-                (topic, bytes) -> {
+        return Serdes.serdeFrom(
+                (topic, value) -> value == null ? null : MAPPER.writeValueAsBytes(value), (topic, bytes) -> {
                     if (bytes == null) {
                         return null;
                     }
                     try {
                         return MAPPER.readValue(bytes, type);
                     } catch (JacksonException e) {
-                        throw new SerializationException("cannot read a " + type.getSimpleName() + " from " + topic
-                                + ": " + e.getOriginalMessage(), e);
+                        throw new SerializationException(
+                                "cannot read a " + type.getSimpleName() + " from " + topic + ": "
+                                        + e.getOriginalMessage(),
+                                e);
                     }
                 });
     }

@@ -2,8 +2,8 @@ package io.heatwire.enrich.topology;
 
 import java.time.Duration;
 
-import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.article.parse.ParseLimits;
+import io.heatwire.enrich.deadletter.DeadLetters;
 
 /**
  * What the topology needs to know besides its topics.
@@ -20,18 +20,28 @@ import io.heatwire.article.parse.ParseLimits;
  *                                batches; must never change for the life of the state (a
  *                                TopologyTestDriver runs every partition as one: 1)
  */
-public record EnrichSettings(ParseLimits parseLimits, int deadLetterMaxValueBytes, Duration clusterEmitInterval,
-        Duration heatHalfLife, boolean clustering, int storyEventPartitions) {
+public record EnrichSettings(
+        ParseLimits parseLimits,
+        int deadLetterMaxValueBytes,
+        Duration clusterEmitInterval,
+        Duration heatHalfLife,
+        boolean clustering,
+        int storyEventPartitions) {
 
     /** Production's defaults, on a story-events topic of {@code storyEventPartitions} partitions. */
     public static EnrichSettings defaults(int storyEventPartitions) {
-        return new EnrichSettings(ParseLimits.defaults(), 8 * 1024 * 1024 - DeadLetters.HEADROOM_BYTES,
-                Duration.ofMillis(300), Duration.ofHours(24), true, storyEventPartitions);
+        return new EnrichSettings(
+                ParseLimits.defaults(),
+                8 * 1024 * 1024 - DeadLetters.HEADROOM_BYTES,
+                Duration.ofMillis(300),
+                Duration.ofHours(24),
+                true,
+                storyEventPartitions);
     }
 
     /** The same settings without clustering: the benchmark's ceiling. */
     public EnrichSettings withoutClustering() {
-        return new EnrichSettings(parseLimits, deadLetterMaxValueBytes, clusterEmitInterval, heatHalfLife, false,
-                storyEventPartitions);
+        return new EnrichSettings(
+                parseLimits, deadLetterMaxValueBytes, clusterEmitInterval, heatHalfLife, false, storyEventPartitions);
     }
 }

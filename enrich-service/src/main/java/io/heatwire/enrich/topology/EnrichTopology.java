@@ -18,7 +18,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-
 import tools.jackson.core.type.TypeReference;
 
 import io.heatwire.article.parse.ArticleParser;
@@ -30,10 +29,10 @@ import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.StatsChange;
 import io.heatwire.enrich.aggregate.StatsChanges;
 import io.heatwire.enrich.aggregate.StatsProcessor;
-import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterAggregate;
 import io.heatwire.enrich.cluster.ClusterMember;
+import io.heatwire.enrich.cluster.StoryChange;
 import io.heatwire.enrich.clustering.BatchPartitioner;
 import io.heatwire.enrich.clustering.Cluster;
 import io.heatwire.enrich.clustering.ClusteringEvent;
@@ -70,15 +69,15 @@ public final class EnrichTopology {
     /** Roughly the most characters of text one batch record carries, well inside a 1 MB topic limit. */
     static final int BATCH_CHARS = 200_000;
 
-    private EnrichTopology() {
-    }
+    private EnrichTopology() {}
 
     public static void build(StreamsBuilder builder, Topics topics, EnrichSettings settings, PipelineMetrics metrics) {
         final ArticleParser parser = new ArticleParser(settings.parseLimits());
 
-        final Map<String, KStream<byte[], ParseResult>> parsed = builder
-                .stream(topics.raw().name(), topics.raw().consumed(Names.RAW_SOURCE))
-                .process(() -> new ParseArticlesProcessor(parser, settings.deadLetterMaxValueBytes(), metrics),
+        final Map<String, KStream<byte[], ParseResult>> parsed = builder.stream(
+                        topics.raw().name(), topics.raw().consumed(Names.RAW_SOURCE))
+                .process(
+                        () -> new ParseArticlesProcessor(parser, settings.deadLetterMaxValueBytes(), metrics),
                         Named.as(Names.PARSE))
                 .split(Named.as(Names.PARSE_BRANCH))
                 .branch((key, result) -> result instanceof ParseResult.Rejected, Branched.as(Names.PARSE_REJECTED))
@@ -89,15 +88,16 @@ public final class EnrichTopology {
                 .to(topics.deadLetters().name(), topics.deadLetters().produced(Names.DEAD_LETTER_SINK));
 
         parsed.get(Names.PARSE_BRANCH + Names.PARSE_ACCEPTED)
-                .flatMap((key, result) -> documentEvents(((ParseResult.Accepted) result).stories(), settings.clustering()),
+                .flatMap(
+                        (key, result) ->
+                                documentEvents(((ParseResult.Accepted) result).stories(), settings.clustering()),
                         Named.as(Names.STORY_EVENTS_FROM_ARTICLE))
                 .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_PARSE));
 
         final KStream<String, ClusteringOutput> outputs = settings.clustering()
                 ? clustering(builder, topics, settings, metrics)
                 : unclustered(builder, topics, metrics);
-        final Map<String, KStream<String, ClusteringOutput>> routed = outputs
-                .split(Named.as(Names.CLUSTERING_BRANCH))
+        final Map<String, KStream<String, ClusteringOutput>> routed = outputs.split(Named.as(Names.CLUSTERING_BRANCH))
                 .branch((id, output) -> output instanceof ClusteringOutput.Event, Branched.as(Names.TO_EVENTS))
                 .branch((id, output) -> output instanceof ClusteringOutput.StoryWrite, Branched.as(Names.TO_STORIES))
                 .branch((id, output) -> output instanceof ClusteringOutput.ClusterWrite, Branched.as(Names.TO_CLUSTERS))
@@ -106,8 +106,11 @@ public final class EnrichTopology {
         final int partitions = settings.storyEventPartitions();
         routed.get(Names.CLUSTERING_BRANCH + Names.TO_EVENTS)
                 .mapValues(output -> ((ClusteringOutput.Event) output).event(), Named.as(Names.EVENT_VALUE))
-                .to(topics.storyEvents().name(), topics.storyEvents().produced(Names.STORY_EVENTS_SINK_FROM_CLUSTERING)
-                        .withStreamPartitioner(new BatchPartitioner(partitions)));
+                .to(
+                        topics.storyEvents().name(),
+                        topics.storyEvents()
+                                .produced(Names.STORY_EVENTS_SINK_FROM_CLUSTERING)
+                                .withStreamPartitioner(new BatchPartitioner(partitions)));
         routed.get(Names.CLUSTERING_BRANCH + Names.TO_STORIES)
                 .mapValues(output -> ((ClusteringOutput.StoryWrite) output).story(), Named.as(Names.STORY_VALUE))
                 .to(topics.stories().name(), topics.stories().produced(Names.STORIES_SINK));
@@ -116,52 +119,82 @@ public final class EnrichTopology {
                 .to(topics.clusters().name(), topics.clusters().produced(Names.CLUSTERS_SINK));
 
         final KStream<String, ClusteringOutput> changes = routed.get(Names.CLUSTERING_BRANCH + Names.TO_STATISTICS);
-        statistics(builder, changes, EnrichTopology::providerChanges, Names.PROVIDER_CHANGES,
-                new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED),
-                Names.PROVIDER_PROCESSOR, settings, ProviderRecord::from)
+        statistics(
+                        builder,
+                        changes,
+                        EnrichTopology::providerChanges,
+                        Names.PROVIDER_CHANGES,
+                        new StatsProcessor.Names(Names.PROVIDER_STATS, Names.PROVIDER_PUBLISHED),
+                        Names.PROVIDER_PROCESSOR,
+                        settings,
+                        ProviderRecord::from)
                 .to(topics.providers().name(), topics.providers().produced(Names.PROVIDERS_SINK));
-        statistics(builder, changes, EnrichTopology::topicChanges, Names.TOPIC_CHANGES,
-                new StatsProcessor.Names(Names.TOPIC_STATS, Names.TOPIC_PUBLISHED),
-                Names.TOPIC_PROCESSOR, settings, TopicRecord::from)
+        statistics(
+                        builder,
+                        changes,
+                        EnrichTopology::topicChanges,
+                        Names.TOPIC_CHANGES,
+                        new StatsProcessor.Names(Names.TOPIC_STATS, Names.TOPIC_PUBLISHED),
+                        Names.TOPIC_PROCESSOR,
+                        settings,
+                        TopicRecord::from)
                 .to(topics.topicStats().name(), topics.topicStats().produced(Names.TOPICS_SINK));
     }
 
     /** The clustering processor over story-events (SPEC 7), with its stores. */
-    private static KStream<String, ClusteringOutput> clustering(StreamsBuilder builder, Topics topics,
-            EnrichSettings settings, PipelineMetrics metrics) {
+    private static KStream<String, ClusteringOutput> clustering(
+            StreamsBuilder builder, Topics topics, EnrichSettings settings, PipelineMetrics metrics) {
         builder.addStateStore(store(Names.STORY_CONTENTS, InternalSerdes.of(Story.class)));
-        builder.addStateStore(store(Names.STORY_NODES, InternalSerdes.of(new TypeReference<Node<ClusterMember>>() { })));
-        builder.addStateStore(store(Names.CLUSTER_STATE,
-                InternalSerdes.of(new TypeReference<Cluster<ClusterMember, ClusterAggregate>>() { })));
-        builder.addStateStore(store(Names.CLUSTER_ROSTERS,
-                InternalSerdes.of(new TypeReference<Member<ClusterMember>>() { })));
+        builder.addStateStore(store(Names.STORY_NODES, InternalSerdes.of(new TypeReference<Node<ClusterMember>>() {})));
+        builder.addStateStore(store(
+                Names.CLUSTER_STATE,
+                InternalSerdes.of(new TypeReference<Cluster<ClusterMember, ClusterAggregate>>() {})));
+        builder.addStateStore(
+                store(Names.CLUSTER_ROSTERS, InternalSerdes.of(new TypeReference<Member<ClusterMember>>() {})));
         builder.addStateStore(store(Names.CLUSTER_MEMBERS, Serdes.String()));
         builder.addStateStore(store(Names.CLUSTER_HEADLINES, InternalSerdes.of(ClusterMember.class)));
         builder.addStateStore(store(Names.STORIES_WRITTEN, InternalSerdes.of(ClusterMember.class)));
-        final ClusteringProcessor.StoreNames stores = new ClusteringProcessor.StoreNames(Names.STORY_CONTENTS,
-                Names.STORY_NODES, Names.CLUSTER_STATE, Names.CLUSTER_ROSTERS, Names.CLUSTER_MEMBERS,
-                Names.CLUSTER_HEADLINES, Names.STORIES_WRITTEN);
+        final ClusteringProcessor.StoreNames stores = new ClusteringProcessor.StoreNames(
+                Names.STORY_CONTENTS,
+                Names.STORY_NODES,
+                Names.CLUSTER_STATE,
+                Names.CLUSTER_ROSTERS,
+                Names.CLUSTER_MEMBERS,
+                Names.CLUSTER_HEADLINES,
+                Names.STORIES_WRITTEN);
         // Rosters inline up to 16 members: a cluster record is read and written on every step that
         // touches the cluster, so it stays small; larger rosters spill to the member index.
         final Settings engine = new Settings(settings.clusterEmitInterval().toMillis() / 2, 16);
-        return builder
-                .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
-                .process(() -> new ClusteringProcessor(stores, settings.storyEventPartitions(),
-                        settings.clusterEmitInterval(), settings.heatHalfLife(), engine, metrics),
-                        Named.as(Names.CLUSTERING_PROCESSOR), Names.STORY_CONTENTS, Names.STORY_NODES,
-                        Names.CLUSTER_STATE, Names.CLUSTER_ROSTERS, Names.CLUSTER_MEMBERS, Names.CLUSTER_HEADLINES,
+        return builder.stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
+                .process(
+                        () -> new ClusteringProcessor(
+                                stores,
+                                settings.storyEventPartitions(),
+                                settings.clusterEmitInterval(),
+                                settings.heatHalfLife(),
+                                engine,
+                                metrics),
+                        Named.as(Names.CLUSTERING_PROCESSOR),
+                        Names.STORY_CONTENTS,
+                        Names.STORY_NODES,
+                        Names.CLUSTER_STATE,
+                        Names.CLUSTER_ROSTERS,
+                        Names.CLUSTER_MEMBERS,
+                        Names.CLUSTER_HEADLINES,
                         Names.STORIES_WRITTEN);
     }
 
     /** The benchmark's ceiling: stories merged and written as their own clusters, nothing linked. */
-    private static KStream<String, ClusteringOutput> unclustered(StreamsBuilder builder, Topics topics,
-            PipelineMetrics metrics) {
+    private static KStream<String, ClusteringOutput> unclustered(
+            StreamsBuilder builder, Topics topics, PipelineMetrics metrics) {
         builder.addStateStore(store(Names.STORY_CONTENTS, InternalSerdes.of(Story.class)));
         builder.addStateStore(store(Names.STORIES_WRITTEN, InternalSerdes.of(ClusterMember.class)));
-        return builder
-                .stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
-                .process(() -> new UnclusteredProcessor(Names.STORY_CONTENTS, Names.STORIES_WRITTEN, metrics),
-                        Named.as(Names.CLUSTERING_PROCESSOR), Names.STORY_CONTENTS, Names.STORIES_WRITTEN);
+        return builder.stream(topics.storyEvents().name(), topics.storyEvents().consumed(Names.STORY_EVENTS_SOURCE))
+                .process(
+                        () -> new UnclusteredProcessor(Names.STORY_CONTENTS, Names.STORIES_WRITTEN, metrics),
+                        Named.as(Names.CLUSTERING_PROCESSOR),
+                        Names.STORY_CONTENTS,
+                        Names.STORIES_WRITTEN);
     }
 
     /**
@@ -180,20 +213,33 @@ public final class EnrichTopology {
     }
 
     /** Provider or topic statistics: changes repartitioned by key into one stats processor per key. */
-    private static <V> KStream<String, V> statistics(StreamsBuilder builder, KStream<String, ClusteringOutput> stories,
+    private static <V> KStream<String, V> statistics(
+            StreamsBuilder builder,
+            KStream<String, ClusteringOutput> stories,
             Function<StoryChange, List<KeyValue<String, StatsChange>>> changes,
-            String repartition, StatsProcessor.Names stores, String processor, EnrichSettings settings,
+            String repartition,
+            StatsProcessor.Names stores,
+            String processor,
+            EnrichSettings settings,
             StatsProcessor.RecordFactory<V> factory) {
         builder.addStateStore(store(stores.stats(), InternalSerdes.of(KeyStats.class)));
         builder.addStateStore(store(stores.published(), Serdes.String()));
-        return stories
-                .flatMap((id, output) -> batches(((ClusteringOutput.StatsChanges) output).changes(), changes,
-                        EnrichTopology::chars, StatsChanges::new),
+        return stories.flatMap(
+                        (id, output) -> batches(
+                                ((ClusteringOutput.StatsChanges) output).changes(),
+                                changes,
+                                EnrichTopology::chars,
+                                StatsChanges::new),
                         Named.as(repartition))
                 .repartition(Repartitioned.<String, StatsChanges>as(repartition)
-                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.of(StatsChanges.class)))
-                .process(() -> new StatsProcessor<>(stores, settings.heatHalfLife(), settings.clusterEmitInterval(),
-                        factory), Named.as(processor), stores.stats(), stores.published());
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(InternalSerdes.of(StatsChanges.class)))
+                .process(
+                        () -> new StatsProcessor<>(
+                                stores, settings.heatHalfLife(), settings.clusterEmitInterval(), factory),
+                        Named.as(processor),
+                        stores.stats(),
+                        stores.published());
     }
 
     /**
@@ -201,8 +247,10 @@ public final class EnrichTopology {
      * {@link #BATCH_CHARS} characters of text, in the order they were made: a key's processor reads
      * and writes its state once per batch.
      */
-    static <C, B> List<KeyValue<String, B>> batches(List<StoryChange> stories,
-            Function<StoryChange, List<KeyValue<String, C>>> changes, ToIntFunction<C> chars,
+    static <C, B> List<KeyValue<String, B>> batches(
+            List<StoryChange> stories,
+            Function<StoryChange, List<KeyValue<String, C>>> changes,
+            ToIntFunction<C> chars,
             Function<List<C>, B> batch) {
         final Map<String, List<C>> byKey = new LinkedHashMap<>();
         for (StoryChange story : stories) {
@@ -230,7 +278,9 @@ public final class EnrichTopology {
 
     /** The text a statistics change carries. */
     static int chars(StatsChange change) {
-        return 200 + length(change.name()) + (change.added() == null ? 0 : length(change.added().storyId()))
+        return 200
+                + length(change.name())
+                + (change.added() == null ? 0 : length(change.added().storyId()))
                 + (change.removed() == null ? 0 : length(change.removed().storyId()));
     }
 
@@ -264,16 +314,22 @@ public final class EnrichTopology {
         for (String slug : slugs) {
             final boolean wasIn = before != null && before.topicSlugs().contains(slug);
             final boolean isIn = after != null && after.topicSlugs().contains(slug);
-            result.addAll(changes(wasIn ? slug : null, wasIn ? contribution(before) : null,
-                    isIn ? slug : null, isIn ? contribution(after) : null, null));
+            result.addAll(changes(
+                    wasIn ? slug : null,
+                    wasIn ? contribution(before) : null,
+                    isIn ? slug : null,
+                    isIn ? contribution(after) : null,
+                    null));
         }
         return result;
     }
 
-    private static List<KeyValue<String, StatsChange>> changes(String from, Contribution removed, String to,
-            Contribution added, String name) {
+    private static List<KeyValue<String, StatsChange>> changes(
+            String from, Contribution removed, String to, Contribution added, String name) {
         if (from != null && from.equals(to)) {
-            return removed.equals(added) ? List.of() : List.of(KeyValue.pair(to, new StatsChange(removed, added, name)));
+            return removed.equals(added)
+                    ? List.of()
+                    : List.of(KeyValue.pair(to, new StatsChange(removed, added, name)));
         }
         final List<KeyValue<String, StatsChange>> result = new ArrayList<>(2);
         if (from != null) {
@@ -286,7 +342,8 @@ public final class EnrichTopology {
     }
 
     private static Contribution contribution(ClusterMember member) {
-        return new Contribution(member.id(), member.kind() == StoryKind.ARTICLE, member.quality(), member.publishedAt());
+        return new Contribution(
+                member.id(), member.kind() == StoryKind.ARTICLE, member.quality(), member.publishedAt());
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> serde) {

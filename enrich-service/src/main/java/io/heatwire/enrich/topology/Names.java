@@ -48,6 +48,5 @@ public final class Names {
     public static final String TOPIC_PUBLISHED = "topic-published";
     public static final String TOPICS_SINK = "topics-sink";
 
-    private Names() {
-    }
+    private Names() {}
 }

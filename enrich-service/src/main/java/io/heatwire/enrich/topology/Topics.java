@@ -2,11 +2,11 @@ package io.heatwire.enrich.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 
+import io.heatwire.article.story.Story;
 import io.heatwire.enrich.aggregate.ProviderRecord;
 import io.heatwire.enrich.aggregate.TopicRecord;
 import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.clustering.ClusteringEvent;
-import io.heatwire.article.story.Story;
 import io.heatwire.enrich.serde.InternalSerdes;
 import io.heatwire.enrich.serde.JsonSerdes;
 
@@ -28,8 +28,14 @@ public record Topics(
         Topic<String, TopicRecord> topicStats) {
 
     /** The topics of these names, each with the serdes its records need. */
-    public static Topics named(String raw, String deadLetters, String storyEvents, String stories, String clusters,
-            String providers, String topicStats) {
+    public static Topics named(
+            String raw,
+            String deadLetters,
+            String storyEvents,
+            String stories,
+            String clusters,
+            String providers,
+            String topicStats) {
         return new Topics(
                 new Topic<>(raw, Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(deadLetters, Serdes.ByteArray(), Serdes.ByteArray()),

@@ -25,8 +25,7 @@ public final class IndexKeys {
     /** Clusters without a heatScore (no dated member) sort after every hot one. */
     private static final String NO_HEAT = "z".repeat(16);
 
-    private IndexKeys() {
-    }
+    private IndexKeys() {}
 
     /**
      * The heat index key of a cluster: 16 hex digits that sort the highest heatScore first, then
@@ -77,8 +76,10 @@ public final class IndexKeys {
         final JsonNode clusterId = story.get("clusterId");
         if (clusterId != null && !clusterId.isNull()) {
             final JsonNode published = story.get("publishedAt");
-            keys.add(member(clusterId.asString(),
-                    published == null || published.isNull() ? null : Instant.parse(published.asString()), storyId));
+            keys.add(member(
+                    clusterId.asString(),
+                    published == null || published.isNull() ? null : Instant.parse(published.asString()),
+                    storyId));
         }
         return keys;
     }

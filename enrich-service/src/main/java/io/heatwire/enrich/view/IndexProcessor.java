@@ -26,6 +26,7 @@ final class IndexProcessor implements Processor<String, byte[], Void, Void> {
     private final BiFunction<String, byte[], List<String>> entries;
     /** What each record of the view is indexed under now: the keys to delete when it changes. */
     private final Map<String, List<String>> indexed = new HashMap<>();
+
     private KeyValueStore<String, String> index;
 
     IndexProcessor(String viewName, String indexName, BiFunction<String, byte[], List<String>> entries) {

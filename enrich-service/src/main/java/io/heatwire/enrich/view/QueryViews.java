@@ -29,20 +29,25 @@ import io.heatwire.enrich.topology.Topics;
  */
 public final class QueryViews {
 
-    private QueryViews() {
-    }
+    private QueryViews() {}
 
     public static void build(StreamsBuilder builder, Topics topics) {
         builder.addStateStore(index(ViewNames.STORY_INDEX));
         builder.addStateStore(index(ViewNames.CLUSTERS_BY_HEAT));
         view(builder, topics.stories().name(), ViewNames.STORIES_SOURCE, ViewNames.STORIES_VIEW)
                 .toStream(Named.as(ViewNames.STORIES_CHANGES))
-                .process(() -> new IndexProcessor(ViewNames.STORIES_VIEW, ViewNames.STORY_INDEX, IndexKeys::ofStory),
-                        Named.as(ViewNames.STORY_INDEXER), ViewNames.STORIES_VIEW, ViewNames.STORY_INDEX);
+                .process(
+                        () -> new IndexProcessor(ViewNames.STORIES_VIEW, ViewNames.STORY_INDEX, IndexKeys::ofStory),
+                        Named.as(ViewNames.STORY_INDEXER),
+                        ViewNames.STORIES_VIEW,
+                        ViewNames.STORY_INDEX);
         view(builder, topics.clusters().name(), ViewNames.CLUSTERS_SOURCE, ViewNames.CLUSTERS_VIEW)
                 .toStream(Named.as(ViewNames.CLUSTERS_CHANGES))
-                .process(() -> new IndexProcessor(ViewNames.CLUSTERS_VIEW, ViewNames.CLUSTERS_BY_HEAT,
-                        IndexKeys::ofCluster), Named.as(ViewNames.HEAT_INDEXER), ViewNames.CLUSTERS_VIEW,
+                .process(
+                        () -> new IndexProcessor(
+                                ViewNames.CLUSTERS_VIEW, ViewNames.CLUSTERS_BY_HEAT, IndexKeys::ofCluster),
+                        Named.as(ViewNames.HEAT_INDEXER),
+                        ViewNames.CLUSTERS_VIEW,
                         ViewNames.CLUSTERS_BY_HEAT);
         view(builder, topics.providers().name(), ViewNames.PROVIDERS_SOURCE, ViewNames.PROVIDERS_VIEW);
         view(builder, topics.topicStats().name(), ViewNames.TOPICS_SOURCE, ViewNames.TOPICS_VIEW);
@@ -51,8 +56,10 @@ public final class QueryViews {
     /** The view's source topic, by view or index name. */
     public static String sourceTopic(Topics topics, String store) {
         return switch (store) {
-            case ViewNames.STORIES_VIEW, ViewNames.STORY_INDEX -> topics.stories().name();
-            case ViewNames.CLUSTERS_VIEW, ViewNames.CLUSTERS_BY_HEAT -> topics.clusters().name();
+            case ViewNames.STORIES_VIEW, ViewNames.STORY_INDEX ->
+                topics.stories().name();
+            case ViewNames.CLUSTERS_VIEW, ViewNames.CLUSTERS_BY_HEAT ->
+                topics.clusters().name();
             case ViewNames.PROVIDERS_VIEW -> topics.providers().name();
             case ViewNames.TOPICS_VIEW -> topics.topicStats().name();
             default -> throw new IllegalArgumentException("no view " + store);
@@ -70,9 +77,13 @@ public final class QueryViews {
 
     private static KTable<String, byte[]> view(StreamsBuilder builder, String topic, String source, String store) {
         // Uncached: IQv2 range queries do not see a cache's entries, key queries would.
-        return builder.table(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(source),
+        return builder.table(
+                topic,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(source),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(store)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()).withCachingDisabled());
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray())
+                        .withCachingDisabled());
     }
 
     private static StoreBuilder<KeyValueStore<String, String>> index(String name) {

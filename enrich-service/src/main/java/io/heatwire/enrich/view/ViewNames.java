@@ -24,6 +24,5 @@ public final class ViewNames {
     static final String STORY_INDEXER = "story-indexer";
     static final String HEAT_INDEXER = "clusters-heat-indexer";
 
-    private ViewNames() {
-    }
+    private ViewNames() {}
 }

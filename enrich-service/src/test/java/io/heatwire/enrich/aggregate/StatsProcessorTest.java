@@ -12,8 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.heatwire.enrich.topology.InMemoryStores;
 import io.heatwire.enrich.serde.InternalSerdes;
+import io.heatwire.enrich.topology.InMemoryStores;
 
 /** The provider/topic statistics processor on its own: what it writes when an interval ends, and after a restart. */
 class StatsProcessorTest {
@@ -43,21 +43,32 @@ class StatsProcessorTest {
         final StatsProcessor<Long> after = started();
         after.emitChanged(2_000L);
 
-        assertThat(context.forwarded().stream().map(forward -> forward.record().key() + "=" + forward.record().value()).toList())
+        assertThat(context.forwarded().stream()
+                        .map(forward ->
+                                forward.record().key() + "=" + forward.record().value())
+                        .toList())
                 .containsExactly("example.com=2", "other.org=1");
         context.resetForwards();
         started().emitChanged(3_000L);
-        assertThat(context.forwarded()).as("written once, not again after the next restart").isEmpty();
+        assertThat(context.forwarded())
+                .as("written once, not again after the next restart")
+                .isEmpty();
     }
 
     private StatsProcessor<Long> started() {
-        final StatsProcessor<Long> processor = new StatsProcessor<>(NAMES, Duration.ofHours(24), Duration.ofSeconds(1),
+        final StatsProcessor<Long> processor = new StatsProcessor<>(
+                NAMES,
+                Duration.ofHours(24),
+                Duration.ofSeconds(1),
                 (key, stats, first, last, asOf, now) -> stats.stories());
         processor.init(context);
         return processor;
     }
 
     private static Record<String, StatsChanges> change(String key, String storyId) {
-        return new Record<>(key, new StatsChanges(List.of(new StatsChange(null, new Contribution(storyId, true, 50, PUBLISHED), key))), 0L);
+        return new Record<>(
+                key,
+                new StatsChanges(List.of(new StatsChange(null, new Contribution(storyId, true, 50, PUBLISHED), key))),
+                0L);
     }
 }

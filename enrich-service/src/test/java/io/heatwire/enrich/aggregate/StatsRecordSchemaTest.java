@@ -12,13 +12,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import io.heatwire.article.quality.QualitySummary;
 import io.heatwire.enrich.JsonSchemas;
-import io.heatwire.enrich.topology.InMemoryStores;
 import io.heatwire.enrich.serde.InternalSerdes;
+import io.heatwire.enrich.topology.InMemoryStores;
 
 /**
  * Provider and topic records, built by the statistics processor as production builds them and
@@ -36,21 +35,32 @@ class StatsRecordSchemaTest {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     /** What the processor writes for {@code key} once it has counted {@code added}, then lost {@code removed}. */
-    private static <V> List<V> written(StatsProcessor.RecordFactory<V> factory, String key, String name,
-            List<Contribution> added, List<Contribution> removed) {
+    private static <V> List<V> written(
+            StatsProcessor.RecordFactory<V> factory,
+            String key,
+            String name,
+            List<Contribution> added,
+            List<Contribution> removed) {
         final MockProcessorContext<String, V> context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(AS_OF.toEpochMilli());
         InMemoryStores.add(context, "stats", InternalSerdes.of(KeyStats.class));
         InMemoryStores.add(context, "published", Serdes.String());
-        final StatsProcessor<V> processor = new StatsProcessor<>(new StatsProcessor.Names("stats", "published"),
-                Duration.ofHours(24), Duration.ofSeconds(1), factory);
+        final StatsProcessor<V> processor = new StatsProcessor<>(
+                new StatsProcessor.Names("stats", "published"), Duration.ofHours(24), Duration.ofSeconds(1), factory);
         processor.init(context);
-        processor.process(new Record<>(key, new StatsChanges(added.stream()
-                .map(c -> new StatsChange(null, c, name)).toList()), 0L));
+        processor.process(new Record<>(
+                key,
+                new StatsChanges(
+                        added.stream().map(c -> new StatsChange(null, c, name)).toList()),
+                0L));
         processor.emitChanged(UPDATED_AT.toEpochMilli());
         if (!removed.isEmpty()) {
-            processor.process(new Record<>(key, new StatsChanges(removed.stream()
-                    .map(c -> new StatsChange(c, null, null)).toList()), 0L));
+            processor.process(new Record<>(
+                    key,
+                    new StatsChanges(removed.stream()
+                            .map(c -> new StatsChange(c, null, null))
+                            .toList()),
+                    0L));
             processor.emitChanged(UPDATED_AT.toEpochMilli());
         }
         final List<V> values = new ArrayList<>();
@@ -59,7 +69,8 @@ class StatsRecordSchemaTest {
     }
 
     private static ProviderRecord provider(String key, String name, List<Contribution> contributions) {
-        return written(ProviderRecord::from, key, name, contributions, List.of()).get(0);
+        return written(ProviderRecord::from, key, name, contributions, List.of())
+                .get(0);
     }
 
     private static TopicRecord topic(String slug, List<Contribution> contributions) {
@@ -73,12 +84,13 @@ class StatsRecordSchemaTest {
         final byte[] json = mapper.writeValueAsBytes(provider);
 
         assertThat(JsonSchemas.violations("provider", json)).isEmpty();
-        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"key\":\"example.com\","
-                + "\"name\":\"Example News\",\"stories\":3,\"articles\":2,\"quality\":{\"count\":2,\"mean\":65.0,"
-                + "\"min\":50,\"max\":80,\"p50\":50,\"p90\":80},\"firstPublished\":\"2024-05-30T08:00:00Z\","
-                + "\"lastPublished\":\"2024-05-31T20:00:00Z\",\"heatScore\":" + provider.heatScore()
-                + ",\"heat\":" + provider.heat() + ",\"asOf\":\"2024-06-01T00:00:00Z\","
-                + "\"updatedAt\":\"2024-06-01T00:00:01.250Z\"}");
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo("{\"key\":\"example.com\","
+                        + "\"name\":\"Example News\",\"stories\":3,\"articles\":2,\"quality\":{\"count\":2,\"mean\":65.0,"
+                        + "\"min\":50,\"max\":80,\"p50\":50,\"p90\":80},\"firstPublished\":\"2024-05-30T08:00:00Z\","
+                        + "\"lastPublished\":\"2024-05-31T20:00:00Z\",\"heatScore\":" + provider.heatScore()
+                        + ",\"heat\":" + provider.heat() + ",\"asOf\":\"2024-06-01T00:00:00Z\","
+                        + "\"updatedAt\":\"2024-06-01T00:00:01.250Z\"}");
         assertThat(provider.heat()).isPositive();
     }
 
@@ -87,14 +99,14 @@ class StatsRecordSchemaTest {
         final byte[] json = mapper.writeValueAsBytes(topic("computer-vision", THREE));
 
         assertThat(JsonSchemas.violations("topic", json)).isEmpty();
-        assertThat(JsonSchemas.violations("topic", mapper.writeValueAsBytes(
-                topic("künstliche-intelligenz-2", THREE)))).isEmpty();
+        assertThat(JsonSchemas.violations("topic", mapper.writeValueAsBytes(topic("künstliche-intelligenz-2", THREE))))
+                .isEmpty();
     }
 
     @Test
     void shouldWriteNullsForStoriesWithoutQualityOrDate() {
-        final List<Contribution> undated = List.of(new Contribution("11111111111111111111111111111111", false, null,
-                null));
+        final List<Contribution> undated =
+                List.of(new Contribution("11111111111111111111111111111111", false, null, null));
 
         final ProviderRecord provider = provider("example.org", null, undated);
 
@@ -102,8 +114,10 @@ class StatsRecordSchemaTest {
         assertThat(provider.heatScore()).isNull();
         assertThat(provider.heat()).isZero();
         assertThat(provider.firstPublished()).isNull();
-        assertThat(JsonSchemas.violations("provider", mapper.writeValueAsBytes(provider))).isEmpty();
-        assertThat(JsonSchemas.violations("topic", mapper.writeValueAsBytes(topic("ai", undated)))).isEmpty();
+        assertThat(JsonSchemas.violations("provider", mapper.writeValueAsBytes(provider)))
+                .isEmpty();
+        assertThat(JsonSchemas.violations("topic", mapper.writeValueAsBytes(topic("ai", undated))))
+                .isEmpty();
     }
 
     @Test
@@ -111,10 +125,14 @@ class StatsRecordSchemaTest {
         final String provider = mapper.writeValueAsString(provider("example.com", "Example", THREE));
         final String topic = mapper.writeValueAsString(topic("ai", THREE));
 
-        assertThat(violations("provider", provider.replace("\"stories\":3", "\"stories\":0"))).isNotEmpty();
-        assertThat(violations("provider", provider.replace("\"p90\":80", "\"p90\":101"))).isNotEmpty();
-        assertThat(violations("provider", provider.replace("{\"key\"", "{\"extra\":1,\"key\""))).isNotEmpty();
-        assertThat(violations("topic", topic.replace("\"key\":\"ai\"", "\"key\":\"Not A Slug\""))).isNotEmpty();
+        assertThat(violations("provider", provider.replace("\"stories\":3", "\"stories\":0")))
+                .isNotEmpty();
+        assertThat(violations("provider", provider.replace("\"p90\":80", "\"p90\":101")))
+                .isNotEmpty();
+        assertThat(violations("provider", provider.replace("{\"key\"", "{\"extra\":1,\"key\"")))
+                .isNotEmpty();
+        assertThat(violations("topic", topic.replace("\"key\":\"ai\"", "\"key\":\"Not A Slug\"")))
+                .isNotEmpty();
         assertThat(violations("topic", topic.replace("\"asOf\":\"2024-06-01T00:00:00Z\"", "\"asOf\":1717200000")))
                 .isNotEmpty();
     }

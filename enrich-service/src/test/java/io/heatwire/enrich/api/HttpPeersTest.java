@@ -13,12 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.heatwire.enrich.query.Lookup;
 import io.heatwire.enrich.query.Slice;
@@ -27,8 +26,8 @@ import io.heatwire.enrich.query.UnavailableException;
 /** Forwarding over real HTTP to a stand-in peer: what is asked, with which header, and how answers map. */
 class HttpPeersTest {
 
-    private static final Map<String, Integer> STATUS_BY_KEY = Map.of("found", 200, "absent", 404, "moved", 421,
-            "restoring", 503);
+    private static final Map<String, Integer> STATUS_BY_KEY =
+            Map.of("found", 200, "absent", 404, "moved", 421, "restoring", 503);
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -52,18 +51,24 @@ class HttpPeersTest {
 
     @Test
     void shouldAskTheOwnersViewOnceWithTheHopHeaderAndMapItsAnswer() {
-        assertThat(peers.get(peer, "stories-view", "found")).isInstanceOfSatisfying(Lookup.Found.class,
-                found -> assertThat(new String(found.value(), StandardCharsets.UTF_8)).isEqualTo("{\"key\":\"found\"}"));
+        assertThat(peers.get(peer, "stories-view", "found"))
+                .isInstanceOfSatisfying(
+                        Lookup.Found.class,
+                        found -> assertThat(new String(found.value(), StandardCharsets.UTF_8))
+                                .isEqualTo("{\"key\":\"found\"}"));
         assertThat(peers.get(peer, "stories-view", "absent")).isInstanceOf(Lookup.Absent.class);
         assertThat(peers.get(peer, "stories-view", "moved")).isInstanceOf(Lookup.NotHere.class);
         assertThat(peers.get(peer, "stories-view", "restoring")).isInstanceOf(Lookup.Unavailable.class);
 
-        assertThat(requests).containsExactly(
-                "hop=1 /api/internal/views/stories-view?key=found",
-                "hop=1 /api/internal/views/stories-view?key=absent",
-                "hop=1 /api/internal/views/stories-view?key=moved",
-                "hop=1 /api/internal/views/stories-view?key=restoring");
-        assertThat(meters.counter("heatwire.query.forwards", "kind", "key", "outcome", "found").count()).isEqualTo(1.0);
+        assertThat(requests)
+                .containsExactly(
+                        "hop=1 /api/internal/views/stories-view?key=found",
+                        "hop=1 /api/internal/views/stories-view?key=absent",
+                        "hop=1 /api/internal/views/stories-view?key=moved",
+                        "hop=1 /api/internal/views/stories-view?key=restoring");
+        assertThat(meters.counter("heatwire.query.forwards", "kind", "key", "outcome", "found")
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -79,7 +84,8 @@ class HttpPeersTest {
 
         assertThat(slice.partitions()).containsExactlyInAnyOrder(1, 4);
         assertThat(slice.entries()).extracting(Slice.Entry::key).containsExactly("k1");
-        assertThat(requests).containsExactly("hop=1 /api/internal/views/clusters-by-heat/range?limit=3&from=&to=%7E&after=x%7C1");
+        assertThat(requests)
+                .containsExactly("hop=1 /api/internal/views/clusters-by-heat/range?limit=3&from=&to=%7E&after=x%7C1");
     }
 
     @Test
@@ -89,7 +95,8 @@ class HttpPeersTest {
         assertThat(peers.get(peer, "stories-view", "found")).isInstanceOf(Lookup.Unavailable.class);
         assertThatThrownBy(() -> peers.range(peer, "stories-view", null, null, null, 3))
                 .isInstanceOf(UnavailableException.class);
-        assertThat(meters.counter("heatwire.query.forwards", "kind", "range", "outcome", "unreachable").count())
+        assertThat(meters.counter("heatwire.query.forwards", "kind", "range", "outcome", "unreachable")
+                        .count())
                 .isEqualTo(1.0);
     }
 

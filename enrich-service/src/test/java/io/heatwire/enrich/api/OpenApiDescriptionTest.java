@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +33,9 @@ import io.heatwire.enrich.query.Queries;
  * controllers map under {@code /api}, with their methods and parameters.
  */
 // The health groups of application.yml name contributors this slice of the application does not have.
-@SpringBootTest(classes = OpenApiDescriptionTest.ApiOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OpenApiDescriptionTest.ApiOnly.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.endpoint.health.validate-group-membership=false")
 class OpenApiDescriptionTest {
 
@@ -70,13 +71,21 @@ class OpenApiDescriptionTest {
     void shouldDescribeEveryEndpointTheControllersMapAndNoOther() throws Exception {
         final JsonNode description = description();
         final Set<String> described = new TreeSet<>();
-        description.get("paths").properties().forEach(path -> path.getValue().properties()
-                .forEach(method -> described.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        description
+                .get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(method ->
+                                described.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
         final Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> mapped.add(method.name() + " " + pattern))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> mapped.add(method.name() + " " + pattern))));
 
         assertThat(mapped).as("mapped under /api").hasSizeGreaterThanOrEqualTo(11);
         assertThat(described).isEqualTo(mapped);
@@ -84,18 +93,20 @@ class OpenApiDescriptionTest {
 
     @Test
     void shouldDescribeTheParametersOfTheListings() throws Exception {
-        final JsonNode hot = description().path("paths").path("/api/clusters/hot").path("get");
+        final JsonNode hot =
+                description().path("paths").path("/api/clusters/hot").path("get");
 
         assertThat(hot.path("summary").asString()).contains("hottest");
         final Set<String> parameters = new TreeSet<>();
-        hot.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asString()));
+        hot.path("parameters")
+                .forEach(parameter -> parameters.add(parameter.path("name").asString()));
         assertThat(parameters).containsExactly("after", "limit");
     }
 
     private JsonNode description() throws Exception {
         final URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/v3/api-docs");
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonMapper.shared().readTree(response.body());
     }

@@ -15,9 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.Set;
 
-import org.apache.kafka.streams.KeyQueryMetadata;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,9 +38,10 @@ class QueryControllerTest {
 
     private final FakeViews views = new FakeViews();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new QueryController(new Queries(new OwnerRouter(views, views,
-                    new OwnerRouter.Retries(2, Duration.ZERO), Runnable::run))), new PeerController(views))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
+                    new QueryController(new Queries(
+                            new OwnerRouter(views, views, new OwnerRouter.Retries(2, Duration.ZERO), Runnable::run))),
+                    new PeerController(views))
             .setControllerAdvice(new ApiErrors(new ApiSettings(Duration.ofSeconds(3)), meters))
             .addInterceptors(ApiWebConfiguration.hopGuard())
             .build();
@@ -50,7 +50,8 @@ class QueryControllerTest {
     void shouldAnswerAStoryWithTheBytesOfItsRecord() throws Exception {
         views.owners(ID, on(PEER, 2)).holds(PEER, STORIES, ID, "{\"id\":\"" + ID + "\",\"title\":\"T\"}");
 
-        mvc.perform(get("/api/stories/" + ID)).andExpect(status().isOk())
+        mvc.perform(get("/api/stories/" + ID))
+                .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(content().string("{\"id\":\"" + ID + "\",\"title\":\"T\"}"));
     }
@@ -59,7 +60,8 @@ class QueryControllerTest {
     void shouldAnswer404AsAProblemDetailWhenTheOwnerHoldsNoRecord() throws Exception {
         views.owners(ID, on(SELF, 2)).holds(SELF, STORIES, ID, new Lookup.Absent());
 
-        mvc.perform(get("/api/stories/" + ID)).andExpect(status().isNotFound())
+        mvc.perform(get("/api/stories/" + ID))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.detail").value("no story " + ID));
@@ -69,7 +71,8 @@ class QueryControllerTest {
     void shouldAnswer503WithRetryAfterWhileTheOwnerIsUnknown() throws Exception {
         views.owners(ID, KeyQueryMetadata.NOT_AVAILABLE);
 
-        mvc.perform(get("/api/clusters/" + ID)).andExpect(status().isServiceUnavailable())
+        mvc.perform(get("/api/clusters/" + ID))
+                .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "3"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(meters.counter("heatwire.query.unavailable").count()).isEqualTo(1.0);
@@ -78,16 +81,19 @@ class QueryControllerTest {
     @Test
     void shouldRedirectAMergedAwayClusterToItsSurvivor() throws Exception {
         // No cluster record under the id; its story, the cluster's earliest, names where it went.
-        views.owners(ID, on(SELF, 1)).holds(SELF, ViewNames.CLUSTERS_VIEW, ID, new Lookup.Absent())
+        views.owners(ID, on(SELF, 1))
+                .holds(SELF, ViewNames.CLUSTERS_VIEW, ID, new Lookup.Absent())
                 .holds(SELF, STORIES, ID, "{\"id\":\"" + ID + "\",\"clusterId\":\"" + SURVIVOR + "\"}");
 
-        mvc.perform(get("/api/clusters/" + ID)).andExpect(status().isPermanentRedirect())
+        mvc.perform(get("/api/clusters/" + ID))
+                .andExpect(status().isPermanentRedirect())
                 .andExpect(header().string("Location", "/api/clusters/" + SURVIVOR));
     }
 
     @Test
     void shouldAnswer404ForAnIdThatNamesNoClusterAndNoMergedStory() throws Exception {
-        views.owners(ID, on(SELF, 1)).holds(SELF, ViewNames.CLUSTERS_VIEW, ID, new Lookup.Absent())
+        views.owners(ID, on(SELF, 1))
+                .holds(SELF, ViewNames.CLUSTERS_VIEW, ID, new Lookup.Absent())
                 .holds(SELF, STORIES, ID, "{\"id\":\"" + ID + "\",\"clusterId\":\"" + ID + "\"}");
 
         mvc.perform(get("/api/clusters/" + ID)).andExpect(status().isNotFound());
@@ -95,19 +101,23 @@ class QueryControllerTest {
 
     @Test
     void shouldRefuseMalformedIdsAndLimits() throws Exception {
-        mvc.perform(get("/api/stories/not-an-id")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/stories/not-an-id"))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/clusters/hot").param("limit", "0")).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/clusters/hot").param("limit", "lots")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/clusters/hot").param("limit", "lots"))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/stories/by-url").param("url", "ftp://example.com/x")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/stories/by-url").param("url", "ftp://example.com/x"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
     void shouldPageHotClustersWithACursor() throws Exception {
         views.slices(SELF, slice(Set.of(0), "a", "c")).slices(PEER, slice(Set.of(1), "b", "d"));
 
-        mvc.perform(get("/api/clusters/hot").param("limit", "3")).andExpect(status().isOk())
+        mvc.perform(get("/api/clusters/hot").param("limit", "3"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id").value(contains("a", "b", "c")))
                 .andExpect(jsonPath("$.next").value("c"));
         mvc.perform(get("/api/clusters/hot").param("limit", "4"))
@@ -120,7 +130,8 @@ class QueryControllerTest {
         final String id = StoryId.of(CanonicalUrl.canonicalize(url).orElseThrow());
         views.owners(id, on(SELF, 0)).holds(SELF, STORIES, id, "{\"id\":\"" + id + "\"}");
 
-        mvc.perform(get("/api/stories/by-url").param("url", url)).andExpect(status().isOk())
+        mvc.perform(get("/api/stories/by-url").param("url", url))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Location", "/api/stories/" + id));
     }
 
@@ -128,10 +139,12 @@ class QueryControllerTest {
     void shouldFindTheArticleThatListsAUrlAsItsAlias() throws Exception {
         final String url = "https://example.com/amp/news/1";
         final String alias = StoryId.of(CanonicalUrl.canonicalize(url).orElseThrow());
-        views.owners(alias, on(SELF, 0)).holds(SELF, STORIES, alias, new Lookup.Absent())
+        views.owners(alias, on(SELF, 0))
+                .holds(SELF, STORIES, alias, new Lookup.Absent())
                 .slices(SELF, slice(Set.of(0, 1), ID));
 
-        mvc.perform(get("/api/stories/by-url").param("url", url)).andExpect(status().isOk())
+        mvc.perform(get("/api/stories/by-url").param("url", url))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Location", "/api/stories/" + ID))
                 .andExpect(jsonPath("$.id").value(ID));
     }

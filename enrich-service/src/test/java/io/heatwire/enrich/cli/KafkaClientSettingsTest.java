@@ -20,7 +20,8 @@ class KafkaClientSettingsTest {
     @Test
     void shouldGiveEveryClientTheSecuritySettingsTheServiceTakes() {
         final KafkaClientSettings kafka = KafkaClientSettings.load(SCRAM, "broker:9093");
-        for (Map<String, Object> config : List.of(kafka.admin(Map.of()), kafka.consumer(Map.of()), kafka.producer(Map.of()))) {
+        for (Map<String, Object> config :
+                List.of(kafka.admin(Map.of()), kafka.consumer(Map.of()), kafka.producer(Map.of()))) {
             assertThat(config)
                     .containsEntry("bootstrap.servers", "broker:9093")
                     .containsEntry("security.protocol", "SASL_PLAINTEXT")
@@ -31,10 +32,14 @@ class KafkaClientSettingsTest {
 
     @Test
     void shouldApplyClientSpecificSettingsToTheirClientOnly() {
-        final KafkaClientSettings kafka = KafkaClientSettings.load(List.of(
-                "--spring.kafka.consumer.properties.fetch.max.bytes=1234",
-                "--spring.kafka.producer.properties.linger.ms=7"), null);
-        assertThat(kafka.consumer(Map.of())).containsEntry("fetch.max.bytes", "1234").doesNotContainKey("linger.ms");
+        final KafkaClientSettings kafka = KafkaClientSettings.load(
+                List.of(
+                        "--spring.kafka.consumer.properties.fetch.max.bytes=1234",
+                        "--spring.kafka.producer.properties.linger.ms=7"),
+                null);
+        assertThat(kafka.consumer(Map.of()))
+                .containsEntry("fetch.max.bytes", "1234")
+                .doesNotContainKey("linger.ms");
         assertThat(kafka.producer(Map.of())).containsEntry("linger.ms", "7").doesNotContainKey("fetch.max.bytes");
     }
 
@@ -42,7 +47,8 @@ class KafkaClientSettingsTest {
     void shouldLetTheBootstrapOptionWinOverSpringKafkaBootstrapServers() {
         final List<String> spring = List.of("--spring.kafka.bootstrap-servers=from-spring:9092");
         assertThat(KafkaClientSettings.load(spring, null).bootstrapServers()).isEqualTo("from-spring:9092");
-        assertThat(KafkaClientSettings.load(spring, "from-option:9092").bootstrapServers()).isEqualTo("from-option:9092");
+        assertThat(KafkaClientSettings.load(spring, "from-option:9092").bootstrapServers())
+                .isEqualTo("from-option:9092");
         assertThat(KafkaClientSettings.load(spring, "from-option:9092").admin(Map.of()))
                 .containsEntry("bootstrap.servers", "from-option:9092");
     }
@@ -57,17 +63,26 @@ class KafkaClientSettingsTest {
     @Test
     void shouldSplitSpringPropertiesFromTheCommandsOwnArguments() {
         final KafkaClientSettings.Arguments arguments = KafkaClientSettings.Arguments.split(new String[] {
-            "--bootstrap-servers", "b:1", "--spring.kafka.security.protocol=SSL", "--wait-seconds", "5", "--spring.nothing"});
-        assertThat(arguments.own()).containsExactly("--bootstrap-servers", "b:1", "--wait-seconds", "5", "--spring.nothing");
+            "--bootstrap-servers",
+            "b:1",
+            "--spring.kafka.security.protocol=SSL",
+            "--wait-seconds",
+            "5",
+            "--spring.nothing"
+        });
+        assertThat(arguments.own())
+                .containsExactly("--bootstrap-servers", "b:1", "--wait-seconds", "5", "--spring.nothing");
         assertThat(arguments.spring()).containsExactly("--spring.kafka.security.protocol=SSL");
     }
 
     @Test
     void shouldTakeTrustStoresButRefuseSslBundlesRatherThanIgnoreThem() {
-        final KafkaClientSettings kafka = KafkaClientSettings.load(List.of(
-                "--spring.kafka.security.protocol=SSL",
-                "--spring.kafka.ssl.trust-store-location=file:/etc/heatwire/truststore.p12",
-                "--spring.kafka.ssl.trust-store-password=changeit"), "broker:9093");
+        final KafkaClientSettings kafka = KafkaClientSettings.load(
+                List.of(
+                        "--spring.kafka.security.protocol=SSL",
+                        "--spring.kafka.ssl.trust-store-location=file:/etc/heatwire/truststore.p12",
+                        "--spring.kafka.ssl.trust-store-password=changeit"),
+                "broker:9093");
         assertThat(kafka.consumer(Map.of()))
                 .containsEntry("security.protocol", "SSL")
                 .containsEntry("ssl.truststore.location", "/etc/heatwire/truststore.p12")
@@ -79,14 +94,16 @@ class KafkaClientSettingsTest {
 
     @Test
     void shouldRefuseASettingThatDoesNotBind() {
-        assertThatThrownBy(() -> KafkaClientSettings.load(List.of("--spring.kafka.consumer.max-poll-records=many"), null))
+        assertThatThrownBy(
+                        () -> KafkaClientSettings.load(List.of("--spring.kafka.consumer.max-poll-records=many"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spring.kafka.consumer");
     }
 
     @Test
     void shouldHandTheSummarysSpringArgumentsToTheClientsAndLeaveTheBootstrapToThem() {
-        assertThat(SummaryCommand.Options.parse("--spring.kafka.security.protocol=SASL_SSL").springArguments())
+        assertThat(SummaryCommand.Options.parse("--spring.kafka.security.protocol=SASL_SSL")
+                        .springArguments())
                 .containsExactly("--spring.kafka.security.protocol=SASL_SSL");
         assertThat(SummaryCommand.Options.parse().bootstrapServers()).isNull();
     }

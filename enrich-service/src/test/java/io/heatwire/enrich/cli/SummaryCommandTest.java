@@ -19,18 +19,55 @@ class SummaryCommandTest {
 
     @Test
     void shouldTakeEveryOptionWithASpaceOrAnEqualsSign() {
-        final SummaryCommand.Options spaced = SummaryCommand.Options.parse("--bootstrap-servers", "b:9092",
-                "--application-id", "app", "--wait-seconds", "7", "--raw-topic", "r", "--dlq-topic", "d",
-                "--stories-topic", "s", "--clusters-topic", "c", "--story-events-topic", "e",
-                "--providers-topic", "p", "--topics-topic", "t", "--spring.kafka.security.protocol=SSL");
-        final SummaryCommand.Options joined = SummaryCommand.Options.parse("--bootstrap-servers=b:9092",
-                "--application-id=app", "--wait-seconds=7", "--raw-topic=r", "--dlq-topic=d", "--stories-topic=s",
-                "--spring.kafka.security.protocol=SSL", "--clusters-topic=c", "--story-events-topic=e",
-                "--providers-topic=p", "--topics-topic=t");
+        final SummaryCommand.Options spaced = SummaryCommand.Options.parse(
+                "--bootstrap-servers",
+                "b:9092",
+                "--application-id",
+                "app",
+                "--wait-seconds",
+                "7",
+                "--raw-topic",
+                "r",
+                "--dlq-topic",
+                "d",
+                "--stories-topic",
+                "s",
+                "--clusters-topic",
+                "c",
+                "--story-events-topic",
+                "e",
+                "--providers-topic",
+                "p",
+                "--topics-topic",
+                "t",
+                "--spring.kafka.security.protocol=SSL");
+        final SummaryCommand.Options joined = SummaryCommand.Options.parse(
+                "--bootstrap-servers=b:9092",
+                "--application-id=app",
+                "--wait-seconds=7",
+                "--raw-topic=r",
+                "--dlq-topic=d",
+                "--stories-topic=s",
+                "--spring.kafka.security.protocol=SSL",
+                "--clusters-topic=c",
+                "--story-events-topic=e",
+                "--providers-topic=p",
+                "--topics-topic=t");
 
         assertThat(joined).isEqualTo(spaced);
-        assertThat(spaced).isEqualTo(new SummaryCommand.Options("b:9092", "app", Duration.ofSeconds(7), "r", "d", "s",
-                "c", "e", "p", "t", List.of("--spring.kafka.security.protocol=SSL")));
+        assertThat(spaced)
+                .isEqualTo(new SummaryCommand.Options(
+                        "b:9092",
+                        "app",
+                        Duration.ofSeconds(7),
+                        "r",
+                        "d",
+                        "s",
+                        "c",
+                        "e",
+                        "p",
+                        "t",
+                        List.of("--spring.kafka.security.protocol=SSL")));
     }
 
     @Test
@@ -55,19 +92,32 @@ class SummaryCommandTest {
     void shouldListEveryOptionWithHelp() {
         assertThat(run("--help")).isZero();
 
-        assertThat(text(out)).startsWith("usage: java -jar enrich-service.jar summary")
-                .contains("--bootstrap-servers=HOST:PORT", "--application-id=ID", "--wait-seconds=N", "Default: 120",
-                        "--raw-topic=NAME", "--dlq-topic=NAME", "--stories-topic=NAME", "--clusters-topic=NAME",
-                        "--story-events-topic=NAME", "--providers-topic=NAME", "--topics-topic=NAME",
-                        "HEATWIRE_TOPICS_RAW", "--spring.kafka.PROPERTY=VALUE", "--version", "2   bad arguments");
+        assertThat(text(out))
+                .startsWith("usage: java -jar enrich-service.jar summary")
+                .contains(
+                        "--bootstrap-servers=HOST:PORT",
+                        "--application-id=ID",
+                        "--wait-seconds=N",
+                        "Default: 120",
+                        "--raw-topic=NAME",
+                        "--dlq-topic=NAME",
+                        "--stories-topic=NAME",
+                        "--clusters-topic=NAME",
+                        "--story-events-topic=NAME",
+                        "--providers-topic=NAME",
+                        "--topics-topic=NAME",
+                        "HEATWIRE_TOPICS_RAW",
+                        "--spring.kafka.PROPERTY=VALUE",
+                        "--version",
+                        "2   bad arguments");
         assertThat(text(err)).isEmpty();
     }
 
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(run("--version")).isZero();
-        assertThat(text(out)).matches("enrich-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(text(out))
+                .matches("enrich-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     @Test
@@ -79,16 +129,22 @@ class SummaryCommandTest {
         assertThat(run("--spring.kafka.ssl.bundle=kafka")).isEqualTo(SummaryCommand.EXIT_USAGE);
         assertThat(run("stories")).isEqualTo(SummaryCommand.EXIT_USAGE);
 
-        assertThat(text(err)).contains("Unknown option: '--bogus'",
-                "Invalid value for option '--wait-seconds': 'soon' is not a long",
-                "--wait-seconds must not be negative: -1", "Missing required parameter for option '--raw-topic' (NAME)",
-                "spring.kafka.ssl.bundle is not supported", "Unmatched argument at index 0: 'stories'",
-                "usage: java -jar enrich-service.jar summary");
+        assertThat(text(err))
+                .contains(
+                        "Unknown option: '--bogus'",
+                        "Invalid value for option '--wait-seconds': 'soon' is not a long",
+                        "--wait-seconds must not be negative: -1",
+                        "Missing required parameter for option '--raw-topic' (NAME)",
+                        "spring.kafka.ssl.bundle is not supported",
+                        "Unmatched argument at index 0: 'stories'",
+                        "usage: java -jar enrich-service.jar summary");
         assertThat(text(out)).isEmpty();
     }
 
     private int run(String... args) {
-        return SummaryCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return SummaryCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -29,17 +29,22 @@ class ClusteringCostTest {
     void shouldBuildAClusterOfNStoriesWithAFewMessagesPerStory(long seed, int articles) {
         final List<ArticleInput<Figures>> documents = Documents.growingCluster(seed, "a", articles, 4, 100);
         final int stories = Documents.ids(documents);
-        final ProtocolSimulation simulation = new ProtocolSimulation(PARTITIONS, seed, Settings.defaults(), 0, false).arrivalOdds(STEADY);
+        final ProtocolSimulation simulation =
+                new ProtocolSimulation(PARTITIONS, seed, Settings.defaults(), 0, false).arrivalOdds(STEADY);
 
         simulation.run(documents);
 
         ClusteringSimulationProperties.assertMatchesOracle(simulation, new Oracle(documents));
-        report("build " + stories + " stories, seed " + seed, simulation.counts(), articles, stories,
+        report(
+                "build " + stories + " stories, seed " + seed,
+                simulation.counts(),
+                articles,
+                stories,
                 simulation.storeWrites());
-        assertThat((double) simulation.messages()).as("messages for %d stories", stories)
+        assertThat((double) simulation.messages())
+                .as("messages for %d stories", stories)
                 .isLessThanOrEqualTo(MESSAGES_PER_STORY * stories);
-        assertThat(simulation.count("output.stories")).as("story records")
-                .isLessThanOrEqualTo(2L * stories);
+        assertThat(simulation.count("output.stories")).as("story records").isLessThanOrEqualTo(2L * stories);
     }
 
     /**
@@ -52,15 +57,21 @@ class ClusteringCostTest {
     void shouldBuildAShuffledClusterWithinLogarithmicCostPerStory(long seed, int articles) {
         final List<ArticleInput<Figures>> documents = Documents.shuffledCluster(seed, "a", articles, 4, 100);
         final int stories = Documents.ids(documents);
-        final ProtocolSimulation simulation = new ProtocolSimulation(PARTITIONS, seed, Settings.defaults(), 0, false).arrivalOdds(STEADY);
+        final ProtocolSimulation simulation =
+                new ProtocolSimulation(PARTITIONS, seed, Settings.defaults(), 0, false).arrivalOdds(STEADY);
 
         simulation.run(documents);
 
         ClusteringSimulationProperties.assertMatchesOracle(simulation, new Oracle(documents));
-        report("shuffled build " + stories + " stories, seed " + seed, simulation.counts(), articles, stories,
+        report(
+                "shuffled build " + stories + " stories, seed " + seed,
+                simulation.counts(),
+                articles,
+                stories,
                 simulation.storeWrites());
         final double log2 = Math.log(stories) / Math.log(2);
-        assertThat((double) simulation.messages()).as("messages for %d stories", stories)
+        assertThat((double) simulation.messages())
+                .as("messages for %d stories", stories)
                 .isLessThanOrEqualTo(2.0 * log2 * stories);
     }
 
@@ -70,41 +81,50 @@ class ClusteringCostTest {
      */
     @ParameterizedTest
     @CsvSource({"400, true", "600, false"})
-    void shouldMergeTwoClustersAtTheCostOfTheMovedAndTheRenamedSide(long smallFirstPublished,
-            boolean bigSideRenamed) {
+    void shouldMergeTwoClustersAtTheCostOfTheMovedAndTheRenamedSide(long smallFirstPublished, boolean bigSideRenamed) {
         final List<ArticleInput<Figures>> big = Documents.growingCluster(7, "big", 100, 4, 500);
         final List<ArticleInput<Figures>> small = Documents.growingCluster(8, "small", 20, 4, smallFirstPublished);
         final int bigStories = Documents.ids(big);
         final int smallStories = Documents.ids(small);
-        final ProtocolSimulation simulation = new ProtocolSimulation(PARTITIONS, 9, Settings.defaults(), 0, false).arrivalOdds(STEADY);
+        final ProtocolSimulation simulation =
+                new ProtocolSimulation(PARTITIONS, 9, Settings.defaults(), 0, false).arrivalOdds(STEADY);
         simulation.run(big);
         simulation.run(small);
         final Map<String, Long> before = simulation.counts();
 
-        final ArticleInput<Figures> bridge = new ArticleInput<>("bridge",
+        final ArticleInput<Figures> bridge = new ArticleInput<>(
+                "bridge",
                 new StoryFacts<>(Kind.ARTICLE, 1_000_000, 5000L, new Figures(1, 1)),
-                Map.of(Documents.articleId("big", 50), new StoryFacts<>(Kind.REFERENCE, 1_000_000, 5000L,
-                        new Figures(1, 1)), Documents.articleId("small", 10),
+                Map.of(
+                        Documents.articleId("big", 50),
+                        new StoryFacts<>(Kind.REFERENCE, 1_000_000, 5000L, new Figures(1, 1)),
+                        Documents.articleId("small", 10),
                         new StoryFacts<>(Kind.REFERENCE, 1_000_000, 5000L, new Figures(1, 1))),
                 Set.of());
         simulation.run(List.of(bridge));
 
         final Map<String, Long> merge = minus(simulation.counts(), before);
-        report("merge " + bigStories + " + " + smallStories + (bigSideRenamed ? ", big side renamed" : ""),
-                merge, 1, 1, 0);
-        final long control = merge.getOrDefault("message.Union", 0L) + merge.getOrDefault("message.Link", 0L)
+        report(
+                "merge " + bigStories + " + " + smallStories + (bigSideRenamed ? ", big side renamed" : ""),
+                merge,
+                1,
+                1,
+                0);
+        final long control = merge.getOrDefault("message.Union", 0L)
+                + merge.getOrDefault("message.Link", 0L)
                 + merge.getOrDefault("message.Retired", 0L);
         assertThat(control).as("unions, links").isLessThanOrEqualTo(8);
         assertThat(merge.getOrDefault("batches", 0L)).as("batches").isLessThanOrEqualTo(6L * PARTITIONS + 4);
-        assertThat(merge.getOrDefault("item.Reg", 0L)).as("registrations")
-                .isLessThanOrEqualTo(2L * smallStories + 2);
+        assertThat(merge.getOrDefault("item.Reg", 0L)).as("registrations").isLessThanOrEqualTo(2L * smallStories + 2);
         assertThat(merge.getOrDefault("item.Adopt", 0L) + merge.getOrDefault("item.Bounce", 0L))
-                .as("moves").isLessThanOrEqualTo(smallStories + 1);
+                .as("moves")
+                .isLessThanOrEqualTo(smallStories + 1);
         final int renamed = bigSideRenamed ? bigStories : smallStories;
-        assertThat(merge.getOrDefault("output.stories", 0L)).as("story records")
-                .isLessThanOrEqualTo(renamed + 4);
+        assertThat(merge.getOrDefault("output.stories", 0L)).as("story records").isLessThanOrEqualTo(renamed + 4);
         assertThat(merge.getOrDefault("item.Rename", 0L)).as("renames").isLessThanOrEqualTo(renamed + 1);
-        assertThat(merge.getOrDefault("output.clusters", 0L)).as("cluster records").isLessThanOrEqualTo(8);
+        assertThat(merge.getOrDefault("output.clusters", 0L))
+                .as("cluster records")
+                .isLessThanOrEqualTo(8);
         final List<ArticleInput<Figures>> all = new java.util.ArrayList<>(big);
         all.addAll(small);
         all.add(bridge);
@@ -122,8 +142,12 @@ class ClusteringCostTest {
         simulation.run(documents);
 
         final Map<String, Long> again = minus(simulation.counts(), before);
-        report("republish " + documents.size() + " documents on " + partitions + " partitions", again,
-                documents.size(), documents.size(), 0);
+        report(
+                "republish " + documents.size() + " documents on " + partitions + " partitions",
+                again,
+                documents.size(),
+                documents.size(),
+                0);
         assertThat(again).containsOnlyKeys("input.Ingest");
     }
 
@@ -145,11 +169,20 @@ class ClusteringCostTest {
             if (entry.getKey().startsWith("item.") || entry.getKey().startsWith("message.")) {
                 messages += entry.getValue();
             }
-            line.append(String.format(Locale.ROOT, " %s=%d (%.2f/article)", entry.getKey(), entry.getValue(),
+            line.append(String.format(
+                    Locale.ROOT,
+                    " %s=%d (%.2f/article)",
+                    entry.getKey(),
+                    entry.getValue(),
                     entry.getValue() / (double) articles));
         }
-        line.append(String.format(Locale.ROOT, " | messages %d = %.2f/article, %.2f/story; store writes %.2f/article",
-                messages, messages / (double) articles, messages / (double) stories, storeWrites / (double) articles));
+        line.append(String.format(
+                Locale.ROOT,
+                " | messages %d = %.2f/article, %.2f/story; store writes %.2f/article",
+                messages,
+                messages / (double) articles,
+                messages / (double) stories,
+                storeWrites / (double) articles));
         System.out.println(line);
     }
 }

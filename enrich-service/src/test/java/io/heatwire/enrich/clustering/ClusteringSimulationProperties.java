@@ -26,12 +26,15 @@ import io.heatwire.enrich.clustering.Effects.StoryUpdate;
 class ClusteringSimulationProperties {
 
     @Property(tries = 100)
-    void shouldEndLikeUnionFindWhateverThePartitionsInterleavingAndCrashes(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 30) int articles, @ForAll("partitionCounts") int partitions,
-            @ForAll("crashWeights") int crashWeight, @ForAll("settleDelays") long settleDelay) {
+    void shouldEndLikeUnionFindWhateverThePartitionsInterleavingAndCrashes(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 30) int articles,
+            @ForAll("partitionCounts") int partitions,
+            @ForAll("crashWeights") int crashWeight,
+            @ForAll("settleDelays") long settleDelay) {
         final List<ArticleInput<Figures>> documents = Documents.randomGraph(seed, articles);
-        final ProtocolSimulation simulation = new ProtocolSimulation(partitions, seed,
-                new Settings(settleDelay, 4), crashWeight, true);
+        final ProtocolSimulation simulation =
+                new ProtocolSimulation(partitions, seed, new Settings(settleDelay, 4), crashWeight, true);
 
         simulation.run(documents);
 
@@ -39,26 +42,40 @@ class ClusteringSimulationProperties {
     }
 
     @Property(tries = 12)
-    void shouldLinkAllClaimantsOfASyndicatedUrlInEveryOrder(@ForAll long seed,
-            @ForAll @IntRange(min = 2, max = 6) int claimants, @ForAll("partitionCounts") int partitions) {
+    void shouldLinkAllClaimantsOfASyndicatedUrlInEveryOrder(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 6) int claimants,
+            @ForAll("partitionCounts") int partitions) {
         final List<ArticleInput<Figures>> documents = new ArrayList<>();
         long version = 0;
         for (int c = 0; c < claimants; c++) {
-            documents.add(new ArticleInput<>("copy" + c, new StoryFacts<>(Kind.ARTICLE, ++version, 10L + c,
-                    new Figures(c, 1)), Map.of(), java.util.Set.of("url")));
+            documents.add(new ArticleInput<>(
+                    "copy" + c,
+                    new StoryFacts<>(Kind.ARTICLE, ++version, 10L + c, new Figures(c, 1)),
+                    Map.of(),
+                    java.util.Set.of("url")));
         }
         // the URL referenced before and after the claims, once by an article that claims nothing
-        documents.add(new ArticleInput<>("before", new StoryFacts<>(Kind.ARTICLE, ++version, 30L, new Figures(50, 2)),
-                Map.of("url", new StoryFacts<>(Kind.REFERENCE, version, 5L, new Figures(1, 1))), java.util.Set.of()));
-        documents.add(new ArticleInput<>("after", new StoryFacts<>(Kind.ARTICLE, ++version, null, new Figures(60, 3)),
-                Map.of("url", new StoryFacts<>(Kind.REFERENCE, version, 1L, new Figures(2, 1))), java.util.Set.of()));
+        documents.add(new ArticleInput<>(
+                "before",
+                new StoryFacts<>(Kind.ARTICLE, ++version, 30L, new Figures(50, 2)),
+                Map.of("url", new StoryFacts<>(Kind.REFERENCE, version, 5L, new Figures(1, 1))),
+                java.util.Set.of()));
+        documents.add(new ArticleInput<>(
+                "after",
+                new StoryFacts<>(Kind.ARTICLE, ++version, null, new Figures(60, 3)),
+                Map.of("url", new StoryFacts<>(Kind.REFERENCE, version, 1L, new Figures(2, 1))),
+                java.util.Set.of()));
         java.util.Collections.shuffle(documents, new java.util.Random(seed));
         final ProtocolSimulation simulation = new ProtocolSimulation(partitions, seed, Settings.defaults(), 1, true);
 
         simulation.run(documents);
 
         final Oracle oracle = new Oracle(documents);
-        assertThat(oracle.clusters).as("one cluster, the URL no story").hasSize(1).containsKey("copy0");
+        assertThat(oracle.clusters)
+                .as("one cluster, the URL no story")
+                .hasSize(1)
+                .containsKey("copy0");
         assertMatchesOracle(simulation, oracle);
     }
 
@@ -67,9 +84,14 @@ class ClusteringSimulationProperties {
         final List<ArticleInput<Figures>> documents = new ArrayList<>(Documents.shuffledCluster(seed, "a", 30, 2, 500));
         documents.addAll(Documents.shuffledCluster(seed + 1, "b", 20, 2, 400));
         java.util.Collections.shuffle(documents, new java.util.Random(seed));
-        documents.add(new ArticleInput<>("bridge", new StoryFacts<>(Kind.ARTICLE, 1_000_000, 2000L, new Figures(7, 7)),
-                Map.of(Documents.articleId("a", 29), new StoryFacts<>(Kind.REFERENCE, 1_000_000, 2000L, new Figures(1, 1)),
-                        Documents.articleId("b", 19), new StoryFacts<>(Kind.REFERENCE, 1_000_000, 2000L, new Figures(1, 1))),
+        documents.add(new ArticleInput<>(
+                "bridge",
+                new StoryFacts<>(Kind.ARTICLE, 1_000_000, 2000L, new Figures(7, 7)),
+                Map.of(
+                        Documents.articleId("a", 29),
+                        new StoryFacts<>(Kind.REFERENCE, 1_000_000, 2000L, new Figures(1, 1)),
+                        Documents.articleId("b", 19),
+                        new StoryFacts<>(Kind.REFERENCE, 1_000_000, 2000L, new Figures(1, 1))),
                 java.util.Set.of()));
         final ProtocolSimulation simulation = new ProtocolSimulation(partitions, seed, new Settings(40, 8), 1, true);
 
@@ -86,15 +108,22 @@ class ClusteringSimulationProperties {
 
         final Map<String, String> clusterIds = new HashMap<>();
         simulation.finalStories().forEach((id, update) -> clusterIds.put(id, update.clusterId()));
-        assertThat(clusterIds).as("story output: cluster id of every live story").isEqualTo(oracle.clusterOf);
-        simulation.finalStories().forEach((id, update) ->
-                assertThat(update.facts()).as("facts of %s", id).isEqualTo(oracle.stories.get(id)));
+        assertThat(clusterIds)
+                .as("story output: cluster id of every live story")
+                .isEqualTo(oracle.clusterOf);
+        simulation
+                .finalStories()
+                .forEach((id, update) ->
+                        assertThat(update.facts()).as("facts of %s", id).isEqualTo(oracle.stories.get(id)));
 
         final Map<String, Oracle.Expected> clusters = new HashMap<>();
-        simulation.finalClusters().forEach((id, record) -> clusters.put(id, new Oracle.Expected(record.size(),
-                record.aggregate())));
+        simulation
+                .finalClusters()
+                .forEach((id, record) -> clusters.put(id, new Oracle.Expected(record.size(), record.aggregate())));
         assertThat(clusters).as("cluster output: one live record per component").isEqualTo(oracle.clusters);
-        simulation.finalClusters().forEach((id, record) -> assertThat(record.id()).isEqualTo(id));
+        simulation
+                .finalClusters()
+                .forEach((id, record) -> assertThat(record.id()).isEqualTo(id));
 
         assertOneTombstonePerRetiredId(simulation.clusterLog(), oracle);
         assertNoTombstoneWithoutRecord(simulation.storyLog());
@@ -109,12 +138,17 @@ class ClusteringSimulationProperties {
         byId.forEach((id, entries) -> {
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i) == null) {
-                    assertThat(i).as("tombstone of %s without a record before it: %s", id, entries).isPositive();
-                    assertThat(entries.get(i - 1)).as("two tombstones in a row for %s", id).isNotNull();
+                    assertThat(i)
+                            .as("tombstone of %s without a record before it: %s", id, entries)
+                            .isPositive();
+                    assertThat(entries.get(i - 1))
+                            .as("two tombstones in a row for %s", id)
+                            .isNotNull();
                 }
             }
             final boolean live = oracle.clusters.containsKey(id);
-            assertThat(entries.get(entries.size() - 1) == null).as("last entry of %s is a tombstone", id)
+            assertThat(entries.get(entries.size() - 1) == null)
+                    .as("last entry of %s is a tombstone", id)
                     .isEqualTo(!live);
         });
     }
@@ -123,8 +157,9 @@ class ClusteringSimulationProperties {
         final Map<String, Boolean> live = new HashMap<>();
         for (StoryUpdate<Figures> update : log) {
             if (update.clusterId() == null) {
-                assertThat(live.getOrDefault(update.id(), false)).as("story tombstone for %s with no live record",
-                        update.id()).isTrue();
+                assertThat(live.getOrDefault(update.id(), false))
+                        .as("story tombstone for %s with no live record", update.id())
+                        .isTrue();
             }
             live.put(update.id(), update.clusterId() != null);
         }

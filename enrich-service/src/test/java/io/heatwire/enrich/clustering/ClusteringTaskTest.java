@@ -48,11 +48,15 @@ class ClusteringTaskTest {
         ingest(article("b", 20L, Map.of(), Set.of()), 2); // younger, same size class: the smaller Φ
         task.punctuate(3);
 
-        final List<Outgoing<Figures>> linked = process(new Union<>(hint("b"), hint("a")), 4).messages();
+        final List<Outgoing<Figures>> linked =
+                process(new Union<>(hint("b"), hint("a")), 4).messages();
         assertThat(linked).extracting(Outgoing::message).singleElement().isInstanceOf(Link.class);
-        assertThat(items(task.punctuate(5))).as("no adopt before the root confirms").isEmpty();
+        assertThat(items(task.punctuate(5)))
+                .as("no adopt before the root confirms")
+                .isEmpty();
 
-        final Message<Figures> confirmation = process(linked.get(0).message(), 6).messages().get(0).message();
+        final Message<Figures> confirmation =
+                process(linked.get(0).message(), 6).messages().get(0).message();
         assertThat(confirmation).isInstanceOf(Linked.class);
         process(confirmation, 7);
 
@@ -69,9 +73,13 @@ class ClusteringTaskTest {
 
         process(batch(new Reg<>("b", "x", null, new Figures(1, 1), new StoryOrder(1L, "x"), "b", false)), 10);
 
-        assertThat(items(task.punctuate(11))).filteredOn(Bounce.class::isInstance).singleElement()
+        assertThat(items(task.punctuate(11)))
+                .filteredOn(Bounce.class::isInstance)
+                .singleElement()
                 .isEqualTo(new Bounce<Figures>("x", "b", clusters.get("b").parent()));
-        assertThat(clusters.get("b").inline()).as("a forwarded cluster counts no newcomer").containsOnlyKeys("b");
+        assertThat(clusters.get("b").inline())
+                .as("a forwarded cluster counts no newcomer")
+                .containsOnlyKeys("b");
     }
 
     @Test
@@ -84,11 +92,13 @@ class ClusteringTaskTest {
         ingest(article("z", 20L, Map.of(), Set.of()), 3);
         final Hint older = new Hint(new Rank(1, 0, "z"), null); // carried Φ above a's stale one
 
-        final List<Outgoing<Figures>> out = process(new Union<>(stale, older), 4).messages();
+        final List<Outgoing<Figures>> out =
+                process(new Union<>(stale, older), 4).messages();
 
-        assertThat(clusters.get("a").isRoot()).as("a grew to class 2: it does not link").isTrue();
-        assertThat(out).extracting(Outgoing::message).singleElement()
-                .isEqualTo(new Union<Figures>(older, hint("a")));
+        assertThat(clusters.get("a").isRoot())
+                .as("a grew to class 2: it does not link")
+                .isTrue();
+        assertThat(out).extracting(Outgoing::message).singleElement().isEqualTo(new Union<Figures>(older, hint("a")));
     }
 
     @Test
@@ -100,22 +110,29 @@ class ClusteringTaskTest {
         process(new Link<>("a", "c", Set.of(new StoryOrder(5L, "e")), Set.of("c")), 4);
         final Effects<Figures, Tally> flushed = task.punctuate(5);
 
-        assertThat(items(flushed)).filteredOn(Rename.class::isInstance).extracting(Item::key)
+        assertThat(items(flushed))
+                .filteredOn(Rename.class::isInstance)
+                .extracting(Item::key)
                 .containsExactlyInAnyOrder("a", "m");
         assertThat(flushed.clusters()).extracting(Effects.ClusterUpdate::id).containsExactlyInAnyOrder("a", "c", "e");
-        assertThat(flushed.clusters()).filteredOn(update -> update.record() == null)
-                .extracting(Effects.ClusterUpdate::id).as("one tombstone each for the ids no longer naming it")
+        assertThat(flushed.clusters())
+                .filteredOn(update -> update.record() == null)
+                .extracting(Effects.ClusterUpdate::id)
+                .as("one tombstone each for the ids no longer naming it")
                 .containsExactlyInAnyOrder("a", "c");
 
         process(batch(new Reg<>("a", "e", null, new Figures(2, 2), new StoryOrder(5L, "e"), "e", false)), 6);
-        assertThat(items(task.punctuate(7))).as("the expected story arrives believing the right pid")
-                .filteredOn(Rename.class::isInstance).isEmpty();
+        assertThat(items(task.punctuate(7)))
+                .as("the expected story arrives believing the right pid")
+                .filteredOn(Rename.class::isInstance)
+                .isEmpty();
         assertThat(clusters.get("a").expected()).isEmpty();
     }
 
     @Test
     void shouldRetireAReferenceClaimedAsAlias() {
-        deliverAll(ingest(article("a", 10L, Map.of("r", reference(1L)), Set.of()), 1).messages());
+        deliverAll(ingest(article("a", 10L, Map.of("r", reference(1L)), Set.of()), 1)
+                .messages());
         deliverAll(task.punctuate(3).messages()); // settle r at a, then r's registration
         deliverAll(task.punctuate(4).messages());
         assertThat(clusters.get("a").size()).isEqualTo(2);
@@ -129,11 +146,21 @@ class ClusteringTaskTest {
             assertThat(story.id()).isEqualTo("r");
             assertThat(story.clusterId()).as("tombstone").isNull();
         });
-        assertThat(items(flushed)).singleElement().isEqualTo(new Reg<>("a", "r", reference(1L).contribution(), null,
-                new StoryOrder(1L, "r"), "a", true)); // the rename to "r" was never delivered
+        assertThat(items(flushed))
+                .singleElement()
+                .isEqualTo(new Reg<>(
+                        "a",
+                        "r",
+                        reference(1L).contribution(),
+                        null,
+                        new StoryOrder(1L, "r"),
+                        "a",
+                        true)); // the rename to "r" was never delivered
         deliverAll(flushed.messages());
         final Effects<Figures, Tally> renamed = task.punctuate(8);
-        assertThat(clusters.get("a").pid().id()).as("the root recomputes its earliest member").isEqualTo("a");
+        assertThat(clusters.get("a").pid().id())
+                .as("the root recomputes its earliest member")
+                .isEqualTo("a");
         assertThat(renamed.clusters()).extracting(Effects.ClusterUpdate::id).containsExactlyInAnyOrder("r", "a");
     }
 
@@ -141,17 +168,27 @@ class ClusteringTaskTest {
     void shouldRefuseToRemoveAContributionItNeverCounted() {
         ingest(article("a", 10L, Map.of(), Set.of()), 1);
 
-        assertThatThrownBy(() -> process(batch(new Reg<>("a", "x", new Figures(1, 1), null, new StoryOrder(1L, "x"),
-                "a", false)), 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("never counted");
+        assertThatThrownBy(() -> process(
+                        batch(new Reg<>("a", "x", new Figures(1, 1), null, new StoryOrder(1L, "x"), "a", false)), 2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never counted");
     }
 
     @Test
     void shouldRefuseABatchItemOfAnotherPartition() {
-        final ClusteringTask<Figures, Tally> partitionZero = new ClusteringTask<>(0, id -> id.startsWith("p1") ? 1 : 0,
-                nodes, clusters, members, StoryFacts::newer, Tally.AGGREGATOR, Settings.defaults());
+        final ClusteringTask<Figures, Tally> partitionZero = new ClusteringTask<>(
+                0,
+                id -> id.startsWith("p1") ? 1 : 0,
+                nodes,
+                clusters,
+                members,
+                StoryFacts::newer,
+                Tally.AGGREGATOR,
+                Settings.defaults());
         final Batch<Figures> batch = new Batch<>(0, List.of(new Settle<>("p1-story", hint0(), "x")));
 
-        assertThatThrownBy(() -> partitionZero.process(null, batch, 1)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> partitionZero.process(null, batch, 1))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("belongs to partition 1");
     }
 
@@ -162,7 +199,9 @@ class ClusteringTaskTest {
         task = newTask(new Settings(0, 2));
         task.init();
 
-        assertThat(task.punctuate(2).stories()).extracting(Effects.StoryUpdate::id).containsExactly("a");
+        assertThat(task.punctuate(2).stories())
+                .extracting(Effects.StoryUpdate::id)
+                .containsExactly("a");
     }
 
     @Test
@@ -181,8 +220,8 @@ class ClusteringTaskTest {
     // ---- fixture --------------------------------------------------------------------------------
 
     private ClusteringTask<Figures, Tally> newTask(Settings settings) {
-        final ClusteringTask<Figures, Tally> created = new ClusteringTask<>(0, id -> 0, nodes, clusters, members,
-                StoryFacts::newer, Tally.AGGREGATOR, settings);
+        final ClusteringTask<Figures, Tally> created = new ClusteringTask<>(
+                0, id -> 0, nodes, clusters, members, StoryFacts::newer, Tally.AGGREGATOR, settings);
         created.init();
         return created;
     }
@@ -190,7 +229,8 @@ class ClusteringTaskTest {
     private void linkBUnderA() {
         ingest(article("a", 10L, Map.of(), Set.of()), 1);
         ingest(article("b", 20L, Map.of(), Set.of()), 2);
-        final Message<Figures> link = process(new Union<>(hint("b"), hint("a")), 3).messages().get(0).message();
+        final Message<Figures> link =
+                process(new Union<>(hint("b"), hint("a")), 3).messages().get(0).message();
         process(process(link, 4).messages().get(0).message(), 5);
     }
 
@@ -222,15 +262,17 @@ class ClusteringTaskTest {
 
     private static List<Item<Figures>> items(Effects<Figures, Tally> effects) {
         final List<Item<Figures>> items = new ArrayList<>();
-        effects.messages().stream().map(Outgoing::message).filter(Batch.class::isInstance)
+        effects.messages().stream()
+                .map(Outgoing::message)
+                .filter(Batch.class::isInstance)
                 .forEach(message -> items.addAll(((Batch<Figures>) message).items()));
         return items;
     }
 
-    private static ArticleInput<Figures> article(String id, Long published, Map<String, StoryFacts<Figures>> related,
-            Set<String> aliases) {
-        return new ArticleInput<>(id, new StoryFacts<>(Kind.ARTICLE, 1, published, new Figures(50, 10)), related,
-                aliases);
+    private static ArticleInput<Figures> article(
+            String id, Long published, Map<String, StoryFacts<Figures>> related, Set<String> aliases) {
+        return new ArticleInput<>(
+                id, new StoryFacts<>(Kind.ARTICLE, 1, published, new Figures(50, 10)), related, aliases);
     }
 
     private static StoryFacts<Figures> reference(Long published) {

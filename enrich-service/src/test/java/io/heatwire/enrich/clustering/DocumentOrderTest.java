@@ -11,8 +11,9 @@ import io.heatwire.article.story.SourceVersion;
 class DocumentOrderTest {
 
     private static long order(String published, String ingested) {
-        return ClusteringProcessor.documentOrder(new SourceVersion(published == null ? null : Instant.parse(published),
-                Instant.parse(ingested), "hash"), 0);
+        return ClusteringProcessor.documentOrder(
+                new SourceVersion(published == null ? null : Instant.parse(published), Instant.parse(ingested), "hash"),
+                0);
     }
 
     @Test
@@ -24,6 +25,7 @@ class DocumentOrderTest {
         assertThat(order("2024-03-01T10:00:00Z", "2024-05-01T00:01:00Z"))
                 .isGreaterThan(order("2024-03-01T10:00:00Z", "2024-05-01T00:00:59Z"));
         // an unknown publication time comes first
-        assertThat(order(null, "2026-12-01T00:00:00Z")).isLessThan(order("1970-01-02T00:00:00Z", "2024-05-01T00:00:00Z"));
+        assertThat(order(null, "2026-12-01T00:00:00Z"))
+                .isLessThan(order("1970-01-02T00:00:00Z", "2024-05-01T00:00:00Z"));
     }
 }

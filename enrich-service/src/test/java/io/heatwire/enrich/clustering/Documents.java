@@ -77,8 +77,8 @@ final class Documents {
      * {@code references} references of its own and one related id among the stories seen before it;
      * publication times follow arrival with some jitter, the first article is the earliest story.
      */
-    static List<ArticleInput<Figures>> growingCluster(long seed, String prefix, int articles, int references,
-            long firstPublished) {
+    static List<ArticleInput<Figures>> growingCluster(
+            long seed, String prefix, int articles, int references, long firstPublished) {
         return new Documents(seed).cluster(prefix, articles, references, firstPublished, false);
     }
 
@@ -86,24 +86,26 @@ final class Documents {
      * The same graph shape with the articles shuffled: each article's link to an earlier one usually
      * arrives before that article, so many small clusters form and merge (the adversarial order).
      */
-    static List<ArticleInput<Figures>> shuffledCluster(long seed, String prefix, int articles, int references,
-            long firstPublished) {
+    static List<ArticleInput<Figures>> shuffledCluster(
+            long seed, String prefix, int articles, int references, long firstPublished) {
         return new Documents(seed).cluster(prefix, articles, references, firstPublished, true);
     }
 
-    private List<ArticleInput<Figures>> cluster(String prefix, int articles, int references, long firstPublished,
-            boolean shuffled) {
+    private List<ArticleInput<Figures>> cluster(
+            String prefix, int articles, int references, long firstPublished, boolean shuffled) {
         final List<ArticleInput<Figures>> documents = new ArrayList<>();
         final List<String> seen = new ArrayList<>();
         for (int a = 0; a < articles; a++) {
             final long published = a == 0 ? firstPublished : firstPublished + 1 + a * 10L + random.nextInt(50);
             final Map<String, StoryFacts<Figures>> related = new TreeMap<>();
             for (int r = 0; r < references; r++) {
-                related.put(String.format(Locale.ROOT, "%s%05d-%d", prefix, a, r),
+                related.put(
+                        String.format(Locale.ROOT, "%s%05d-%d", prefix, a, r),
                         reference(Math.max(firstPublished + 1, published - 40)));
             }
             if (a > 0) {
-                final String earlier = shuffled ? articleId(prefix, random.nextInt(a)) : seen.get(random.nextInt(seen.size()));
+                final String earlier =
+                        shuffled ? articleId(prefix, random.nextInt(a)) : seen.get(random.nextInt(seen.size()));
                 related.put(earlier, reference(Math.max(firstPublished + 1, published - 40)));
             }
             documents.add(new ArticleInput<>(articleId(prefix, a), facts(Kind.ARTICLE, published), related, Set.of()));

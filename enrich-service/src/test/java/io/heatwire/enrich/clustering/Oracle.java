@@ -15,8 +15,7 @@ import java.util.TreeMap;
 final class Oracle {
 
     /** A cluster as the clusters output must finally show it. */
-    record Expected(int size, Tally tally) {
-    }
+    record Expected(int size, Tally tally) {}
 
     final Map<String, StoryFacts<Figures>> stories = new TreeMap<>();
     final Map<String, String> clusterOf = new TreeMap<>();
@@ -49,7 +48,10 @@ final class Oracle {
             }
         }
         final Map<String, List<String>> components = new HashMap<>();
-        stories.keySet().forEach(id -> components.computeIfAbsent(find(id), root -> new ArrayList<>()).add(id));
+        stories.keySet()
+                .forEach(id -> components
+                        .computeIfAbsent(find(id), root -> new ArrayList<>())
+                        .add(id));
         for (List<String> members : components.values()) {
             String earliest = null;
             Tally tally = Tally.AGGREGATOR.empty();

@@ -30,8 +30,7 @@ import io.heatwire.enrich.clustering.Message.Item;
  */
 final class ProtocolSimulation {
 
-    private record Entry(String key, Message<Figures> message) {
-    }
+    private record Entry(String key, Message<Figures> message) {}
 
     private final class Partition {
         final int number;
@@ -52,8 +51,8 @@ final class ProtocolSimulation {
         }
 
         void start() {
-            task = new ClusteringTask<>(number, partitioner, nodes, clusters, members, StoryFacts::newer,
-                    Tally.AGGREGATOR, settings);
+            task = new ClusteringTask<>(
+                    number, partitioner, nodes, clusters, members, StoryFacts::newer, Tally.AGGREGATOR, settings);
             task.init();
         }
 
@@ -162,7 +161,8 @@ final class ProtocolSimulation {
 
     private void step() {
         clock++;
-        final List<Partition> busy = partitions.stream().filter(Partition::hasInput).toList();
+        final List<Partition> busy =
+                partitions.stream().filter(Partition::hasInput).toList();
         final int choice = random.nextInt(16 + crashWeight);
         final Partition any = partitions.get(random.nextInt(partitionCount));
         if (choice < 12 && !busy.isEmpty()) {
@@ -240,7 +240,8 @@ final class ProtocolSimulation {
                 if (cluster.isRoot()) {
                     final Rank before = rootRanks.put(key, cluster.rank());
                     if (before != null && before.compareTo(cluster.rank()) > 0) {
-                        throw new AssertionError("Φ of root " + key + " decreased: " + before + " -> " + cluster.rank());
+                        throw new AssertionError(
+                                "Φ of root " + key + " decreased: " + before + " -> " + cluster.rank());
                     }
                     return;
                 }
@@ -327,8 +328,10 @@ final class ProtocolSimulation {
 
     /** Every fan-out item and keyed message the tasks sent (inputs excluded). */
     long messages() {
-        return counts.entrySet().stream().filter(e -> e.getKey().startsWith("item.") || e.getKey().startsWith("message."))
-                .mapToLong(Map.Entry::getValue).sum();
+        return counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("item.") || e.getKey().startsWith("message."))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     long crashes() {
@@ -337,7 +340,9 @@ final class ProtocolSimulation {
 
     /** Store writes (changelog records before any caching), all partitions. */
     long storeWrites() {
-        return partitions.stream().mapToLong(p -> p.nodes.writes() + p.clusters.writes() + p.members.writes()).sum();
+        return partitions.stream()
+                .mapToLong(p -> p.nodes.writes() + p.clusters.writes() + p.members.writes())
+                .sum();
     }
 
     Cluster<Figures, Tally> cluster(String key) {
@@ -351,7 +356,9 @@ final class ProtocolSimulation {
     private Set<String> roster(Partition partition, Cluster<Figures, Tally> cluster) {
         final Set<String> ids = new TreeSet<>(cluster.inline().keySet());
         if (cluster.spilled()) {
-            partition.members.range(MemberKey.first(cluster.key()), MemberKey.last(cluster.key()),
+            partition.members.range(
+                    MemberKey.first(cluster.key()),
+                    MemberKey.last(cluster.key()),
                     (key, member) -> ids.add(key.member()));
         }
         return ids;

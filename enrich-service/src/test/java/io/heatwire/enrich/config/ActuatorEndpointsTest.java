@@ -18,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The actuator as enrich-service's application.yml sets it up, on a real port but without the
  * application's beans (no broker needed): what an anonymous caller of {@code /actuator} sees.
  */
-@SpringBootTest(classes = ActuatorEndpointsTest.ActuatorOnly.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = ActuatorEndpointsTest.ActuatorOnly.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActuatorEndpointsTest {
 
     @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,8 @@ class ActuatorEndpointsTest {
         /** Stands in for the broker probe the readiness group includes; its details must stay hidden. */
         @Bean
         HealthIndicator kafka() {
-            return () -> Health.up().withDetail("clusterId", "hidden-cluster-id").build();
+            return () ->
+                    Health.up().withDetail("clusterId", "hidden-cluster-id").build();
         }
 
         /** Stands in for the Streams client state the readiness group includes. */
@@ -73,17 +75,23 @@ class ActuatorEndpointsTest {
         assertThat(health.has("components")).as(health.toString()).isFalse();
         assertThat(health.has("details")).as(health.toString()).isFalse();
         final JsonNode readiness = get("/actuator/health/readiness");
-        assertThat(readiness.properties()).as(readiness.toString()).extracting(Map.Entry::getKey).containsOnly("status");
+        assertThat(readiness.properties())
+                .as(readiness.toString())
+                .extracting(Map.Entry::getKey)
+                .containsOnly("status");
         assertThat(readiness.toString()).doesNotContain("hidden-cluster-id").doesNotContain("RUNNING");
         final JsonNode query = get("/actuator/health/query");
-        assertThat(query.properties()).as(query.toString()).extracting(Map.Entry::getKey).containsOnly("status");
+        assertThat(query.properties())
+                .as(query.toString())
+                .extracting(Map.Entry::getKey)
+                .containsOnly("status");
         assertThat(query.path("status").asString()).isEqualTo("UP");
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         final URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JsonMapper.shared().readTree(response.body());
     }

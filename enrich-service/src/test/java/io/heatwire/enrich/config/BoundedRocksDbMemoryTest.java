@@ -28,8 +28,10 @@ class BoundedRocksDbMemoryTest {
             assertThat(BoundedRocksDbMemory.budget()).isPositive();
             assertThat(first.writeBufferManager()).isNotNull().isSameAs(second.writeBufferManager());
             assertThat(first.maxWriteBufferNumber()).isEqualTo(2);
-            assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).blockSize()).isEqualTo(16 * 1024);
-            assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).blockSize())
+                    .isEqualTo(16 * 1024);
+            assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).cacheIndexAndFilterBlocks())
+                    .isTrue();
             setter.close("a", first);
             setter.close("b", second);
         }
@@ -43,6 +45,7 @@ class BoundedRocksDbMemoryTest {
         assertThat(BoundedRocksDbMemory.memoryBytes(Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, " 20000000 ")))
                 .isEqualTo(20_000_000L);
         assertThatThrownBy(() -> BoundedRocksDbMemory.memoryBytes(Map.of(BoundedRocksDbMemory.MEMORY_CONFIG, "1024")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16 MB");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 16 MB");
     }
 }

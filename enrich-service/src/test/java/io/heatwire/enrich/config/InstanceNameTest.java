@@ -49,9 +49,12 @@ class InstanceNameTest {
     @Test
     void shouldGiveEachStreamThreadItsOwnGroupInstanceId() {
         final StreamsConfig config = new StreamsConfig(Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, "heatwire-enrich",
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "enrich-a"));
+                StreamsConfig.APPLICATION_ID_CONFIG,
+                "heatwire-enrich",
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:9092",
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                "enrich-a"));
 
         assertThat(config.getMainConsumerConfigs("heatwire-enrich", "c1", 1))
                 .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "enrich-a-1");

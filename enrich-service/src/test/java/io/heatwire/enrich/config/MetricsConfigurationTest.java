@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.heatwire.article.parse.ErrorCode;
 import io.heatwire.enrich.deadletter.DeadLetterExceptionHandlers;
-import io.heatwire.enrich.deadletter.DeadLetters;
 import io.heatwire.support.contract.DeadLetterHeaders;
 import io.heatwire.support.contract.MetricNames;
 
@@ -25,26 +24,28 @@ class MetricsConfigurationTest {
 
         new MetricsConfiguration().deadLetterCodes().bindTo(registry);
 
-        final List<String> expected = new ArrayList<>(Arrays.stream(ErrorCode.values()).map(ErrorCode::name).toList());
+        final List<String> expected = new ArrayList<>(
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::name).toList());
         expected.addAll(List.of("PROCESSING_ERROR", "OUTPUT_REJECTED", "UNREADABLE_RECORD"));
         assertThat(registry.find("heatwire.enrich.dead.letters").counters())
                 .extracting(counter -> counter.getId().getTag("code"))
                 .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(registry.find(MetricsConfiguration.DEAD_LETTERS).counters()).allSatisfy(counter ->
-                assertThat(((Counter) counter).count()).isZero());
+        assertThat(registry.find(MetricsConfiguration.DEAD_LETTERS).counters())
+                .allSatisfy(counter -> assertThat(((Counter) counter).count()).isZero());
     }
 
     @Test
     void shouldCountAHandlersDeadLetterOnTheSeriesRegisteredAtZero() {
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new MetricsConfiguration().deadLetterCodes().bindTo(registry);
-        final Counter processingErrors = registry.get("heatwire.enrich.dead.letters").tag("code", "PROCESSING_ERROR")
+        final Counter processingErrors = registry.get("heatwire.enrich.dead.letters")
+                .tag("code", "PROCESSING_ERROR")
                 .counter();
         // Spring Boot adds its registries to the global one, through which the Streams-created handlers count.
         Metrics.addRegistry(registry);
         try {
-            Metrics.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG,
-                    DeadLetterHeaders.PROCESSING_ERROR).increment();
+            Metrics.counter(MetricNames.DEAD_LETTERS, MetricNames.CODE_TAG, DeadLetterHeaders.PROCESSING_ERROR)
+                    .increment();
         } finally {
             Metrics.removeRegistry(registry);
         }

@@ -25,17 +25,21 @@ class DeadLetterExceptionHandlersTest {
         final DeadLetterExceptionHandlers.Processing handler = new DeadLetterExceptionHandlers.Processing();
         handler.configure(Map.of("errors.dead.letter.queue.topic.name", "dlq", "producer.max.request.size", "1048576"));
 
-        final ProcessingExceptionHandler.Response response = handler.handleError(context(ORIGINAL),
-                new Record<>("k", "v", 0L), new IllegalStateException("boom"));
+        final ProcessingExceptionHandler.Response response =
+                handler.handleError(context(ORIGINAL), new Record<>("k", "v", 0L), new IllegalStateException("boom"));
 
         assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
         assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(letter -> {
             assertThat(letter.topic()).isEqualTo("dlq");
             assertThat(letter.value()).isEqualTo(ORIGINAL);
             assertThat(letter.key()).isEqualTo("key".getBytes(StandardCharsets.UTF_8));
-            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE)).isEqualTo(DeadLetterHeaders.PROCESSING_ERROR);
-            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.MESSAGE)).contains("boom").contains("parse-articles");
-            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("42");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE))
+                    .isEqualTo(DeadLetterHeaders.PROCESSING_ERROR);
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.MESSAGE))
+                    .contains("boom")
+                    .contains("parse-articles");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.SOURCE_OFFSET))
+                    .isEqualTo("42");
             assertThat(DeadLetters.header(letter.headers(), "source")).isEqualTo("crawler");
         });
     }
@@ -43,16 +47,24 @@ class DeadLetterExceptionHandlersTest {
     @Test
     void shouldOmitAnOriginalLargerThanTheProducerMaySend() {
         final DeadLetterExceptionHandlers.Production handler = new DeadLetterExceptionHandlers.Production();
-        handler.configure(Map.of("errors.dead.letter.queue.topic.name", "dlq",
-                "producer.max.request.size", Integer.toString(DeadLetters.HEADROOM_BYTES + 10)));
+        handler.configure(Map.of(
+                "errors.dead.letter.queue.topic.name",
+                "dlq",
+                "producer.max.request.size",
+                Integer.toString(DeadLetters.HEADROOM_BYTES + 10)));
 
-        final ProducerRecord<byte[], byte[]> letter = handler.handleError(context(ORIGINAL),
-                new ProducerRecord<>("out", new byte[0]), new IllegalStateException("too large"))
-                .deadLetterQueueRecords().get(0);
+        final ProducerRecord<byte[], byte[]> letter = handler.handleError(
+                        context(ORIGINAL),
+                        new ProducerRecord<>("out", new byte[0]),
+                        new IllegalStateException("too large"))
+                .deadLetterQueueRecords()
+                .get(0);
 
         assertThat(letter.value()).isEmpty();
-        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.ORIGINAL_OMITTED)).startsWith(ORIGINAL.length + " bytes");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE)).isEqualTo(DeadLetterHeaders.OUTPUT_REJECTED);
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.ORIGINAL_OMITTED))
+                .startsWith(ORIGINAL.length + " bytes");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.CODE))
+                .isEqualTo(DeadLetterHeaders.OUTPUT_REJECTED);
     }
 
     private static ErrorHandlerContext context(byte[] value) {

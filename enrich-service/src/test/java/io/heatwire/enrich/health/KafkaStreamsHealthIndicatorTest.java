@@ -15,9 +15,14 @@ class KafkaStreamsHealthIndicatorTest {
         for (KafkaStreams.State state : KafkaStreams.State.values()) {
             final Status status = KafkaStreamsHealthIndicator.health(state).getStatus();
 
-            assertThat(status).as(state.name()).isEqualTo(state == KafkaStreams.State.RUNNING ? Status.UP
-                    : state == KafkaStreams.State.CREATED || state == KafkaStreams.State.REBALANCING
-                            ? Status.OUT_OF_SERVICE : Status.DOWN);
+            assertThat(status)
+                    .as(state.name())
+                    .isEqualTo(
+                            state == KafkaStreams.State.RUNNING
+                                    ? Status.UP
+                                    : state == KafkaStreams.State.CREATED || state == KafkaStreams.State.REBALANCING
+                                            ? Status.OUT_OF_SERVICE
+                                            : Status.DOWN);
         }
     }
 
@@ -42,14 +47,17 @@ class KafkaStreamsHealthIndicatorTest {
         final TopicPartition changelog = new TopicPartition("heatwire-enrich-story-nodes-changelog", 3);
         restoring.onRestoreStart(changelog, "story-nodes", 0, 1_000);
 
-        assertThat(KafkaStreamsHealthIndicator.health(KafkaStreams.State.RUNNING, restoring.count()).getStatus())
+        assertThat(KafkaStreamsHealthIndicator.health(KafkaStreams.State.RUNNING, restoring.count())
+                        .getStatus())
                 .isEqualTo(Status.OUT_OF_SERVICE);
-        assertThat(KafkaStreamsHealthIndicator.health(KafkaStreams.State.RUNNING, restoring.count()).getDetails())
+        assertThat(KafkaStreamsHealthIndicator.health(KafkaStreams.State.RUNNING, restoring.count())
+                        .getDetails())
                 .containsEntry("restoringPartitions", 1);
 
         restoring.onRestoreEnd(changelog, "story-nodes", 1_000);
 
-        assertThat(KafkaStreamsHealthIndicator.health(KafkaStreams.State.RUNNING, restoring.count()).getStatus())
+        assertThat(KafkaStreamsHealthIndicator.health(KafkaStreams.State.RUNNING, restoring.count())
+                        .getStatus())
                 .isEqualTo(Status.UP);
     }
 
@@ -58,7 +66,8 @@ class KafkaStreamsHealthIndicatorTest {
         final RestoringPartitions restoring = new RestoringPartitions();
         final TopicPartition changelog = new TopicPartition("heatwire-enrich-cluster-state-changelog", 0);
         restoring.onRestoreStart(changelog, "cluster-state", 0, 10);
-        restoring.onRestoreStart(new TopicPartition("heatwire-enrich-cluster-state-changelog", 1), "cluster-state", 0, 10);
+        restoring.onRestoreStart(
+                new TopicPartition("heatwire-enrich-cluster-state-changelog", 1), "cluster-state", 0, 10);
 
         restoring.onRestoreSuspended(changelog, "cluster-state", 5);
 

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,8 +61,11 @@ public final class FakeViews implements LocalViews, Peers {
     }
 
     public static Slice slice(Set<Integer> partitions, String... keys) {
-        return new Slice(partitions, Arrays.stream(keys)
-                .map(key -> new Slice.Entry(key, JSON.readTree("{\"id\":\"" + key + "\"}"))).toList());
+        return new Slice(
+                partitions,
+                Arrays.stream(keys)
+                        .map(key -> new Slice.Entry(key, JSON.readTree("{\"id\":\"" + key + "\"}")))
+                        .toList());
     }
 
     @Override

@@ -20,8 +20,8 @@ class OwnerRouterTest {
     private static final String STORE = "stories-view";
 
     private final FakeViews views = new FakeViews();
-    private final OwnerRouter router = new OwnerRouter(views, views, new OwnerRouter.Retries(3, Duration.ZERO),
-            Runnable::run);
+    private final OwnerRouter router =
+            new OwnerRouter(views, views, new OwnerRouter.Retries(3, Duration.ZERO), Runnable::run);
 
     @Test
     void shouldReadAKeyFromItsOwnViewsWhenItOwnsTheKey() {
@@ -50,7 +50,8 @@ class OwnerRouterTest {
     void shouldBeUnavailableRatherThanAbsentWhileTheOwnerIsUnknown() {
         views.owners("k", KeyQueryMetadata.NOT_AVAILABLE).holds(SELF, STORE, "k", new Lookup.Absent());
 
-        assertThatThrownBy(() -> router.get(STORE, "k")).isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(() -> router.get(STORE, "k"))
+                .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("not known");
         assertThat(views.forwarded).isEmpty();
     }
@@ -59,7 +60,8 @@ class OwnerRouterTest {
     void shouldBeUnavailableWhileTheOwnersTaskRestoresAndNotAskAgainAfterTheRetries() {
         views.owners("k", on(PEER, 4)).holds(PEER, STORE, "k", new Lookup.Unavailable("restoring"));
 
-        assertThatThrownBy(() -> router.get(STORE, "k")).isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(() -> router.get(STORE, "k"))
+                .isInstanceOf(UnavailableException.class)
                 .hasMessage("restoring");
         assertThat(views.forwarded).hasSize(3);
     }
@@ -95,16 +97,17 @@ class OwnerRouterTest {
     void shouldBeUnavailableWhenAPartitionStaysUnanswered() {
         views.slices(SELF, slice(Set.of(0), "a")).slices(PEER, slice(Set.of(), "b"));
 
-        assertThatThrownBy(() -> router.range(STORE, null, null, null, 3)).isInstanceOf(UnavailableException.class)
+        assertThatThrownBy(() -> router.range(STORE, null, null, null, 3))
+                .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("[1]");
     }
 
     @Test
     void shouldRetryARangeWhenAPeerFailedOnce() {
-        views.slices(SELF, slice(Set.of(0), "a"))
-                .slices(PEER, slice(Set.of()), slice(Set.of(1), "b"));
+        views.slices(SELF, slice(Set.of(0), "a")).slices(PEER, slice(Set.of()), slice(Set.of(1), "b"));
 
-        assertThat(router.range(STORE, null, null, null, 5).entries()).extracting(Slice.Entry::key)
+        assertThat(router.range(STORE, null, null, null, 5).entries())
+                .extracting(Slice.Entry::key)
                 .containsExactly("a", "b");
     }
 
@@ -112,7 +115,8 @@ class OwnerRouterTest {
     void shouldOrderKeysByTheirBytesAsTheStoresDo() {
         views.slices(SELF, slice(Set.of(0), "z", "\u00e9")).slices(PEER, slice(Set.of(1), "a", "\uffe0"));
 
-        assertThat(router.range(STORE, null, null, null, 4).entries()).extracting(Slice.Entry::key)
+        assertThat(router.range(STORE, null, null, null, 4).entries())
+                .extracting(Slice.Entry::key)
                 .containsExactly("a", "z", "\u00e9", "\uffe0");
     }
 

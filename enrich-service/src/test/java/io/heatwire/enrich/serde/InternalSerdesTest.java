@@ -57,15 +57,25 @@ class InternalSerdesTest {
         final StoryFacts<ClusterMember> facts = new StoryFacts<>(Kind.REFERENCE, 7, 1_000L, member);
         final Hint hint = new Hint(new Rank(2, 5, "k"), new StoryOrder(1_000L, "p"));
         final List<Message<ClusterMember>> messages = List.of(
-                new Message.Ingest<>(new ArticleInput<>(stories.get(0).id(),
+                new Message.Ingest<>(new ArticleInput<>(
+                        stories.get(0).id(),
                         new StoryFacts<>(Kind.ARTICLE, 0, null, ClusterMember.of(stories.get(0))),
-                        Map.of(stories.get(1).id(), facts), Set.of("alias"))),
-                new Message.RefVersion<>("r", "u", facts, hint), new Message.Claim<>("a", "u", hint),
-                new Message.Union<>(hint, hint), new Message.Link<>("p", "c", Set.of(new StoryOrder(null, "x")),
-                        Set.of("x")), new Message.Linked<>("c", hint), new Message.Retired<>("c", "s"),
-                new Message.Batch<>(3, List.of(new Message.Reg<>("c", "s", member, member, new StoryOrder(null, "s"),
-                        "p", false), new Message.Adopt<>("s", "c", hint, "g"), new Message.Bounce<>("s", "c", hint),
-                        new Message.Rename<>("s", "c", "p"), new Message.Settle<>("s", hint, "g"))));
+                        Map.of(stories.get(1).id(), facts),
+                        Set.of("alias"))),
+                new Message.RefVersion<>("r", "u", facts, hint),
+                new Message.Claim<>("a", "u", hint),
+                new Message.Union<>(hint, hint),
+                new Message.Link<>("p", "c", Set.of(new StoryOrder(null, "x")), Set.of("x")),
+                new Message.Linked<>("c", hint),
+                new Message.Retired<>("c", "s"),
+                new Message.Batch<>(
+                        3,
+                        List.of(
+                                new Message.Reg<>("c", "s", member, member, new StoryOrder(null, "s"), "p", false),
+                                new Message.Adopt<>("s", "c", hint, "g"),
+                                new Message.Bounce<>("s", "c", hint),
+                                new Message.Rename<>("s", "c", "p"),
+                                new Message.Settle<>("s", hint, "g"))));
         for (Message<ClusterMember> message : messages) {
             final ClusteringEvent event = new ClusteringEvent(message, List.of(stories.get(1)));
             assertThat(roundTrip(ClusteringEvent.class, event)).isEqualTo(event);
@@ -77,8 +87,14 @@ class InternalSerdesTest {
     @Test
     void shouldRoundTripAggregatesExactly() {
         final Instant t = Instant.parse("2024-03-01T12:00:00Z");
-        final KeyStats stats = new KeyStats(2, 1, QualityStats.EMPTY.add(87),
-                HeatSum.empty(Duration.ofHours(24)).add(87, t).add(null, t.plusSeconds(3_600)), "Example", true, false);
+        final KeyStats stats = new KeyStats(
+                2,
+                1,
+                QualityStats.EMPTY.add(87),
+                HeatSum.empty(Duration.ofHours(24)).add(87, t).add(null, t.plusSeconds(3_600)),
+                "Example",
+                true,
+                false);
         assertThat(roundTrip(KeyStats.class, stats)).isEqualTo(stats);
         final ClusterAggregate empty = ClusterAggregate.empty(Duration.ofHours(24));
         assertThat(roundTrip(ClusterAggregate.class, empty)).isEqualTo(empty);
@@ -97,7 +113,8 @@ class InternalSerdesTest {
 
         assertThatThrownBy(() -> InternalSerdes.of(Story.class).deserializer().deserialize("store-changelog", json))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("older heatwire").hasMessageContaining("docs/upgrading.md");
+                .hasMessageContaining("older heatwire")
+                .hasMessageContaining("docs/upgrading.md");
     }
 
     @Test

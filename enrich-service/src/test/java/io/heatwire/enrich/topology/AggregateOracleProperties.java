@@ -20,9 +20,9 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,15 +32,13 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import io.heatwire.enrich.aggregate.ProviderRecord;
-import io.heatwire.article.quality.QualitySummary;
-import io.heatwire.enrich.aggregate.TopicRecord;
-import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.article.parse.ArticleDocument;
+import io.heatwire.article.quality.QualitySummary;
 import io.heatwire.article.story.Story;
 import io.heatwire.article.story.StoryKind;
+import io.heatwire.enrich.aggregate.ProviderRecord;
+import io.heatwire.enrich.aggregate.TopicRecord;
+import io.heatwire.enrich.cluster.ClusterRecord;
 import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.enrich.serde.JsonSerdes;
 
@@ -57,9 +55,14 @@ class AggregateOracleProperties {
     private static final List<String> PROVIDERS = List.of("alpha.example", "beta.example", "gamma.example");
     private static final List<String> TOPICS = List.of("Politics", "Science", "AI");
 
-    record Version(int article, int version, Integer quality, String provider, List<String> topics, Instant publishedAt,
-            List<Integer> related) {
-    }
+    record Version(
+            int article,
+            int version,
+            Integer quality,
+            String provider,
+            List<String> topics,
+            Instant publishedAt,
+            List<Integer> related) {}
 
     @Property(tries = 6)
     void shouldKeepStatisticsEqualToARecomputationOverTheFinalStories(@ForAll long seed) {
@@ -75,9 +78,15 @@ class AggregateOracleProperties {
                 }
                 final List<String> topics = new ArrayList<>(TOPICS.subList(0, random.nextInt(TOPICS.size() + 1)));
                 Collections.shuffle(topics, random);
-                versions.add(new Version(a, v, random.nextInt(5) == 0 ? null : random.nextInt(101),
-                        PROVIDERS.get(random.nextInt(PROVIDERS.size())), topics,
-                        BASE.plus(Duration.ofHours(random.nextInt(3) == 0 ? v : 0)).plus(Duration.ofMinutes(a)), related));
+                versions.add(new Version(
+                        a,
+                        v,
+                        random.nextInt(5) == 0 ? null : random.nextInt(101),
+                        PROVIDERS.get(random.nextInt(PROVIDERS.size())),
+                        topics,
+                        BASE.plus(Duration.ofHours(random.nextInt(3) == 0 ? v : 0))
+                                .plus(Duration.ofMinutes(a)),
+                        related));
             }
         }
         // Ingestion order is fixed (version v after v - 1); the arrival order is random.
@@ -92,7 +101,10 @@ class AggregateOracleProperties {
                     driver.createInputTopic("raw", new ByteArraySerializer(), new ByteArraySerializer());
             for (int index : order) {
                 final Version version = versions.get(index);
-                raw.pipeInput(new TestRecord<>(null, document(version), new RecordHeaders(),
+                raw.pipeInput(new TestRecord<>(
+                        null,
+                        document(version),
+                        new RecordHeaders(),
                         BASE.plusSeconds(1000L * version.version() + version.article())));
             }
             // Stories are written when an interval ends; the statistics they feed one interval later.
@@ -106,8 +118,10 @@ class AggregateOracleProperties {
 
             for (int a = 0; a < articles; a++) {
                 final int article = a;
-                final Version winner = versions.stream().filter(v -> v.article() == article)
-                        .max(Comparator.comparing(Version::publishedAt).thenComparing(Version::version)).orElseThrow();
+                final Version winner = versions.stream()
+                        .filter(v -> v.article() == article)
+                        .max(Comparator.comparing(Version::publishedAt).thenComparing(Version::version))
+                        .orElseThrow();
                 final Story story = stories.get(ClusterOracleProperties.id(url(article)));
                 assertThat(story.kind()).isEqualTo(StoryKind.ARTICLE);
                 assertThat(story.quality()).as("article %d", article).isEqualTo(winner.quality());
@@ -116,43 +130,90 @@ class AggregateOracleProperties {
             assertThat(providers).hasSameSizeAs(group(stories, s -> s.provider().key(), s -> true));
             group(stories, s -> s.provider().key(), s -> true).forEach((key, members) -> {
                 final ProviderRecord record = providers.get(key);
-                expectFigures(key, members, record.stories(), record.articles(), record.quality(), record.heatScore(),
-                        record.firstPublished(), record.lastPublished());
+                expectFigures(
+                        key,
+                        members,
+                        record.stories(),
+                        record.articles(),
+                        record.quality(),
+                        record.heatScore(),
+                        record.firstPublished(),
+                        record.lastPublished());
             });
             final Map<String, List<Story>> byTopic = new HashMap<>();
-            stories.values().forEach(s -> s.topicSlugs().forEach(t -> byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(s)));
+            stories.values()
+                    .forEach(s -> s.topicSlugs()
+                            .forEach(t -> byTopic.computeIfAbsent(t, k -> new ArrayList<>())
+                                    .add(s)));
             assertThat(topicRecords.keySet()).isEqualTo(byTopic.keySet());
             byTopic.forEach((slug, members) -> {
                 final TopicRecord record = topicRecords.get(slug);
-                expectFigures(slug, members, record.stories(), record.articles(), record.quality(), record.heatScore(),
-                        record.firstPublished(), record.lastPublished());
+                expectFigures(
+                        slug,
+                        members,
+                        record.stories(),
+                        record.articles(),
+                        record.quality(),
+                        record.heatScore(),
+                        record.firstPublished(),
+                        record.lastPublished());
             });
             final Map<String, List<Story>> byCluster = group(stories, Story::clusterId, s -> true);
             assertThat(clusters.keySet()).isEqualTo(byCluster.keySet());
             byCluster.forEach((id, members) -> {
                 final ClusterRecord record = clusters.get(id);
-                expectFigures(id, members, record.size(), record.articles(), record.quality(), record.heatScore(),
-                        record.firstPublished(), record.lastPublished());
+                expectFigures(
+                        id,
+                        members,
+                        record.size(),
+                        record.articles(),
+                        record.quality(),
+                        record.heatScore(),
+                        record.firstPublished(),
+                        record.lastPublished());
             });
         }
     }
 
-    private static void expectFigures(String key, List<Story> members, long stories, long articles, QualitySummary quality,
-            Double heatScore, Instant firstPublished, Instant lastPublished) {
-        final List<Integer> qualities = members.stream().map(Story::quality).filter(Objects::nonNull).sorted().toList();
+    private static void expectFigures(
+            String key,
+            List<Story> members,
+            long stories,
+            long articles,
+            QualitySummary quality,
+            Double heatScore,
+            Instant firstPublished,
+            Instant lastPublished) {
+        final List<Integer> qualities = members.stream()
+                .map(Story::quality)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
         assertThat(stories).as("stories of %s", key).isEqualTo(members.size());
-        assertThat(articles).as("articles of %s", key)
-                .isEqualTo(members.stream().filter(s -> s.kind() == StoryKind.ARTICLE).count());
+        assertThat(articles)
+                .as("articles of %s", key)
+                .isEqualTo(members.stream()
+                        .filter(s -> s.kind() == StoryKind.ARTICLE)
+                        .count());
         assertThat(quality.count()).as("quality count of %s", key).isEqualTo(qualities.size());
         if (!qualities.isEmpty()) {
             assertThat(quality.min()).isEqualTo(qualities.get(0));
             assertThat(quality.max()).isEqualTo(qualities.get(qualities.size() - 1));
-            assertThat(quality.mean()).isCloseTo(qualities.stream().mapToInt(Integer::intValue).average().orElseThrow(),
-                    within(1e-9));
+            assertThat(quality.mean())
+                    .isCloseTo(
+                            qualities.stream()
+                                    .mapToInt(Integer::intValue)
+                                    .average()
+                                    .orElseThrow(),
+                            within(1e-9));
             assertThat(quality.p50()).isEqualTo(qualities.get((int) Math.ceil(0.5 * qualities.size()) - 1));
             assertThat(quality.p90()).isEqualTo(qualities.get((int) Math.ceil(0.9 * qualities.size()) - 1));
         }
-        final List<Instant> dates = members.stream().map(Story::publishedAt).filter(Objects::nonNull).sorted().toList();
+        final List<Instant> dates = members.stream()
+                .map(Story::publishedAt)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
         assertThat(firstPublished).isEqualTo(dates.isEmpty() ? null : dates.get(0));
         assertThat(lastPublished).isEqualTo(dates.isEmpty() ? null : dates.get(dates.size() - 1));
         if (!dates.isEmpty()) {
@@ -161,17 +222,23 @@ class AggregateOracleProperties {
             for (Story s : members) {
                 if (s.publishedAt() != null) {
                     final double weight = 1 + (s.quality() == null ? 0 : s.quality() / 100.0);
-                    relative += weight * Math.pow(2, s.publishedAt().toEpochMilli() / (double) HALF_LIFE.toMillis() - latest);
+                    relative += weight
+                            * Math.pow(2, s.publishedAt().toEpochMilli() / (double) HALF_LIFE.toMillis() - latest);
                 }
             }
-            assertThat(heatScore).as("heatScore of %s", key).isCloseTo(latest + Math.log(relative) / Math.log(2), within(1e-6));
+            assertThat(heatScore)
+                    .as("heatScore of %s", key)
+                    .isCloseTo(latest + Math.log(relative) / Math.log(2), within(1e-6));
         }
     }
 
-    private static Map<String, List<Story>> group(Map<String, Story> stories, Function<Story, String> key,
-            Predicate<Story> filter) {
+    private static Map<String, List<Story>> group(
+            Map<String, Story> stories, Function<Story, String> key, Predicate<Story> filter) {
         final Map<String, List<Story>> groups = new HashMap<>();
-        stories.values().stream().filter(filter).forEach(s -> groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s));
+        stories.values().stream()
+                .filter(filter)
+                .forEach(s -> groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>())
+                        .add(s));
         return groups;
     }
 
@@ -187,7 +254,14 @@ class AggregateOracleProperties {
             document.with("quality", version.quality().toString());
         }
         if (!version.topics().isEmpty()) {
-            document.with("topics", "\n" + String.join("\n", version.topics().stream().map(t -> "  - " + t).toList()));
+            document.with(
+                    "topics",
+                    "\n"
+                            + String.join(
+                                    "\n",
+                                    version.topics().stream()
+                                            .map(t -> "  - " + t)
+                                            .toList()));
         }
         version.related().forEach(r -> document.relatedTo(url(r)));
         return document.bytes();
@@ -199,8 +273,12 @@ class AggregateOracleProperties {
 
     private static <V> Map<String, V> latest(TopologyTestDriver driver, String topic, Class<V> type) {
         final Map<String, V> latest = new HashMap<>();
-        driver.createOutputTopic(topic, Serdes.String().deserializer(), JsonSerdes.of(type).deserializer())
-                .readRecordsToList().forEach(r -> {
+        driver.createOutputTopic(
+                        topic,
+                        Serdes.String().deserializer(),
+                        JsonSerdes.of(type).deserializer())
+                .readRecordsToList()
+                .forEach(r -> {
                     if (r.value() == null) {
                         latest.remove(r.key());
                     } else {
@@ -212,14 +290,16 @@ class AggregateOracleProperties {
 
     private static TopologyTestDriver driver() {
         final StreamsBuilder builder = new StreamsBuilder();
-        final Topics topics = Topics.named("raw", "dlq", "story-events", "stories", "clusters", "providers",
-                "topics");
-        EnrichTopology.build(builder, topics, EnrichSettings.defaults(1), new PipelineMetrics(new SimpleMeterRegistry()));
+        final Topics topics = Topics.named("raw", "dlq", "story-events", "stories", "clusters", "providers", "topics");
+        EnrichTopology.build(
+                builder, topics, EnrichSettings.defaults(1), new PipelineMetrics(new SimpleMeterRegistry()));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-oracle");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("aggregate-oracle").toString());
+            props.put(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    Files.createTempDirectory("aggregate-oracle").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,29 +44,36 @@ public class ClusterOracleProperties {
     private static final ArticleParser PARSER = new ArticleParser(ParseLimits.defaults());
 
     /** A generated graph: articles by node number, each with the node numbers it references. */
-    public record Graph(int nodes, Map<Integer, List<Integer>> related, Map<Integer, Integer> aliasReferences,
-            int versions, long orderSeed) {
-    }
+    public record Graph(
+            int nodes,
+            Map<Integer, List<Integer>> related,
+            Map<Integer, Integer> aliasReferences,
+            int versions,
+            long orderSeed) {}
 
     @Property(tries = 60)
-    void shouldClusterLikeUnionFindWhateverTheOrderAndPartitions(@ForAll("graphs") Graph graph,
-            @ForAll("partitionCounts") int partitions) {
+    void shouldClusterLikeUnionFindWhateverTheOrderAndPartitions(
+            @ForAll("graphs") Graph graph, @ForAll("partitionCounts") int partitions) {
         final List<byte[]> documents = documents(graph);
-        final Map<String, Story> stories = new ClusteringSimulation(partitions, graph.orderSeed())
-                .run(documents, 2_000_000);
+        final Map<String, Story> stories =
+                new ClusteringSimulation(partitions, graph.orderSeed()).run(documents, 2_000_000);
 
         final Map<String, String> expected = oracle(graph, documents);
         assertThat(stories.keySet()).isEqualTo(expected.keySet());
-        stories.forEach((id, story) -> assertThat(story.clusterId()).as("cluster of %s", id).isEqualTo(expected.get(id)));
+        stories.forEach((id, story) ->
+                assertThat(story.clusterId()).as("cluster of %s", id).isEqualTo(expected.get(id)));
         // and each story's whole record is the merge of all its versions, whatever the order
         final Map<String, Story> merged = merged(documents);
-        stories.forEach((id, story) -> assertThat(story).as("story %s", id)
+        stories.forEach((id, story) -> assertThat(story)
+                .as("story %s", id)
                 .isEqualTo(ClusteringProcessor.published(merged.get(id), expected.get(id))));
     }
 
     @Property(tries = 20)
-    void shouldMergeTwoLongChainsThroughALateBridge(@ForAll @IntRange(min = 5, max = 60) int length,
-            @ForAll("partitionCounts") int partitions, @ForAll long seed) {
+    void shouldMergeTwoLongChainsThroughALateBridge(
+            @ForAll @IntRange(min = 5, max = 60) int length,
+            @ForAll("partitionCounts") int partitions,
+            @ForAll long seed) {
         final Map<Integer, List<Integer>> related = new HashMap<>();
         for (int i = 0; i < length - 1; i++) {
             related.put(i, List.of(i + 1));
@@ -92,22 +99,26 @@ public class ClusterOracleProperties {
     Arbitrary<Graph> graphs() {
         final Arbitrary<Integer> nodes = Arbitraries.integers().between(2, 40);
         return nodes.flatMap(n -> Combinators.combine(
-                relatedLists(n),
-                aliasReferences(n),
-                Arbitraries.integers().between(1, 2),
-                Arbitraries.longs())
+                        relatedLists(n),
+                        aliasReferences(n),
+                        Arbitraries.integers().between(1, 2),
+                        Arbitraries.longs())
                 .as((related, aliases, versions, seed) -> new Graph(n, related, aliases, versions, seed)));
     }
 
     /** Small components, chains and stars come out of sparse random edges; duplicates and self edges too. */
     private static Arbitrary<Map<Integer, List<Integer>>> relatedLists(int n) {
-        final Arbitrary<List<Integer>> references = Arbitraries.integers().between(0, n - 1).list().ofMaxSize(4);
-        return Arbitraries.maps(Arbitraries.integers().between(0, n - 1), references).ofMaxSize(n);
+        final Arbitrary<List<Integer>> references =
+                Arbitraries.integers().between(0, n - 1).list().ofMaxSize(4);
+        return Arbitraries.maps(Arbitraries.integers().between(0, n - 1), references)
+                .ofMaxSize(n);
     }
 
     /** Node k's document also references the original URL of article v (an alias of v). */
     private static Arbitrary<Map<Integer, Integer>> aliasReferences(int n) {
-        return Arbitraries.maps(Arbitraries.integers().between(0, n - 1), Arbitraries.integers().between(0, n - 1))
+        return Arbitraries.maps(
+                        Arbitraries.integers().between(0, n - 1),
+                        Arbitraries.integers().between(0, n - 1))
                 .ofMaxSize(3);
     }
 
@@ -181,7 +192,9 @@ public class ClusterOracleProperties {
         final Map<String, Story> merged = new HashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             try {
-                for (Story story : Stories.from(PARSER.parse(documents.get(i)), SourceVersion.sha256Hex(documents.get(i)),
+                for (Story story : Stories.from(
+                        PARSER.parse(documents.get(i)),
+                        SourceVersion.sha256Hex(documents.get(i)),
                         Instant.ofEpochMilli(i))) {
                     merged.merge(story.id(), story, StoryMerge::merge);
                 }
@@ -223,8 +236,9 @@ public class ClusterOracleProperties {
                 union(parent, a, id(webUrl(aliased)));
             }
         }
-        final Comparator<String> earliest = Comparator.comparing((String id) -> merged.get(id).publishedAt(),
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder());
+        final Comparator<String> earliest = Comparator.comparing(
+                        (String id) -> merged.get(id).publishedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Comparator.naturalOrder());
         final Map<String, String> first = new HashMap<>();
         for (String id : parent.keySet()) {
             first.merge(find(parent, id), id, (x, y) -> earliest.compare(x, y) <= 0 ? x : y);

@@ -11,14 +11,13 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.core.type.TypeReference;
 
 import io.heatwire.article.parse.ArticleParser;
@@ -67,24 +66,31 @@ final class ClusteringSimulation {
         this.partitions = partitions;
         this.random = new Random(seed);
         this.router = new BatchPartitioner(partitions);
-        final ClusteringProcessor.StoreNames names = new ClusteringProcessor.StoreNames("contents", "nodes",
-                "clusters", "rosters", "timeline", "headlines", "written");
+        final ClusteringProcessor.StoreNames names = new ClusteringProcessor.StoreNames(
+                "contents", "nodes", "clusters", "rosters", "timeline", "headlines", "written");
         for (int p = 0; p < partitions; p++) {
             final Properties properties = new Properties();
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "clustering-simulation");
             properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-            final MockProcessorContext<String, ClusteringOutput> context = new MockProcessorContext<>(properties,
-                    new TaskId(0, p), new File(System.getProperty("java.io.tmpdir")));
+            final MockProcessorContext<String, ClusteringOutput> context = new MockProcessorContext<>(
+                    properties, new TaskId(0, p), new File(System.getProperty("java.io.tmpdir")));
             InMemoryStores.add(context, "contents", InternalSerdes.of(Story.class));
-            InMemoryStores.add(context, "nodes", InternalSerdes.of(new TypeReference<Node<ClusterMember>>() { }));
-            InMemoryStores.add(context, "clusters",
-                    InternalSerdes.of(new TypeReference<Cluster<ClusterMember, ClusterAggregate>>() { }));
-            InMemoryStores.add(context, "rosters", InternalSerdes.of(new TypeReference<Member<ClusterMember>>() { }));
+            InMemoryStores.add(context, "nodes", InternalSerdes.of(new TypeReference<Node<ClusterMember>>() {}));
+            InMemoryStores.add(
+                    context,
+                    "clusters",
+                    InternalSerdes.of(new TypeReference<Cluster<ClusterMember, ClusterAggregate>>() {}));
+            InMemoryStores.add(context, "rosters", InternalSerdes.of(new TypeReference<Member<ClusterMember>>() {}));
             InMemoryStores.add(context, "timeline", Serdes.String());
             InMemoryStores.add(context, "headlines", InternalSerdes.of(ClusterMember.class));
             InMemoryStores.add(context, "written", InternalSerdes.of(ClusterMember.class));
-            final ClusteringProcessor processor = new ClusteringProcessor(names, partitions, Duration.ofMillis(300),
-                    Duration.ofHours(24), new Settings(150, 4), new PipelineMetrics(new SimpleMeterRegistry()));
+            final ClusteringProcessor processor = new ClusteringProcessor(
+                    names,
+                    partitions,
+                    Duration.ofMillis(300),
+                    Duration.ofHours(24),
+                    new Settings(150, 4),
+                    new PipelineMetrics(new SimpleMeterRegistry()));
             processor.init(context);
             queues.add(new ArrayDeque<>());
             contexts.add(context);
@@ -97,7 +103,8 @@ final class ClusteringSimulation {
         int next = 0;
         for (int step = 0; step < maxSteps; step++) {
             now += 10;
-            if (next < documents.size() && (random.nextInt(4) == 0 || queues.stream().allMatch(ArrayDeque::isEmpty))) {
+            if (next < documents.size()
+                    && (random.nextInt(4) == 0 || queues.stream().allMatch(ArrayDeque::isEmpty))) {
                 final List<Story> parsed = parse(documents.get(next++), now);
                 final String key = parsed.get(0).id();
                 queues.get(ClusteringProcessor.partitionOf(key, partitions))
@@ -144,19 +151,23 @@ final class ClusteringSimulation {
     private void punctuate(int p) {
         contexts.get(p).setCurrentSystemTimeMs(now);
         contexts.get(p).setCurrentStreamTimeMs(now);
-        contexts.get(p).scheduledPunctuators().forEach(punctuator -> punctuator.getPunctuator().punctuate(now));
+        contexts.get(p)
+                .scheduledPunctuators()
+                .forEach(punctuator -> punctuator.getPunctuator().punctuate(now));
         collect(p);
     }
 
     private void collect(int p) {
         final MockProcessorContext<String, ClusteringOutput> context = contexts.get(p);
-        for (MockProcessorContext.CapturedForward<? extends String, ? extends ClusteringOutput> forward
-                : context.forwarded()) {
+        for (MockProcessorContext.CapturedForward<? extends String, ? extends ClusteringOutput> forward :
+                context.forwarded()) {
             final String key = forward.record().key();
             final ClusteringOutput output = forward.record().value();
             if (output instanceof ClusteringOutput.Event event) {
                 final int target = router.partitions("story-events", key, event.event(), partitions)
-                        .orElseThrow().iterator().next();
+                        .orElseThrow()
+                        .iterator()
+                        .next();
                 queues.get(target).add(KeyValue.pair(key, event.event()));
                 messagesByKind.merge(event.event().message().getClass().getSimpleName(), 1L, Long::sum);
             } else if (output instanceof ClusteringOutput.StoryWrite write) {
@@ -180,8 +191,8 @@ final class ClusteringSimulation {
 
     private static List<Story> parse(byte[] document, long ingestedAt) {
         try {
-            return Stories.from(PARSER.parse(document), SourceVersion.sha256Hex(document),
-                    Instant.ofEpochMilli(ingestedAt));
+            return Stories.from(
+                    PARSER.parse(document), SourceVersion.sha256Hex(document), Instant.ofEpochMilli(ingestedAt));
         } catch (RejectedDocumentException e) {
             throw new IllegalArgumentException("generated document rejected: " + e.getMessage(), e);
         }

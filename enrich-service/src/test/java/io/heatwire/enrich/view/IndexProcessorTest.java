@@ -30,10 +30,14 @@ class IndexProcessorTest {
 
     @BeforeEach
     void setUp() {
-        view = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(ViewNames.CLUSTERS_VIEW),
-                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-        index = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ViewNames.CLUSTERS_BY_HEAT),
-                Serdes.String(), Serdes.String()).withLoggingDisabled().build();
+        view = Stores.timestampedKeyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(ViewNames.CLUSTERS_VIEW), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
+        index = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(ViewNames.CLUSTERS_BY_HEAT), Serdes.String(), Serdes.String())
+                .withLoggingDisabled()
+                .build();
         view.init(context.getStateStoreContext(), view);
         index.init(context.getStateStoreContext(), index);
         context.addStateStore(view);
@@ -48,8 +52,8 @@ class IndexProcessorTest {
 
         processor().init(context);
 
-        assertThat(entries()).containsExactly(KeyValue.pair(IndexKeys.heat(5.0, B), B),
-                KeyValue.pair(IndexKeys.heat(2.0, A), A));
+        assertThat(entries())
+                .containsExactly(KeyValue.pair(IndexKeys.heat(5.0, B), B), KeyValue.pair(IndexKeys.heat(2.0, A), A));
     }
 
     @Test

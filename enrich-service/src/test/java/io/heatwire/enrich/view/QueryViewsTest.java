@@ -30,8 +30,8 @@ class QueryViewsTest {
     private static final String A = "a".repeat(32);
     private static final String B = "b".repeat(32);
     private static final String C = "c".repeat(32);
-    private static final Topics TOPICS = Topics.named("raw", "dlq", "story-events", "stories", "clusters",
-            "providers", "topics");
+    private static final Topics TOPICS =
+            Topics.named("raw", "dlq", "story-events", "stories", "clusters", "providers", "topics");
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> stories;
@@ -45,12 +45,17 @@ class QueryViewsTest {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-views-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("query-views-test").toString());
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("query-views-test").toString());
         props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         driver = new TopologyTestDriver(builder.build(props), props);
-        stories = driver.createInputTopic("stories", Serdes.String().serializer(), Serdes.String().serializer());
-        clusters = driver.createInputTopic("clusters", Serdes.String().serializer(), Serdes.String().serializer());
-        providers = driver.createInputTopic("providers", Serdes.String().serializer(), Serdes.String().serializer());
+        stories = driver.createInputTopic(
+                "stories", Serdes.String().serializer(), Serdes.String().serializer());
+        clusters = driver.createInputTopic(
+                "clusters", Serdes.String().serializer(), Serdes.String().serializer());
+        providers = driver.createInputTopic(
+                "providers", Serdes.String().serializer(), Serdes.String().serializer());
     }
 
     @AfterEach
@@ -100,10 +105,11 @@ class QueryViewsTest {
         stories.pipeInput(B, story(B, List.of(), B, "2024-05-02T00:00:00Z"));
         stories.pipeInput(B, story(B, List.of(), A, "2024-05-02T00:00:00Z"));
 
-        assertThat(keys(ViewNames.STORY_INDEX)).containsExactly(
-                IndexKeys.alias(C, A),
-                IndexKeys.member(A, Instant.parse("2024-05-02T00:00:00Z"), B),
-                IndexKeys.member(A, Instant.parse("2024-05-01T00:00:00Z"), A));
+        assertThat(keys(ViewNames.STORY_INDEX))
+                .containsExactly(
+                        IndexKeys.alias(C, A),
+                        IndexKeys.member(A, Instant.parse("2024-05-02T00:00:00Z"), B),
+                        IndexKeys.member(A, Instant.parse("2024-05-01T00:00:00Z"), A));
 
         stories.pipeInput(A, (String) null);
         assertThat(keys(ViewNames.STORY_INDEX))
@@ -112,12 +118,22 @@ class QueryViewsTest {
 
     @Test
     void shouldOrderHeatKeysByDescendingScoreWhateverTheSign() {
-        final List<String> keys = new ArrayList<>(List.of(IndexKeys.heat(-2.0, A), IndexKeys.heat(null, A),
-                IndexKeys.heat(0.5, A), IndexKeys.heat(20000.125, A), IndexKeys.heat(-0.0, B),
+        final List<String> keys = new ArrayList<>(List.of(
+                IndexKeys.heat(-2.0, A),
+                IndexKeys.heat(null, A),
+                IndexKeys.heat(0.5, A),
+                IndexKeys.heat(20000.125, A),
+                IndexKeys.heat(-0.0, B),
                 IndexKeys.heat(0.0, A)));
         keys.sort(null);
-        assertThat(keys).containsExactly(IndexKeys.heat(20000.125, A), IndexKeys.heat(0.5, A),
-                IndexKeys.heat(0.0, A), IndexKeys.heat(0.0, B), IndexKeys.heat(-2.0, A), IndexKeys.heat(null, A));
+        assertThat(keys)
+                .containsExactly(
+                        IndexKeys.heat(20000.125, A),
+                        IndexKeys.heat(0.5, A),
+                        IndexKeys.heat(0.0, A),
+                        IndexKeys.heat(0.0, B),
+                        IndexKeys.heat(-2.0, A),
+                        IndexKeys.heat(null, A));
     }
 
     private List<String> keys(String store) {
@@ -138,8 +154,9 @@ class QueryViewsTest {
     }
 
     static String story(String id, List<String> aliases, String clusterId, String publishedAt) {
-        return "{\"id\":\"" + id + "\",\"aliases\":[" + String.join(",", aliases.stream().map(a -> "\"" + a + "\"").toList())
-                + "],\"publishedAt\":\"" + publishedAt + "\",\"clusterId\":\"" + clusterId + "\"}";
+        return "{\"id\":\"" + id + "\",\"aliases\":["
+                + String.join(",", aliases.stream().map(a -> "\"" + a + "\"").toList()) + "],\"publishedAt\":\""
+                + publishedAt + "\",\"clusterId\":\"" + clusterId + "\"}";
     }
 
     static String cluster(String id, Double heatScore) {

@@ -35,8 +35,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * return this sum unchanged for them. So do instants too far from 1970 for epoch milliseconds to
  * fit in a long (about 292 million years).
  */
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public final class HeatSum {
 
     /** Zero bits that separate two chunks; shorter runs of zeros are kept inside a chunk. */
@@ -81,7 +83,8 @@ public final class HeatSum {
      * @throws IllegalArgumentException when the chunks are not in the unique form this class writes
      */
     @JsonCreator
-    public static HeatSum of(@JsonProperty("halfLifeMillis") final long halfLifeMillis,
+    public static HeatSum of(
+            @JsonProperty("halfLifeMillis") final long halfLifeMillis,
             @JsonProperty("chunks") final List<Chunk> chunks) {
         final HeatSum empty = empty(halfLifeMillis);
         if (chunks == null || chunks.isEmpty()) {
@@ -92,7 +95,8 @@ public final class HeatSum {
         for (int i = 0; i < exponents.length; i++) {
             exponents[i] = chunks.get(i).exponent();
             mantissas[i] = new BigInteger(chunks.get(i).digits(), 16);
-            if (mantissas[i].signum() <= 0 || !mantissas[i].testBit(0)
+            if (mantissas[i].signum() <= 0
+                    || !mantissas[i].testBit(0)
                     || i > 0 && exponents[i - 1] + mantissas[i - 1].bitLength() + GAP > exponents[i]) {
                 throw new IllegalArgumentException("not a canonical heat sum: " + chunks);
             }
@@ -164,8 +168,8 @@ public final class HeatSum {
         final double frac = (double) Math.floorMod(millis, halfLifeMillis) / halfLifeMillis;
         final double scoreWhole = Math.floor(score);
         final double exponent = scoreWhole - whole;
-        final double heat = Math.scalb(StrictMath.pow(2.0, score - scoreWhole - frac),
-                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, exponent)));
+        final double heat = Math.scalb(StrictMath.pow(2.0, score - scoreWhole - frac), (int)
+                Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, exponent)));
         return Math.min(heat, Double.MAX_VALUE);
     }
 
@@ -223,7 +227,8 @@ public final class HeatSum {
             final int low = (int) cut[0];
             final int length = (int) cut[1];
             newExponents[at] = base + low;
-            newMantissas[at] = window.shiftRight(low).and(BigInteger.ONE.shiftLeft(length).subtract(BigInteger.ONE));
+            newMantissas[at] =
+                    window.shiftRight(low).and(BigInteger.ONE.shiftLeft(length).subtract(BigInteger.ONE));
             at++;
         }
         System.arraycopy(exponents, next, newExponents, at, n - next);
@@ -266,7 +271,8 @@ public final class HeatSum {
         if (!(other instanceof HeatSum that)) {
             return false;
         }
-        return halfLifeMillis == that.halfLifeMillis && Arrays.equals(exponents, that.exponents)
+        return halfLifeMillis == that.halfLifeMillis
+                && Arrays.equals(exponents, that.exponents)
                 && Arrays.equals(mantissas, that.mantissas);
     }
 
@@ -277,8 +283,12 @@ public final class HeatSum {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "HeatSum[halfLifeMillis=%d, heatScore=%s, chunks=%d]", halfLifeMillis,
-                heatScore(), exponents.length);
+        return String.format(
+                Locale.ROOT,
+                "HeatSum[halfLifeMillis=%d, heatScore=%s, chunks=%d]",
+                halfLifeMillis,
+                heatScore(),
+                exponents.length);
     }
 
     /**
@@ -287,6 +297,5 @@ public final class HeatSum {
      * @param exponent the weight of the lowest digit, a power of two in half-lives
      * @param digits   lowercase hexadecimal, odd
      */
-    public record Chunk(long exponent, String digits) {
-    }
+    public record Chunk(long exponent, String digits) {}
 }

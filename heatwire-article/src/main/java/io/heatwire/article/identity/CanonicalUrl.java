@@ -27,11 +27,11 @@ import java.util.Set;
 public final class CanonicalUrl {
 
     private static final String AMP_CACHE_SUFFIX = "cdn.ampproject.org";
-    private static final Set<String> TRACKING_PARAMETERS = Set.of("fbclid", "gclid", "ocid", "cmpid", "mc_cid", "mc_eid");
+    private static final Set<String> TRACKING_PARAMETERS =
+            Set.of("fbclid", "gclid", "ocid", "cmpid", "mc_cid", "mc_eid");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private CanonicalUrl() {
-    }
+    private CanonicalUrl() {}
 
     /**
      * Returns the canonical form of {@code url}, or empty when it is not a usable absolute http(s)
@@ -87,7 +87,8 @@ public final class CanonicalUrl {
         final String rawPath = url.substring(authorityEnd, pathEnd);
         final String rawQuery = query < 0 || query > end ? "" : url.substring(query + 1, end);
 
-        if (mayUnwrapAmpCache && host.endsWith(AMP_CACHE_SUFFIX)
+        if (mayUnwrapAmpCache
+                && host.endsWith(AMP_CACHE_SUFFIX)
                 && (host.length() == AMP_CACHE_SUFFIX.length()
                         || host.charAt(host.length() - AMP_CACHE_SUFFIX.length() - 1) == '.')) {
             return unwrapAmpCache(rawPath, rawQuery);
@@ -108,7 +109,9 @@ public final class CanonicalUrl {
      * {@code /v/} (viewer) and {@code /i/} (image) forms are the same.
      */
     private static String unwrapAmpCache(final String rawPath, final String rawQuery) {
-        if (rawPath.length() < 4 || rawPath.charAt(0) != '/' || rawPath.charAt(2) != '/'
+        if (rawPath.length() < 4
+                || rawPath.charAt(0) != '/'
+                || rawPath.charAt(2) != '/'
                 || "cvi".indexOf(rawPath.charAt(1)) < 0) {
             return null;
         }
@@ -382,8 +385,13 @@ public final class CanonicalUrl {
     }
 
     private static boolean isUnreserved(final char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     /** Unreserved, sub-delims, ':' and '@'; the query also keeps '/' and '?' (RFC 3986 3.3, 3.4). */

@@ -11,8 +11,7 @@ public final class StoryId {
     private static final int ID_BYTES = 16;
     private static final HexFormat HEX = HexFormat.of();
 
-    private StoryId() {
-    }
+    private StoryId() {}
 
     /** The id of the story whose canonical URL is {@code canonicalUrl} (see {@link CanonicalUrl}). */
     public static String of(final String canonicalUrl) {

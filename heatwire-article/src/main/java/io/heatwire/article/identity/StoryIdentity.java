@@ -28,8 +28,8 @@ public record StoryIdentity(String canonicalUrl, String id, List<String> aliasUr
      * usable of {@code webUrl}, {@code originalUrl}, {@code ampWebUrl} (SPEC 4); {@code cdnAmpWebUrl}
      * only ever adds an alias. Empty when none of the first three is usable.
      */
-    public static Optional<StoryIdentity> resolve(final String webUrl, final String originalUrl,
-            final String ampWebUrl, final String cdnAmpWebUrl) {
+    public static Optional<StoryIdentity> resolve(
+            final String webUrl, final String originalUrl, final String ampWebUrl, final String cdnAmpWebUrl) {
         final Set<String> canonical = new LinkedHashSet<>(4);
         String primary = null;
         final String[] listed = {webUrl, originalUrl, ampWebUrl, cdnAmpWebUrl};

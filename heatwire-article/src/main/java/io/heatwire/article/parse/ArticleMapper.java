@@ -18,9 +18,24 @@ import io.heatwire.article.identity.CanonicalUrl;
  */
 final class ArticleMapper {
 
-    private static final Set<String> KNOWN_FIELDS = Set.of("category", "title", "excerpt", "publishedDateTime",
-            "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type", "quality", "heat", "published",
-            "provider", "topics", "images", "related", "secured");
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "category",
+            "title",
+            "excerpt",
+            "publishedDateTime",
+            "originalUrl",
+            "webUrl",
+            "ampWebUrl",
+            "cdnAmpWebUrl",
+            "type",
+            "quality",
+            "heat",
+            "published",
+            "provider",
+            "topics",
+            "images",
+            "related",
+            "secured");
 
     /** The field of a warning about the document as a whole rather than one of its fields. */
     static final String DOCUMENT_FIELD = "document";
@@ -39,8 +54,8 @@ final class ArticleMapper {
         final String cdnAmpWebUrl = url(root, "cdnAmpWebUrl", "");
         final String url = firstUsable(webUrl, originalUrl, ampWebUrl);
         if (url == null) {
-            throw new RejectedDocumentException(ErrorCode.MISSING_URL,
-                    "no usable http(s) URL in webUrl, originalUrl or ampWebUrl");
+            throw new RejectedDocumentException(
+                    ErrorCode.MISSING_URL, "no usable http(s) URL in webUrl, originalUrl or ampWebUrl");
         }
         final String title = line(root.get("title"), "title");
         if (title == null || title.isEmpty()) {
@@ -48,8 +63,8 @@ final class ArticleMapper {
         }
         final Instant publishedAt = date(root.get("publishedDateTime"), "publishedDateTime");
         if (publishedAt == null) {
-            throw new RejectedDocumentException(ErrorCode.BAD_DATE,
-                    "publishedDateTime is missing or not an ISO-8601 date-time");
+            throw new RejectedDocumentException(
+                    ErrorCode.BAD_DATE, "publishedDateTime is missing or not an ISO-8601 date-time");
         }
         final List<RelatedEntry> related = related(root.get("related"));
 
@@ -59,12 +74,16 @@ final class ArticleMapper {
                 unknown.put(field.getKey(), field.getValue());
             }
         }
-        return new ParsedArticle(url,
+        return new ParsedArticle(
+                url,
                 code(root.get("category"), "category"),
                 title,
                 line(root.get("excerpt"), "excerpt"),
                 publishedAt,
-                originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl,
+                originalUrl,
+                webUrl,
+                ampWebUrl,
+                cdnAmpWebUrl,
                 code(root.get("type"), "type"),
                 quality(root.get("quality"), "quality"),
                 bool(root.get("published"), "published"),
@@ -88,8 +107,10 @@ final class ArticleMapper {
         }
         // An alias can bring in a list the reader did not count.
         if (entries.size() > limits.maxRelated()) {
-            throw new RejectedDocumentException(ErrorCode.LIMIT_EXCEEDED, "limit exceeded: more than "
-                    + limits.maxRelated() + " related entries (" + ParseLimits.MAX_RELATED + ")");
+            throw new RejectedDocumentException(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "limit exceeded: more than " + limits.maxRelated() + " related entries (" + ParseLimits.MAX_RELATED
+                            + ")");
         }
         final List<RelatedEntry> related = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
@@ -107,11 +128,15 @@ final class ArticleMapper {
                 warn(WarningKind.RELATED_WITHOUT_URL, field, "related entry has no usable URL; skipped");
                 continue;
             }
-            related.add(new RelatedEntry(url,
+            related.add(new RelatedEntry(
+                    url,
                     line(entry.get("title"), field + ".title"),
                     line(entry.get("excerpt"), field + ".excerpt"),
                     relatedDate(entry.get("publishedDateTime"), field + ".publishedDateTime"),
-                    originalUrl, webUrl, ampWebUrl, cdnAmpWebUrl,
+                    originalUrl,
+                    webUrl,
+                    ampWebUrl,
+                    cdnAmpWebUrl,
                     code(entry.get("type"), field + ".type"),
                     provider(entry.get("provider"), field + ".provider"),
                     quality(entry.get("quality"), field + ".quality"),
@@ -222,7 +247,8 @@ final class ArticleMapper {
             warn(WarningKind.FIELD_INVALID, field, field + " is not a mapping; ignored");
             return new Provider(null, null);
         }
-        return new Provider(line(provider.get("name"), field + ".name"), code(provider.get("domain"), field + ".domain"));
+        return new Provider(
+                line(provider.get("name"), field + ".name"), code(provider.get("domain"), field + ".domain"));
     }
 
     private List<String> topics(final Object value) {
@@ -255,7 +281,9 @@ final class ArticleMapper {
         for (int i = 0; i < list.size(); i++) {
             final Image image = image(list.get(i));
             if (image == null) {
-                warn(WarningKind.IMAGE_INVALID, field + "[" + i + "]",
+                warn(
+                        WarningKind.IMAGE_INVALID,
+                        field + "[" + i + "]",
                         "image needs a usable URL and non-negative integer sizes; dropped");
             } else {
                 images.add(image);

@@ -80,8 +80,10 @@ public final class ArticleParser {
     public ParsedArticle parse(final byte[] document) throws RejectedDocumentException {
         Objects.requireNonNull(document, "document");
         if (document.length > limits.maxDocumentBytes()) {
-            throw new RejectedDocumentException(ErrorCode.TOO_LARGE, "the document has " + document.length
-                    + " bytes, more than " + limits.maxDocumentBytes() + " (" + ParseLimits.MAX_DOCUMENT_BYTES + ")");
+            throw new RejectedDocumentException(
+                    ErrorCode.TOO_LARGE,
+                    "the document has " + document.length + " bytes, more than " + limits.maxDocumentBytes() + " ("
+                            + ParseLimits.MAX_DOCUMENT_BYTES + ")");
         }
         final String text = decodeUtf8(document);
         final FrontMatter frontMatter = FrontMatter.locate(text);
@@ -89,14 +91,15 @@ public final class ArticleParser {
             throw new RejectedDocumentException(ErrorCode.NOT_A_MAPPING, "the document is empty");
         }
         final ArticleMapper mapper = new ArticleMapper(limits);
-        final Map<String, Object> root = frontMatter.json() ? readJsonOrYaml(text, frontMatter, mapper)
-                : readYaml(text, frontMatter, mapper);
+        final Map<String, Object> root =
+                frontMatter.json() ? readJsonOrYaml(text, frontMatter, mapper) : readYaml(text, frontMatter, mapper);
         return mapper.map(root, frontMatter.body());
     }
 
     /** JSON is read by the faster JSON parser; a flow-style YAML mapping also starts with a brace. */
-    private Map<String, Object> readJsonOrYaml(final String text, final FrontMatter frontMatter,
-            final ArticleMapper mapper) throws RejectedDocumentException {
+    private Map<String, Object> readJsonOrYaml(
+            final String text, final FrontMatter frontMatter, final ArticleMapper mapper)
+            throws RejectedDocumentException {
         try {
             return read(jsonFactory, text, frontMatter);
         } catch (RejectedDocumentException notJson) {
@@ -129,11 +132,15 @@ public final class ArticleParser {
             return read(yamlFactory, text, frontMatter);
         }
         final int repairedLine = frontMatter.firstLine() + line(region, firstDifference(region, repaired));
-        mapper.warn(WarningKind.MOJIBAKE_REPAIRED, ArticleMapper.DOCUMENT_FIELD,
+        mapper.warn(
+                WarningKind.MOJIBAKE_REPAIRED,
+                ArticleMapper.DOCUMENT_FIELD,
                 "UTF-8 text read as Windows-1252, with C1 control characters, was repaired before parsing (line "
                         + repairedLine + ")");
-        return read(yamlFactory, repaired, new FrontMatter(0, repaired.length(), frontMatter.firstLine(),
-                frontMatter.body(), frontMatter.json()));
+        return read(
+                yamlFactory,
+                repaired,
+                new FrontMatter(0, repaired.length(), frontMatter.firstLine(), frontMatter.body(), frontMatter.json()));
     }
 
     /** 1-based line of {@code index} in {@code text}. */
@@ -155,17 +162,21 @@ public final class ArticleParser {
         return i;
     }
 
-    private Map<String, Object> read(final TokenStreamFactory factory, final String text,
-            final FrontMatter frontMatter) throws RejectedDocumentException {
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(),
-                new StringRegionReader(text, frontMatter.start(), frontMatter.end()))) {
+    private Map<String, Object> read(final TokenStreamFactory factory, final String text, final FrontMatter frontMatter)
+            throws RejectedDocumentException {
+        try (JsonParser parser = factory.createParser(
+                ObjectReadContext.empty(), new StringRegionReader(text, frontMatter.start(), frontMatter.end()))) {
             return new DocumentReader(parser, limits, frontMatter.firstLine()).readRootMapping();
         } catch (StreamConstraintsException e) {
             throw constraintExceeded(e, frontMatter.firstLine());
         } catch (JacksonException e) {
             final TokenStreamLocation location = e.getLocation();
-            throw new RejectedDocumentException(ErrorCode.YAML_SYNTAX, summary(e.getOriginalMessage()),
-                    line(location, frontMatter.firstLine()), column(location), null);
+            throw new RejectedDocumentException(
+                    ErrorCode.YAML_SYNTAX,
+                    summary(e.getOriginalMessage()),
+                    line(location, frontMatter.firstLine()),
+                    column(location),
+                    null);
         }
     }
 
@@ -180,9 +191,12 @@ public final class ArticleParser {
             property = ParseLimits.PREFIX + "*";
         }
         final TokenStreamLocation location = e.getLocation();
-        return new RejectedDocumentException(ErrorCode.LIMIT_EXCEEDED,
+        return new RejectedDocumentException(
+                ErrorCode.LIMIT_EXCEEDED,
                 "limit exceeded: " + summary(message) + " (" + property + ")",
-                line(location, lineOffset), column(location), null);
+                line(location, lineOffset),
+                column(location),
+                null);
     }
 
     /**
@@ -193,7 +207,8 @@ public final class ArticleParser {
         final String text = new String(document, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             try {
-                StandardCharsets.UTF_8.newDecoder()
+                StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(document));
@@ -226,12 +241,14 @@ public final class ArticleParser {
     }
 
     private static int line(final TokenStreamLocation location, final int lineOffset) {
-        return location == null || location.getLineNr() <= 0 ? RejectedDocumentException.UNKNOWN
+        return location == null || location.getLineNr() <= 0
+                ? RejectedDocumentException.UNKNOWN
                 : location.getLineNr() + lineOffset;
     }
 
     private static int column(final TokenStreamLocation location) {
-        return location == null || location.getColumnNr() <= 0 ? RejectedDocumentException.UNKNOWN
+        return location == null || location.getColumnNr() <= 0
+                ? RejectedDocumentException.UNKNOWN
                 : location.getColumnNr();
     }
 }

@@ -14,11 +14,9 @@ import java.time.temporal.TemporalAccessor;
 final class DateTimes {
 
     /** A parsed instant and whether the text named its zone or offset. */
-    record Parsed(Instant instant, boolean zoned) {
-    }
+    record Parsed(Instant instant, boolean zoned) {}
 
-    private DateTimes() {
-    }
+    private DateTimes() {}
 
     /**
      * Parses {@code 2021-12-10T23:40:00Z}, any offset or {@code [Zone/Id]}, a space instead of
@@ -32,10 +30,11 @@ final class DateTimes {
         }
         try {
             if (value.length() == 10) {
-                return new Parsed(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant(), false);
+                return new Parsed(
+                        LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant(), false);
             }
-            final TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value,
-                    ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
+            final TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(
+                    value, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
             if (parsed instanceof ZonedDateTime zoned) {
                 return new Parsed(zoned.toInstant(), true);
             }

@@ -21,14 +21,19 @@ import tools.jackson.core.TokenStreamLocation;
 final class DocumentReader {
 
     /** YAML core schema tags; any other explicit tag is refused rather than silently ignored. */
-    private static final Set<String> CORE_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-            "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq");
+    private static final Set<String> CORE_TAGS = Set.of(
+            "!",
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq");
 
     private static final int MAX_TAG_IN_MESSAGE = 60;
 
-    private record Anchored(Object value, long weight) {
-    }
+    private record Anchored(Object value, long weight) {}
 
     private final JsonParser parser;
     private final EventAwareYamlParser yaml;
@@ -59,12 +64,15 @@ final class DocumentReader {
         }
         checkTag();
         if (first != JsonToken.START_OBJECT) {
-            throw rejectAtToken(ErrorCode.NOT_A_MAPPING, "the document's root is "
-                    + (first == JsonToken.START_ARRAY ? "a sequence" : "a scalar") + ", not a mapping");
+            throw rejectAtToken(
+                    ErrorCode.NOT_A_MAPPING,
+                    "the document's root is " + (first == JsonToken.START_ARRAY ? "a sequence" : "a scalar")
+                            + ", not a mapping");
         }
         final Map<String, Object> root = readMapping(true);
         if (parser.nextToken() != null) {
-            throw rejectAtToken(ErrorCode.YAML_SYNTAX,
+            throw rejectAtToken(
+                    ErrorCode.YAML_SYNTAX,
                     "content after the root mapping (a second YAML document needs front-matter fences)");
         }
         return root;
@@ -161,7 +169,8 @@ final class DocumentReader {
         aliasWeight += anchored.weight();
         weight += anchored.weight();
         if (aliasWeight > limits.maxDocumentBytes()) {
-            throw limitExceeded("YAML aliases expand to more than " + limits.maxDocumentBytes() + " units of content",
+            throw limitExceeded(
+                    "YAML aliases expand to more than " + limits.maxDocumentBytes() + " units of content",
                     ParseLimits.MAX_ALIASES);
         }
         return anchored.value();
@@ -169,8 +178,8 @@ final class DocumentReader {
 
     private String string(final String value) throws RejectedDocumentException {
         if (value.length() > limits.maxStringLength()) {
-            throw limitExceeded("a string is longer than " + limits.maxStringLength() + " chars",
-                    ParseLimits.MAX_STRING_LENGTH);
+            throw limitExceeded(
+                    "a string is longer than " + limits.maxStringLength() + " chars", ParseLimits.MAX_STRING_LENGTH);
         }
         weight += 1 + value.length();
         return value;
@@ -183,7 +192,8 @@ final class DocumentReader {
         final String tag = yaml.currentTag();
         if (tag != null && !CORE_TAGS.contains(tag)) {
             final String shown = tag.length() > MAX_TAG_IN_MESSAGE ? tag.substring(0, MAX_TAG_IN_MESSAGE) + "…" : tag;
-            throw rejectAtToken(ErrorCode.UNSUPPORTED_TAG,
+            throw rejectAtToken(
+                    ErrorCode.UNSUPPORTED_TAG,
                     "YAML tag " + shown + " is not allowed: only the core schema's str, int, float, bool, null,"
                             + " map and seq");
         }
@@ -191,8 +201,12 @@ final class DocumentReader {
 
     private RejectedDocumentException limitExceeded(final String what, final String property) {
         final TokenStreamLocation location = parser.currentTokenLocation();
-        return new RejectedDocumentException(ErrorCode.LIMIT_EXCEEDED,
-                "limit exceeded: " + what + " (" + property + ")", line(location), column(location), null);
+        return new RejectedDocumentException(
+                ErrorCode.LIMIT_EXCEEDED,
+                "limit exceeded: " + what + " (" + property + ")",
+                line(location),
+                column(location),
+                null);
     }
 
     private RejectedDocumentException rejectAtToken(final ErrorCode code, final String message) {
@@ -201,12 +215,14 @@ final class DocumentReader {
     }
 
     private int line(final TokenStreamLocation location) {
-        return location == null || location.getLineNr() <= 0 ? RejectedDocumentException.UNKNOWN
+        return location == null || location.getLineNr() <= 0
+                ? RejectedDocumentException.UNKNOWN
                 : location.getLineNr() + lineOffset;
     }
 
     private static int column(final TokenStreamLocation location) {
-        return location == null || location.getColumnNr() <= 0 ? RejectedDocumentException.UNKNOWN
+        return location == null || location.getColumnNr() <= 0
+                ? RejectedDocumentException.UNKNOWN
                 : location.getColumnNr();
     }
 }

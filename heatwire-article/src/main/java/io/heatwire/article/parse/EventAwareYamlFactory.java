@@ -23,8 +23,13 @@ final class EventAwareYamlFactory extends YAMLFactory {
 
     @Override
     protected YAMLParser _createParser(final ObjectReadContext readCtxt, final IOContext ioCtxt, final Reader reader) {
-        return new EventAwareYamlParser(readCtxt, ioCtxt, _getBufferRecycler(),
+        return new EventAwareYamlParser(
+                readCtxt,
+                ioCtxt,
+                _getBufferRecycler(),
                 readCtxt.getStreamReadFeatures(_streamReadFeatures),
-                readCtxt.getFormatReadFeatures(_formatReadFeatures), _loadSettings, reader);
+                readCtxt.getFormatReadFeatures(_formatReadFeatures),
+                _loadSettings,
+                reader);
     }
 }

@@ -21,8 +21,13 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 final class EventAwareYamlParser extends YAMLParser {
 
-    EventAwareYamlParser(final ObjectReadContext readCtxt, final IOContext ioCtxt, final BufferRecycler recycler,
-            final int streamReadFeatures, final int formatFeatures, final LoadSettings loadSettings,
+    EventAwareYamlParser(
+            final ObjectReadContext readCtxt,
+            final IOContext ioCtxt,
+            final BufferRecycler recycler,
+            final int streamReadFeatures,
+            final int formatFeatures,
+            final LoadSettings loadSettings,
             final Reader reader) {
         super(readCtxt, ioCtxt, recycler, streamReadFeatures, formatFeatures, loadSettings, reader);
     }

@@ -29,8 +29,8 @@ record FrontMatter(int start, int end, int firstLine, String body, boolean json)
             final int end = lineEnd(text, line);
             if (isFence(text, line, end, '-') || isFence(text, line, end, '.')) {
                 final String body = text.substring(nextLine(text, end)).strip();
-                return new FrontMatter(start, line, 1, body.isEmpty() ? null : body,
-                        startsWithBrace(text, start, line));
+                return new FrontMatter(
+                        start, line, 1, body.isEmpty() ? null : body, startsWithBrace(text, start, line));
             }
             line = nextLine(text, end);
         }

@@ -12,14 +12,11 @@ package io.heatwire.article.parse;
  * @param maxStringLength  maximum length of one scalar or key, in chars
  */
 public record ParseLimits(
-        int maxDocumentBytes,
-        int maxAliases,
-        int maxNestingDepth,
-        int maxRelated,
-        int maxStringLength) {
+        int maxDocumentBytes, int maxAliases, int maxNestingDepth, int maxRelated, int maxStringLength) {
 
     /** Property names, so that a rejection can say which setting to change. */
     public static final String PREFIX = "heatwire.parse.";
+
     public static final String MAX_DOCUMENT_BYTES = PREFIX + "max-document-bytes";
     public static final String MAX_ALIASES = PREFIX + "max-aliases";
     public static final String MAX_NESTING_DEPTH = PREFIX + "max-nesting-depth";

@@ -6,5 +6,4 @@ package io.heatwire.article.parse;
  * @param name   display name, may be null
  * @param domain domain as given, may be null
  */
-public record Provider(String name, String domain) {
-}
+public record Provider(String name, String domain) {}

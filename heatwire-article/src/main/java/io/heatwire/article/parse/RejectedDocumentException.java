@@ -22,8 +22,8 @@ public final class RejectedDocumentException extends Exception {
         this(code, message, UNKNOWN, UNKNOWN, null);
     }
 
-    public RejectedDocumentException(final ErrorCode code, final String message, final int line, final int column,
-            final Throwable cause) {
+    public RejectedDocumentException(
+            final ErrorCode code, final String message, final int line, final int column, final Throwable cause) {
         // No stack trace: rejections are expected data, not bugs, and are frequent under attack.
         super(message, cause, false, false);
         this.code = Objects.requireNonNull(code, "code");

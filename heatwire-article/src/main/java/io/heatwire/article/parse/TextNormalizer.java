@@ -15,8 +15,7 @@ public final class TextNormalizer {
 
     private static final Map<String, String> NAMED_ENTITIES = namedEntities();
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /**
      * Trims, decodes HTML entities, repairs mojibake and collapses whitespace runs to one space: the
@@ -236,8 +235,10 @@ public final class TextNormalizer {
         }
         // Reject the overlong, surrogate and beyond-Unicode forms that the lead byte alone allows.
         final int second = cp1252Byte(text.charAt(i + 1));
-        if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)
-                || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+        if ((lead == 0xE0 && second < 0xA0)
+                || (lead == 0xED && second > 0x9F)
+                || (lead == 0xF0 && second < 0x90)
+                || (lead == 0xF4 && second > 0x8F)) {
             return 0;
         }
         return continuation + 1;
@@ -314,15 +315,14 @@ public final class TextNormalizer {
         }
         // HTML 4's ISO-8859-1 entities name every code point from U+00A0 to U+00FF, in order.
         final String[] latin1 = {
-            "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-            "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para",
-            "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave",
-            "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc",
-            "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc",
-            "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
-            "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave",
-            "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve",
-            "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml",
+            "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not",
+            "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1",
+            "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml",
+            "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH",
+            "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
+            "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig",
+            "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+            "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml",
             "yacute", "thorn", "yuml",
         };
         for (int i = 0; i < latin1.length; i++) {

@@ -21,8 +21,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * <p>The state form is {@code {"counts": {"55": 2, "80": 1}}}: the non-empty buckets, by quality.
  */
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public final class QualityStats {
 
     public static final int MAX_QUALITY = 100;
@@ -30,6 +32,7 @@ public final class QualityStats {
 
     /** Values per quality, 0 to 100. */
     private final long[] buckets;
+
     private final long count;
     private final long sum;
 

@@ -9,5 +9,4 @@ package io.heatwire.article.quality;
  * @param p50   nearest-rank median, see {@link QualityStats}
  * @param p90   nearest-rank 90th percentile, see {@link QualityStats}
  */
-public record QualitySummary(long count, Double mean, Integer min, Integer max, Integer p50, Integer p90) {
-}
+public record QualitySummary(long count, Double mean, Integer min, Integer max, Integer p50, Integer p90) {}

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Topic keys (SPEC 9). */
 public final class NewsTopics {
 
-    private NewsTopics() {
-    }
+    private NewsTopics() {}
 
     /**
      * The slug of a topic: {@code Computer Vision} → {@code computer-vision}. Accents are removed,

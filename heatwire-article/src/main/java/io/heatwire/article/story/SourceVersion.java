@@ -22,8 +22,8 @@ public record SourceVersion(Instant publishedAt, Instant ingestedAt, String cont
      * publication date wins over the version it corrects; then the greater hash, so the order is
      * total and a merge never depends on arrival order.
      */
-    static final Comparator<SourceVersion> ORDER = Comparator
-            .comparing(SourceVersion::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+    static final Comparator<SourceVersion> ORDER = Comparator.comparing(
+                    SourceVersion::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(SourceVersion::ingestedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(SourceVersion::contentSha256, Comparator.nullsFirst(Comparator.naturalOrder()));
 

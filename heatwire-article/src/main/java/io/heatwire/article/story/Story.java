@@ -67,23 +67,61 @@ public record Story(
         topicSlugs = List.copyOf(topicSlugs);
         images = List.copyOf(images);
         warnings = List.copyOf(warnings);
-        unknownFields = unknownFields.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
+        unknownFields =
+                unknownFields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
     }
 
     /** This story with other alias and related ids and cluster id (what a merge accumulates). */
-    public Story withAccumulated(final List<String> newAliases, final List<String> newRelated,
-            final String newClusterId) {
-        return new Story(id, kind, canonicalUrl, url, newAliases, title, excerpt, category, type, publishedAt,
-                quality, provider, topics, topicSlugs, images, newRelated, warnings, secured, unknownFields,
-                sourceVersion, newClusterId);
+    public Story withAccumulated(
+            final List<String> newAliases, final List<String> newRelated, final String newClusterId) {
+        return new Story(
+                id,
+                kind,
+                canonicalUrl,
+                url,
+                newAliases,
+                title,
+                excerpt,
+                category,
+                type,
+                publishedAt,
+                quality,
+                provider,
+                topics,
+                topicSlugs,
+                images,
+                newRelated,
+                warnings,
+                secured,
+                unknownFields,
+                sourceVersion,
+                newClusterId);
     }
 
     /** This story as read from another version of its document. */
     public Story withSourceVersion(final SourceVersion newSourceVersion) {
-        return new Story(id, kind, canonicalUrl, url, aliases, title, excerpt, category, type, publishedAt,
-                quality, provider, topics, topicSlugs, images, related, warnings, secured, unknownFields,
-                newSourceVersion, clusterId);
+        return new Story(
+                id,
+                kind,
+                canonicalUrl,
+                url,
+                aliases,
+                title,
+                excerpt,
+                category,
+                type,
+                publishedAt,
+                quality,
+                provider,
+                topics,
+                topicSlugs,
+                images,
+                related,
+                warnings,
+                secured,
+                unknownFields,
+                newSourceVersion,
+                clusterId);
     }
 
     /** This story in cluster {@code newClusterId}. */

@@ -28,13 +28,11 @@ import io.heatwire.article.parse.Warning;
  */
 public final class StoryMerge {
 
-    private static final Comparator<Story> NEWER = Comparator
-            .comparing(Story::kind)
+    private static final Comparator<Story> NEWER = Comparator.comparing(Story::kind)
             .thenComparing(Story::sourceVersion, SourceVersion.ORDER)
             .thenComparing(StoryMerge::contentRendering);
 
-    private StoryMerge() {
-    }
+    private StoryMerge() {}
 
     /**
      * The merge of two versions of the same story. Returns {@code current} itself when the result
@@ -53,8 +51,10 @@ public final class StoryMerge {
             return current;
         }
         final Story winner = NEWER.compare(current, incoming) >= 0 ? current : incoming;
-        final Story merged = winner.withAccumulated(union(current.aliases(), incoming.aliases()),
-                union(current.related(), incoming.related()), min(current.clusterId(), incoming.clusterId()));
+        final Story merged = winner.withAccumulated(
+                union(current.aliases(), incoming.aliases()),
+                union(current.related(), incoming.related()),
+                min(current.clusterId(), incoming.clusterId()));
         return merged.equals(current) ? current : merged;
     }
 
@@ -85,10 +85,25 @@ public final class StoryMerge {
      */
     static String contentRendering(final Story story) {
         final StringBuilder out = new StringBuilder(256);
-        for (final Object part : new Object[] {story.url(), story.canonicalUrl(), story.title(), story.excerpt(),
-                story.category(), story.type(), story.publishedAt(), story.quality(), story.provider().name(),
-                story.provider().domain(), story.provider().key(), story.topics(), story.topicSlugs(),
-                story.images(), story.warnings(), story.secured(), story.unknownFields()}) {
+        for (final Object part : new Object[] {
+            story.url(),
+            story.canonicalUrl(),
+            story.title(),
+            story.excerpt(),
+            story.category(),
+            story.type(),
+            story.publishedAt(),
+            story.quality(),
+            story.provider().name(),
+            story.provider().domain(),
+            story.provider().key(),
+            story.topics(),
+            story.topicSlugs(),
+            story.images(),
+            story.warnings(),
+            story.secured(),
+            story.unknownFields()
+        }) {
             render(out, part);
         }
         return out.toString();
@@ -117,7 +132,10 @@ public final class StoryMerge {
         } else {
             // Type and length prefixes keep "1" apart from 1 and "a|b" apart from "a","b".
             final String text = Objects.toString(value);
-            out.append(value.getClass().getSimpleName()).append(text.length()).append(':').append(text);
+            out.append(value.getClass().getSimpleName())
+                    .append(text.length())
+                    .append(':')
+                    .append(text);
         }
     }
 }

@@ -65,7 +65,8 @@ class HeatSumTest {
 
         assertThat(twoEarlier).isEqualTo(oneLater).hasSameHashCodeAs(oneLater);
         assertThat(twoEarlier.chunks()).isEqualTo(oneLater.chunks());
-        assertThat(HeatSum.empty(DAY).add(null, T0)).isNotEqualTo(HeatSum.empty(Duration.ofHours(12)).add(null, T0));
+        assertThat(HeatSum.empty(DAY).add(null, T0))
+                .isNotEqualTo(HeatSum.empty(Duration.ofHours(12)).add(null, T0));
     }
 
     @Test
@@ -99,14 +100,15 @@ class HeatSumTest {
 
     @Test
     void shouldStaySmallWhenDatesAreCenturiesApart() {
-        final HeatSum sum = HeatSum.empty(Duration.ofMinutes(1)).add(10, Instant.parse("1970-01-01T00:00:00Z"))
+        final HeatSum sum = HeatSum.empty(Duration.ofMinutes(1))
+                .add(10, Instant.parse("1970-01-01T00:00:00Z"))
                 .add(20, Instant.parse("2100-12-31T23:59:59Z"));
 
         assertThat(sum.chunks()).hasSize(2);
-        assertThat(sum.chunks()).allSatisfy(chunk -> assertThat(chunk.digits().length()).isLessThanOrEqualTo(14));
+        assertThat(sum.chunks())
+                .allSatisfy(chunk -> assertThat(chunk.digits().length()).isLessThanOrEqualTo(14));
         // The 1970 story is worth 2^-68,899,680 of the other one.
-        assertThat(sum.heatScore()).isCloseTo(4_133_980_799_000.0 / 60_000 + Math.log(1.2) / Math.log(2),
-                within(1e-6));
+        assertThat(sum.heatScore()).isCloseTo(4_133_980_799_000.0 / 60_000 + Math.log(1.2) / Math.log(2), within(1e-6));
     }
 
     @Test
@@ -145,7 +147,9 @@ class HeatSumTest {
 
     @Test
     void shouldRoundTripThroughJson() {
-        final HeatSum sum = HeatSum.empty(DAY).add(80, T0).add(null, T0.minus(Duration.ofDays(900)))
+        final HeatSum sum = HeatSum.empty(DAY)
+                .add(80, T0)
+                .add(null, T0.minus(Duration.ofDays(900)))
                 .add(35, T0.plusSeconds(1));
 
         final String json = mapper.writeValueAsString(sum);
@@ -164,6 +168,7 @@ class HeatSumTest {
         assertThatThrownBy(() -> HeatSum.of(86_400_000, even)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HeatSum.of(86_400_000, tooClose)).isInstanceOf(IllegalArgumentException.class);
         assertThat(HeatSum.of(86_400_000, List.of(new HeatSum.Chunk(0, "1"), new HeatSum.Chunk(65, "3")))
-                .chunks()).hasSize(2);
+                        .chunks())
+                .hasSize(2);
     }
 }

@@ -6,14 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.heatwire.article.parse.ParsedArticle;
-import io.heatwire.article.parse.RelatedEntry;
-import io.heatwire.article.parse.SeedDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.heatwire.article.parse.ParsedArticle;
+import io.heatwire.article.parse.RelatedEntry;
+import io.heatwire.article.parse.SeedDocuments;
 
 class CanonicalUrlTest {
 
@@ -74,10 +75,25 @@ class CanonicalUrlTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "ftp://example.com/a", "mailto:someone@example.com", "javascript:alert(1)",
-        "//example.com/a", "example.com/a", "https://", "https:///a", "https://exa mple.com/a", "https://example.com:99999/",
-        "https://example.com:8o/", "https://ex..ample.com/", "https://example.com/a\nb", "not a url",
-        "https://example-com.cdn.ampproject.org/c/s/", "https://example-com.cdn.ampproject.org/x/y"})
+    @ValueSource(
+            strings = {
+                "   ",
+                "ftp://example.com/a",
+                "mailto:someone@example.com",
+                "javascript:alert(1)",
+                "//example.com/a",
+                "example.com/a",
+                "https://",
+                "https:///a",
+                "https://exa mple.com/a",
+                "https://example.com:99999/",
+                "https://example.com:8o/",
+                "https://ex..ample.com/",
+                "https://example.com/a\nb",
+                "not a url",
+                "https://example-com.cdn.ampproject.org/c/s/",
+                "https://example-com.cdn.ampproject.org/x/y"
+            })
     void shouldRejectUnusableUrls(final String url) {
         assertThat(CanonicalUrl.canonicalize(url)).isEmpty();
     }
@@ -94,8 +110,10 @@ class CanonicalUrlTest {
     void shouldMapEverySeedArticlesWebAmpAndAmpCacheUrlsToOneUrl() {
         for (final String name : SeedDocuments.all().keySet()) {
             final ParsedArticle article = SeedDocuments.parsed(name);
-            assertThat(distinctCanonical(article.webUrl(), article.originalUrl(), article.ampWebUrl(),
-                    article.cdnAmpWebUrl())).as(name).hasSize(1);
+            assertThat(distinctCanonical(
+                            article.webUrl(), article.originalUrl(), article.ampWebUrl(), article.cdnAmpWebUrl()))
+                    .as(name)
+                    .hasSize(1);
         }
     }
 
@@ -104,7 +122,9 @@ class CanonicalUrlTest {
         final List<String> split = new ArrayList<>();
         for (final String name : SeedDocuments.all().keySet()) {
             for (final RelatedEntry entry : SeedDocuments.parsed(name).related()) {
-                if (distinctCanonical(entry.webUrl(), entry.ampWebUrl(), entry.cdnAmpWebUrl()).size() != 1) {
+                if (distinctCanonical(entry.webUrl(), entry.ampWebUrl(), entry.cdnAmpWebUrl())
+                                .size()
+                        != 1) {
                     split.add(entry.webUrl());
                 }
             }
@@ -115,7 +135,11 @@ class CanonicalUrlTest {
     }
 
     private static List<String> distinctCanonical(final String... urls) {
-        return Stream.of(urls).map(CanonicalUrl::canonicalize).flatMap(java.util.Optional::stream).distinct().toList();
+        return Stream.of(urls)
+                .map(CanonicalUrl::canonicalize)
+                .flatMap(java.util.Optional::stream)
+                .distinct()
+                .toList();
     }
 
     private static List<String> seedUrls() {
@@ -123,10 +147,12 @@ class CanonicalUrlTest {
         for (final String name : SeedDocuments.all().keySet()) {
             final ParsedArticle article = SeedDocuments.parsed(name);
             Stream.of(article.webUrl(), article.originalUrl(), article.ampWebUrl(), article.cdnAmpWebUrl())
-                    .filter(java.util.Objects::nonNull).forEach(urls::add);
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(urls::add);
             for (final RelatedEntry entry : article.related()) {
                 Stream.of(entry.webUrl(), entry.ampWebUrl(), entry.cdnAmpWebUrl())
-                        .filter(java.util.Objects::nonNull).forEach(urls::add);
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(urls::add);
             }
         }
         return urls;

@@ -8,9 +8,12 @@ class StoryIdentityTest {
 
     @Test
     void shouldUseTheWebUrlAsPrimaryAndListOtherDistinctUrlsAsAliases() {
-        final StoryIdentity identity = StoryIdentity.resolve("https://www.example.com/a/",
-                "https://example.com/original", "https://example.com/amp/a",
-                "https://example-com.cdn.ampproject.org/c/s/example.com/amp/a").orElseThrow();
+        final StoryIdentity identity = StoryIdentity.resolve(
+                        "https://www.example.com/a/",
+                        "https://example.com/original",
+                        "https://example.com/amp/a",
+                        "https://example-com.cdn.ampproject.org/c/s/example.com/amp/a")
+                .orElseThrow();
 
         assertThat(identity.canonicalUrl()).isEqualTo("https://example.com/a");
         assertThat(identity.id()).isEqualTo(StoryId.of("https://example.com/a"));
@@ -23,9 +26,13 @@ class StoryIdentityTest {
     @Test
     void shouldFallBackToOriginalThenAmpUrl() {
         assertThat(StoryIdentity.resolve(null, "https://example.com/o", "https://example.com/p.amp.html", null))
-                .get().extracting(StoryIdentity::canonicalUrl).isEqualTo("https://example.com/o");
+                .get()
+                .extracting(StoryIdentity::canonicalUrl)
+                .isEqualTo("https://example.com/o");
         assertThat(StoryIdentity.resolve("garbage", null, "https://example.com/p.amp.html", null))
-                .get().extracting(StoryIdentity::canonicalUrl).isEqualTo("https://example.com/p.html");
+                .get()
+                .extracting(StoryIdentity::canonicalUrl)
+                .isEqualTo("https://example.com/p.html");
     }
 
     @Test

@@ -73,8 +73,11 @@ public final class ArticleDocument {
         if (fenced) {
             out.append("---\n");
         }
-        fields.forEach((name, value) -> out.append(name).append(':')
-                .append(value.startsWith("\n") ? "" : " ").append(value).append('\n'));
+        fields.forEach((name, value) -> out.append(name)
+                .append(':')
+                .append(value.startsWith("\n") ? "" : " ")
+                .append(value)
+                .append('\n'));
         if (!related.isEmpty()) {
             out.append("related:\n");
             related.forEach(item -> out.append(item).append('\n'));

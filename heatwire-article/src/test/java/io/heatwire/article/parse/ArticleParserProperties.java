@@ -35,18 +35,54 @@ class ArticleParserProperties {
     /** Documents to start from: the seeds, and the corpus entries small enough to mutate quickly. */
     private static final List<byte[]> STARTS = starts();
     /** Fragments that reach the YAML parser's anchors, aliases, tags, flow collections and directives. */
-    private static final List<String> FRAGMENTS = List.of("&a ", "*a", "<<: *a\n", "!!python/object ", "!x ", "{", "}",
-            "[", "]", "\n---\n", "\n...\n", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "? ", ": ", "\t", "\u0000", "\"",
-            "'", "|\n", ">-\n", "#", "\r\n", "\uFEFF", "\uD83D\uDCF0", "- ", "  ", "url: ", "related:\n  - ",
-            "http://", "https://www.example.com/a?utm_source=x#f", "~", "null", "0x1F", "1e999", "2026-02-30T25:61:00Z");
+    private static final List<String> FRAGMENTS = List.of(
+            "&a ",
+            "*a",
+            "<<: *a\n",
+            "!!python/object ",
+            "!x ",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\n---\n",
+            "\n...\n",
+            "%YAML 1.1\n",
+            "%TAG ! tag:x,2000:\n",
+            "? ",
+            ": ",
+            "\t",
+            "\u0000",
+            "\"",
+            "'",
+            "|\n",
+            ">-\n",
+            "#",
+            "\r\n",
+            "\uFEFF",
+            "\uD83D\uDCF0",
+            "- ",
+            "  ",
+            "url: ",
+            "related:\n  - ",
+            "http://",
+            "https://www.example.com/a?utm_source=x#f",
+            "~",
+            "null",
+            "0x1F",
+            "1e999",
+            "2026-02-30T25:61:00Z");
 
     private final ArticleParser parser = new ArticleParser(ParseLimits.defaults());
 
     @Property(tries = 1000)
     void shouldOnlyEverReturnAnArticleWithValidStoryIdsOrARejection(@ForAll("mutatedDocuments") final byte[] document) {
-        final Outcome outcome = assertTimeoutPreemptively(HANG_GUARD, () -> parseMeasured(document),
+        final Outcome outcome = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> parseMeasured(document),
                 () -> "the parser hung on a document of " + document.length + " bytes");
-        assertThat(outcome.allocatedBytes()).as("bytes allocated parsing a document of %d bytes", document.length)
+        assertThat(outcome.allocatedBytes())
+                .as("bytes allocated parsing a document of %d bytes", document.length)
                 .isLessThan(MAX_ALLOCATED_BYTES);
         Statistics.collect(outcome.rejection() == null ? "accepted" : "rejected");
         Statistics.coverage(coverage -> {
@@ -64,14 +100,17 @@ class ArticleParserProperties {
         assertThat(article.url()).isNotBlank();
         final List<Story> stories = Stories.from(article);
         assertThat(stories).isNotEmpty().allSatisfy(story -> {
-            assertThat(StoryId.isValid(story.id())).as("story id %s", story.id()).isTrue();
+            assertThat(StoryId.isValid(story.id()))
+                    .as("story id %s", story.id())
+                    .isTrue();
             assertThat(story.id()).isEqualTo(StoryId.of(story.canonicalUrl()));
         });
-        assertThat(stories.get(0).aliases()).allSatisfy(alias -> assertThat(StoryId.isValid(alias)).as("alias %s", alias).isTrue());
+        assertThat(stories.get(0).aliases())
+                .allSatisfy(alias ->
+                        assertThat(StoryId.isValid(alias)).as("alias %s", alias).isTrue());
     }
 
-    private record Outcome(ParsedArticle article, RejectedDocumentException rejection, long allocatedBytes) {
-    }
+    private record Outcome(ParsedArticle article, RejectedDocumentException rejection, long allocatedBytes) {}
 
     /** Parses on the calling thread and counts what that thread allocated meanwhile. */
     private Outcome parseMeasured(final byte[] document) {
@@ -92,9 +131,12 @@ class ArticleParserProperties {
     @Provide
     Arbitrary<byte[]> mutatedDocuments() {
         final Arbitrary<Integer> start = Arbitraries.integers().between(0, STARTS.size() - 1);
-        final Arbitrary<int[]> edit = Arbitraries.integers().between(0, Integer.MAX_VALUE).array(int[].class).ofSize(3);
-        return start.flatMap(index -> edit.list().ofMinSize(1).ofMaxSize(6)
-                .map(edits -> mutate(STARTS.get(index), edits)));
+        final Arbitrary<int[]> edit = Arbitraries.integers()
+                .between(0, Integer.MAX_VALUE)
+                .array(int[].class)
+                .ofSize(3);
+        return start.flatMap(
+                index -> edit.list().ofMinSize(1).ofMaxSize(6).map(edits -> mutate(STARTS.get(index), edits)));
     }
 
     /** Overwrites, deletes, duplicates or inserts bytes, or splices in a YAML fragment, at pseudo-random positions. */
@@ -117,8 +159,11 @@ class ArticleParserProperties {
                     System.arraycopy(bytes, position, longer, position + 1, bytes.length - position);
                     bytes = longer;
                 }
-                default -> bytes = insert(bytes, position,
-                        FRAGMENTS.get(edit[2] % FRAGMENTS.size()).getBytes(StandardCharsets.UTF_8));
+                default ->
+                    bytes = insert(
+                            bytes,
+                            position,
+                            FRAGMENTS.get(edit[2] % FRAGMENTS.size()).getBytes(StandardCharsets.UTF_8));
             }
         }
         return bytes;
@@ -134,7 +179,8 @@ class ArticleParserProperties {
 
     private static List<byte[]> starts() {
         final List<byte[]> starts = new ArrayList<>(SeedDocuments.all().values());
-        MalformedDocumentCorpusTest.corpus().map(entry -> entry.document().get())
+        MalformedDocumentCorpusTest.corpus()
+                .map(entry -> entry.document().get())
                 .filter(document -> document.length > 0 && document.length <= 64 * 1024)
                 .forEach(starts::add);
         return List.copyOf(starts);

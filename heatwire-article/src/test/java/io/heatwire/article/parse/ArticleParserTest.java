@@ -16,7 +16,8 @@ class ArticleParserTest {
 
     @Test
     void shouldKeepTextAfterTheClosingFenceAsTrimmedBody() throws Exception {
-        final ParsedArticle article = parser.parse(ArticleDocument.valid().body("\nFirst paragraph.\n\n---\nSecond.\n\n")
+        final ParsedArticle article = parser.parse(ArticleDocument.valid()
+                .body("\nFirst paragraph.\n\n---\nSecond.\n\n")
                 .bytes());
 
         assertThat(article.body()).isEqualTo("First paragraph.\n\n---\nSecond.");
@@ -24,7 +25,8 @@ class ArticleParserTest {
 
     @Test
     void shouldReadBomAndCrlfAndKeepTheBody() throws Exception {
-        final ParsedArticle article = parser.parse(MalformedDocumentCorpusTest.resource("bom-crlf.txt").get());
+        final ParsedArticle article = parser.parse(
+                MalformedDocumentCorpusTest.resource("bom-crlf.txt").get());
 
         assertThat(article.title()).isEqualTo("BOM and CRLF");
         assertThat(article.url()).isEqualTo("https://example.com/bom");
@@ -33,15 +35,19 @@ class ArticleParserTest {
 
     @Test
     void shouldReadJsonDocumentsWithOffsetsAndNestedUnknownFields() throws Exception {
-        final ParsedArticle article = parser.parse(MalformedDocumentCorpusTest.resource("article.json").get());
+        final ParsedArticle article = parser.parse(
+                MalformedDocumentCorpusTest.resource("article.json").get());
 
         assertThat(article.title()).isEqualTo("A JSON article");
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-03-01T09:00:00Z"));
         assertThat(article.quality()).isEqualTo(70);
-        assertThat(article.related()).singleElement().extracting(RelatedEntry::url)
+        assertThat(article.related())
+                .singleElement()
+                .extracting(RelatedEntry::url)
                 .isEqualTo("https://other.example.org/r");
         assertThat(article.unknownFields()).containsOnlyKeys("extra");
-        assertThat(article.unknownFields().get("extra")).isEqualTo(Map.of("nested", java.util.Arrays.asList(1, 2.5, true, null)));
+        assertThat(article.unknownFields().get("extra"))
+                .isEqualTo(Map.of("nested", java.util.Arrays.asList(1, 2.5, true, null)));
     }
 
     @Test
@@ -54,18 +60,23 @@ class ArticleParserTest {
 
     @Test
     void shouldKeepUnknownFieldsInDocumentOrderAndDropHeat() throws Exception {
-        final ParsedArticle article = parser.parse(ArticleDocument.valid().with("zeta", "1").with("heat", "-1")
-                .with("alpha", "[a, {b: null}]").bytes());
+        final ParsedArticle article = parser.parse(ArticleDocument.valid()
+                .with("zeta", "1")
+                .with("heat", "-1")
+                .with("alpha", "[a, {b: null}]")
+                .bytes());
 
         assertThat(article.unknownFields().keySet()).containsExactly("zeta", "alpha");
-        assertThat(article.unknownFields().get("alpha")).isEqualTo(List.of("a", java.util.Collections.singletonMap("b", null)));
+        assertThat(article.unknownFields().get("alpha"))
+                .isEqualTo(List.of("a", java.util.Collections.singletonMap("b", null)));
         assertThatThrownBy(() -> article.unknownFields().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void shouldPassSecuredThroughUnchanged() throws Exception {
         final String secured = "  +GN8/abc==;WfwxhU2at450VxwWyctGFg==  ";
-        final ParsedArticle article = parser.parse(ArticleDocument.valid().with("secured", "\"" + secured + "\"").bytes());
+        final ParsedArticle article = parser.parse(
+                ArticleDocument.valid().with("secured", "\"" + secured + "\"").bytes());
 
         assertThat(article.secured()).isEqualTo(secured);
         assertThat(article.toString()).doesNotContain("GN8");
@@ -75,7 +86,8 @@ class ArticleParserTest {
     void shouldNormalizeTitleAndExcerptText() throws Exception {
         final ParsedArticle article = parser.parse(ArticleDocument.valid()
                 .with("title", "\"  Tom &amp; Jerry\\n\\n  return &#8212; again \"")
-                .with("excerpt", "\"a\\t\\tb\"").bytes());
+                .with("excerpt", "\"a\\t\\tb\"")
+                .bytes());
 
         assertThat(article.title()).isEqualTo("Tom & Jerry return — again");
         assertThat(article.excerpt()).isEqualTo("a b");
@@ -85,19 +97,27 @@ class ArticleParserTest {
     void shouldRepairMojibakeWithC1ControlsBeforeTheYamlParserAndSaySo() throws Exception {
         final ParsedArticle article = parser.parse(ArticleDocument.valid()
                 .with("excerpt", "\"He said â€œnoâ€\u009D.\"")
-                .with("secured", "\"Ã\u0081\"").bytes());
+                .with("secured", "\"Ã\u0081\"")
+                .bytes());
 
         assertThat(article.excerpt()).isEqualTo("He said \u201Cno\u201D.");
         assertThat(article.secured()).isEqualTo("\u00C1");
-        assertThat(article.warnings()).containsExactlyInAnyOrder(
-                new Warning(WarningKind.MOJIBAKE_REPAIRED, "document",
-                        "UTF-8 text read as Windows-1252, with C1 control characters, was repaired before parsing (line 9)"),
-                new Warning(WarningKind.MOJIBAKE_REPAIRED, "excerpt", "UTF-8 text read as Windows-1252 was repaired"));
+        assertThat(article.warnings())
+                .containsExactlyInAnyOrder(
+                        new Warning(
+                                WarningKind.MOJIBAKE_REPAIRED,
+                                "document",
+                                "UTF-8 text read as Windows-1252, with C1 control characters, was repaired before parsing (line 9)"),
+                        new Warning(
+                                WarningKind.MOJIBAKE_REPAIRED,
+                                "excerpt",
+                                "UTF-8 text read as Windows-1252 was repaired"));
     }
 
     @Test
     void shouldStillRejectALoneC1Control() {
-        final byte[] document = ArticleDocument.valid().with("excerpt", "\"a\u0090b\"").bytes();
+        final byte[] document =
+                ArticleDocument.valid().with("excerpt", "\"a\u0090b\"").bytes();
 
         final RejectedDocumentException rejection =
                 catchThrowableOfType(RejectedDocumentException.class, () -> parser.parse(document));
@@ -108,7 +128,8 @@ class ArticleParserTest {
 
     @Test
     void shouldReportYamlSyntaxErrorsWithLineAndColumnOfTheDocument() {
-        final byte[] document = "---\ntitle: \"t\"\nwebUrl: a: b\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final byte[] document =
+                "---\ntitle: \"t\"\nwebUrl: a: b\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         final RejectedDocumentException rejection =
                 catchThrowableOfType(RejectedDocumentException.class, () -> parser.parse(document));
@@ -133,17 +154,31 @@ class ArticleParserTest {
 
     @Test
     void shouldNameTheLimitAndItsPropertyWhenALimitIsExceeded() {
-        final ArticleParser strict = new ArticleParser(ParseLimits.defaults().withMaxRelated(2).withMaxAliases(0));
+        final ArticleParser strict =
+                new ArticleParser(ParseLimits.defaults().withMaxRelated(2).withMaxAliases(0));
 
-        final RejectedDocumentException related = catchThrowableOfType(RejectedDocumentException.class,
-                () -> strict.parse(ArticleDocument.valid().relatedTo("https://a.example/1").relatedTo("https://a.example/2")
-                        .relatedTo("https://a.example/3").bytes()));
-        final RejectedDocumentException aliases = catchThrowableOfType(RejectedDocumentException.class,
-                () -> strict.parse(ArticleDocument.valid().with("a", "&x 1").with("b", "*x").bytes()));
-        final RejectedDocumentException depth = catchThrowableOfType(RejectedDocumentException.class,
-                () -> parser.parse(ArticleDocument.valid().with("deep", "[".repeat(40) + "]".repeat(40)).bytes()));
-        final RejectedDocumentException size = catchThrowableOfType(RejectedDocumentException.class,
-                () -> new ArticleParser(ParseLimits.defaults().withMaxDocumentBytes(10)).parse(ArticleDocument.valid().bytes()));
+        final RejectedDocumentException related = catchThrowableOfType(
+                RejectedDocumentException.class,
+                () -> strict.parse(ArticleDocument.valid()
+                        .relatedTo("https://a.example/1")
+                        .relatedTo("https://a.example/2")
+                        .relatedTo("https://a.example/3")
+                        .bytes()));
+        final RejectedDocumentException aliases = catchThrowableOfType(
+                RejectedDocumentException.class,
+                () -> strict.parse(ArticleDocument.valid()
+                        .with("a", "&x 1")
+                        .with("b", "*x")
+                        .bytes()));
+        final RejectedDocumentException depth = catchThrowableOfType(
+                RejectedDocumentException.class,
+                () -> parser.parse(ArticleDocument.valid()
+                        .with("deep", "[".repeat(40) + "]".repeat(40))
+                        .bytes()));
+        final RejectedDocumentException size = catchThrowableOfType(
+                RejectedDocumentException.class,
+                () -> new ArticleParser(ParseLimits.defaults().withMaxDocumentBytes(10))
+                        .parse(ArticleDocument.valid().bytes()));
 
         assertThat(related.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
         assertThat(related.getMessage()).contains("related").contains(ParseLimits.MAX_RELATED);
@@ -158,16 +193,20 @@ class ArticleParserTest {
 
     @Test
     void shouldExpandAliasesWithinLimits() throws Exception {
-        final ParsedArticle article = parser.parse(ArticleDocument.valid().with("word", "&w hello")
-                .with("words", "[*w, *w]").bytes());
+        final ParsedArticle article = parser.parse(ArticleDocument.valid()
+                .with("word", "&w hello")
+                .with("words", "[*w, *w]")
+                .bytes());
 
         assertThat(article.unknownFields().get("words")).isEqualTo(List.of("hello", "hello"));
     }
 
     @Test
     void shouldRejectTagsWithoutConstructingAnything() {
-        final RejectedDocumentException rejection = catchThrowableOfType(RejectedDocumentException.class,
-                () -> parser.parse(MalformedDocumentCorpusTest.resource("java-tag.yaml").get()));
+        final RejectedDocumentException rejection = catchThrowableOfType(
+                RejectedDocumentException.class,
+                () -> parser.parse(
+                        MalformedDocumentCorpusTest.resource("java-tag.yaml").get()));
 
         assertThat(rejection.code()).isEqualTo(ErrorCode.UNSUPPORTED_TAG);
         assertThat(rejection.line()).isEqualTo(2);
@@ -175,18 +214,26 @@ class ArticleParserTest {
 
     @Test
     void shouldReadDatesWithOffsetsZonesAndSpaces() throws Exception {
-        assertThat(parser.parse(ArticleDocument.valid().with("publishedDateTime", "2024-03-01T10:00:00+02:00").bytes())
-                .publishedAt()).isEqualTo(Instant.parse("2024-03-01T08:00:00Z"));
-        assertThat(parser.parse(ArticleDocument.valid().with("publishedDateTime", "\"2024-03-01 10:00:00Z\"").bytes())
-                .publishedAt()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
-        final ParsedArticle dateOnly = parser.parse(ArticleDocument.valid().with("publishedDateTime", "2024-03-01").bytes());
+        assertThat(parser.parse(ArticleDocument.valid()
+                                .with("publishedDateTime", "2024-03-01T10:00:00+02:00")
+                                .bytes())
+                        .publishedAt())
+                .isEqualTo(Instant.parse("2024-03-01T08:00:00Z"));
+        assertThat(parser.parse(ArticleDocument.valid()
+                                .with("publishedDateTime", "\"2024-03-01 10:00:00Z\"")
+                                .bytes())
+                        .publishedAt())
+                .isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
+        final ParsedArticle dateOnly = parser.parse(
+                ArticleDocument.valid().with("publishedDateTime", "2024-03-01").bytes());
         assertThat(dateOnly.publishedAt()).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
         assertThat(dateOnly.warnings()).extracting(Warning::kind).containsExactly(WarningKind.DATE_WITHOUT_ZONE);
     }
 
     @Test
     void shouldKeepRelatedEntriesWithTheirOwnFieldsAndWarnings() throws Exception {
-        final ParsedArticle article = parser.parse(ArticleDocument.valid().relatedRaw("""
+        final ParsedArticle article =
+                parser.parse(ArticleDocument.valid().relatedRaw("""
                   - title: "Other"
                     publishedDateTime: "yesterday"
                     ampWebUrl: "https://other.example.org/x.amp.html"
@@ -204,8 +251,10 @@ class ArticleParserTest {
             assertThat(entry.provider()).isEqualTo(new Provider("Other", "other.example.org"));
             assertThat(entry.images()).containsExactly(new Image("https://img.example.org/1.jpg", 10, 20, null));
         });
-        assertThat(article.warnings()).extracting(Warning::kind, Warning::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(WarningKind.DATE_INVALID, "related[0].publishedDateTime"),
-                org.assertj.core.groups.Tuple.tuple(WarningKind.QUALITY_INVALID, "related[0].quality"));
+        assertThat(article.warnings())
+                .extracting(Warning::kind, Warning::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(WarningKind.DATE_INVALID, "related[0].publishedDateTime"),
+                        org.assertj.core.groups.Tuple.tuple(WarningKind.QUALITY_INVALID, "related[0].quality"));
     }
 }

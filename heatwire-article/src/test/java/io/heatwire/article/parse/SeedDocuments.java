@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** The five sample documents of the repository's {@code seeds/} folder, by file name. */
 public final class SeedDocuments {
 
-    private SeedDocuments() {
-    }
+    private SeedDocuments() {}
 
     public static Map<String, byte[]> all() {
         final Path seeds = locate();

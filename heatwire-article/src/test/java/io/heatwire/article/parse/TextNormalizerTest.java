@@ -61,7 +61,8 @@ class TextNormalizerTest {
 
     @Test
     void shouldLeaveALoneC1ControlNextToARepairedSequence() {
-        assertThat(TextNormalizer.repairMojibakeWithC1Controls("â€\u009D \u0081")).isEqualTo("\u201D \u0081");
+        assertThat(TextNormalizer.repairMojibakeWithC1Controls("â€\u009D \u0081"))
+                .isEqualTo("\u201D \u0081");
     }
 
     @Test
@@ -100,7 +101,8 @@ class TextNormalizerTest {
 
     @Test
     void shouldCollapseWhitespaceRunsAndTrim() {
-        assertThat(TextNormalizer.collapseWhitespace("  a \t\n b\u00A0\u00A0c  ")).isEqualTo("a b c");
+        assertThat(TextNormalizer.collapseWhitespace("  a \t\n b\u00A0\u00A0c  "))
+                .isEqualTo("a b c");
     }
 
     @Test

@@ -17,8 +17,8 @@ import net.jqwik.api.Provide;
 class QualityStatsProperties {
 
     @Property
-    void shouldMatchTheFiguresOfThePlainValues(@ForAll("qualities") final List<Integer> added,
-            @ForAll final long seed) {
+    void shouldMatchTheFiguresOfThePlainValues(
+            @ForAll("qualities") final List<Integer> added, @ForAll final long seed) {
         final Random random = new Random(seed);
         final List<Integer> values = new ArrayList<>();
         QualityStats stats = QualityStats.EMPTY;
@@ -33,13 +33,17 @@ class QualityStatsProperties {
             }
         }
         assertThat(stats.summary()).isEqualTo(oracle(values));
-        assertThat(stats).isEqualTo(QualityStatsTest.of(values.stream().mapToInt(Integer::intValue).toArray()));
+        assertThat(stats)
+                .isEqualTo(QualityStatsTest.of(
+                        values.stream().mapToInt(Integer::intValue).toArray()));
         assertThat(QualityStats.of(stats.counts())).isEqualTo(stats);
     }
 
     @Property
-    void shouldReturnToTheSameStatsAfterAddThenRemove(@ForAll("qualities") final List<Integer> base,
-            @ForAll("qualities") final List<Integer> extra, @ForAll final long seed) {
+    void shouldReturnToTheSameStatsAfterAddThenRemove(
+            @ForAll("qualities") final List<Integer> base,
+            @ForAll("qualities") final List<Integer> extra,
+            @ForAll final long seed) {
         QualityStats stats = QualityStats.EMPTY;
         for (final Integer quality : base) {
             stats = stats.add(quality);
@@ -65,8 +69,13 @@ class QualityStatsProperties {
         final List<Integer> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         final long sum = sorted.stream().mapToLong(Integer::longValue).sum();
-        return new QualitySummary(sorted.size(), (double) sum / sorted.size(), sorted.get(0),
-                sorted.get(sorted.size() - 1), nearestRank(sorted, 0.5), nearestRank(sorted, 0.9));
+        return new QualitySummary(
+                sorted.size(),
+                (double) sum / sorted.size(),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1),
+                nearestRank(sorted, 0.5),
+                nearestRank(sorted, 0.9));
     }
 
     /** The smallest value q such that at least p·n values are ≤ q. */
@@ -82,7 +91,11 @@ class QualityStatsProperties {
 
     @Provide
     Arbitrary<List<Integer>> qualities() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(0, 100), Arbitraries.integers().between(60, 64))
-                .injectNull(0.1).list().ofMaxSize(60);
+        return Arbitraries.oneOf(
+                        Arbitraries.integers().between(0, 100),
+                        Arbitraries.integers().between(60, 64))
+                .injectNull(0.1)
+                .list()
+                .ofMaxSize(60);
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import io.heatwire.article.identity.StoryId;
 import io.heatwire.article.parse.ArticleDocument;
 import io.heatwire.article.parse.ArticleParser;
@@ -14,7 +16,6 @@ import io.heatwire.article.parse.ParseLimits;
 import io.heatwire.article.parse.SeedDocuments;
 import io.heatwire.article.parse.Warning;
 import io.heatwire.article.parse.WarningKind;
-import org.junit.jupiter.api.Test;
 
 class StoriesTest {
 
@@ -23,8 +24,12 @@ class StoriesTest {
         final Map<String, Story> byId = seedStories();
 
         assertThat(byId).hasSize(26);
-        assertThat(byId.values()).filteredOn(story -> story.kind() == StoryKind.ARTICLE).hasSize(5);
-        assertThat(byId.values()).filteredOn(story -> story.kind() == StoryKind.REFERENCE).hasSize(21);
+        assertThat(byId.values())
+                .filteredOn(story -> story.kind() == StoryKind.ARTICLE)
+                .hasSize(5);
+        assertThat(byId.values())
+                .filteredOn(story -> story.kind() == StoryKind.REFERENCE)
+                .hasSize(21);
     }
 
     @Test
@@ -51,16 +56,20 @@ class StoriesTest {
         final Story article = stories.get(0);
 
         assertThat(article.kind()).isEqualTo(StoryKind.ARTICLE);
-        assertThat(article.canonicalUrl()).isEqualTo("https://dailymail.co.uk/news/article-10298385/"
-                + "Police-using-hand-held-facial-recognition-cameras-streets-time.html");
+        assertThat(article.canonicalUrl())
+                .isEqualTo("https://dailymail.co.uk/news/article-10298385/"
+                        + "Police-using-hand-held-facial-recognition-cameras-streets-time.html");
         assertThat(article.id()).isEqualTo(StoryId.of(article.canonicalUrl()));
         assertThat(article.aliases()).isEmpty();
         assertThat(article.provider()).isEqualTo(new StoryProvider("Daily Mail", "dailymail.co.uk", "dailymail.co.uk"));
         assertThat(article.topics()).containsExactly("Computer Vision", "AI");
         assertThat(article.topicSlugs()).containsExactly("computer-vision", "ai");
         assertThat(article.quality()).isEqualTo(51);
-        assertThat(article.related()).hasSize(5).isSorted()
-                .containsExactlyInAnyOrderElementsOf(stories.subList(1, 6).stream().map(Story::id).toList());
+        assertThat(article.related())
+                .hasSize(5)
+                .isSorted()
+                .containsExactlyInAnyOrderElementsOf(
+                        stories.subList(1, 6).stream().map(Story::id).toList());
         assertThat(article.sourceVersion()).isEqualTo(new SourceVersion(article.publishedAt(), null, "ab".repeat(32)));
         assertThat(article.secured()).isNotNull();
         assertThat(article.toString()).doesNotContain(article.secured());
@@ -72,7 +81,8 @@ class StoriesTest {
         final Story windows = Stories.from(SeedDocuments.parsed("000")).get(1);
 
         assertThat(windows.kind()).isEqualTo(StoryKind.REFERENCE);
-        assertThat(windows.canonicalUrl()).isEqualTo("https://windowsreport.com/facial-recognition-not-working-windows-11");
+        assertThat(windows.canonicalUrl())
+                .isEqualTo("https://windowsreport.com/facial-recognition-not-working-windows-11");
         assertThat(windows.title()).isEqualTo("Facial recognition isn’t working for some Windows 11 users");
         assertThat(windows.quality()).isEqualTo(59);
         assertThat(windows.provider().key()).isEqualTo("windowsreport.com");
@@ -85,25 +95,30 @@ class StoriesTest {
 
     @Test
     void shouldIgnoreSelfReferencesAndCollapseDuplicateReferences() throws Exception {
-        final var article = new ArticleParser(ParseLimits.defaults()).parse(ArticleDocument.valid()
-                .with("ampWebUrl", "\"https://example.com/news/amp/a\"")
-                .relatedTo("https://www.example.com/news/amp/a")
-                .relatedTo("https://other.example.org/b")
-                .relatedTo("http://other.example.org/b/?utm_source=feed")
-                .bytes());
+        final var article = new ArticleParser(ParseLimits.defaults())
+                .parse(ArticleDocument.valid()
+                        .with("ampWebUrl", "\"https://example.com/news/amp/a\"")
+                        .relatedTo("https://www.example.com/news/amp/a")
+                        .relatedTo("https://other.example.org/b")
+                        .relatedTo("http://other.example.org/b/?utm_source=feed")
+                        .bytes());
 
         final List<Story> stories = Stories.from(article);
 
         assertThat(stories).hasSize(2);
         assertThat(stories.get(0).related()).containsExactly(stories.get(1).id());
         assertThat(stories.get(0).related()).doesNotContain(stories.get(0).id());
-        assertThat(stories.get(0).warnings()).extracting(Warning::kind).containsExactly(WarningKind.RELATED_SELF_REFERENCE);
+        assertThat(stories.get(0).warnings())
+                .extracting(Warning::kind)
+                .containsExactly(WarningKind.RELATED_SELF_REFERENCE);
     }
 
     @Test
     void shouldListOtherArticleUrlsAsAliases() throws Exception {
-        final var article = new ArticleParser(ParseLimits.defaults()).parse(ArticleDocument.valid()
-                .with("originalUrl", "\"https://syndication.example.net/a\"").bytes());
+        final var article = new ArticleParser(ParseLimits.defaults())
+                .parse(ArticleDocument.valid()
+                        .with("originalUrl", "\"https://syndication.example.net/a\"")
+                        .bytes());
 
         final Story story = Stories.from(article).get(0);
 
@@ -112,10 +127,14 @@ class StoriesTest {
 
     @Test
     void shouldUseTheUrlHostAsProviderKeyWhenTheDomainIsMissing() throws Exception {
-        final var article = new ArticleParser(ParseLimits.defaults()).parse(ArticleDocument.valid().without("provider")
-                .with("webUrl", "\"https://www.News.example.co.uk/a\"").bytes());
+        final var article = new ArticleParser(ParseLimits.defaults())
+                .parse(ArticleDocument.valid()
+                        .without("provider")
+                        .with("webUrl", "\"https://www.News.example.co.uk/a\"")
+                        .bytes());
 
-        assertThat(Stories.from(article).get(0).provider()).isEqualTo(new StoryProvider(null, null, "news.example.co.uk"));
+        assertThat(Stories.from(article).get(0).provider())
+                .isEqualTo(new StoryProvider(null, null, "news.example.co.uk"));
     }
 
     private static Map<String, Story> seedStories() {

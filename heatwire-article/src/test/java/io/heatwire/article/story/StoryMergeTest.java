@@ -55,18 +55,60 @@ class StoryMergeTest {
     @Test
     void shouldRefuseToMergeDifferentStories() {
         final Story story = story(StoryKind.ARTICLE, "T", "2024-01-01T00:00:00Z", List.of(), null);
-        final Story other = new Story(A, StoryKind.ARTICLE, "https://example.com/b", "https://example.com/b", List.of(),
-                "T", null, null, null, null, null, new StoryProvider(null, null, "example.com"), List.of(), List.of(),
-                List.of(), List.of(), List.of(), null, Map.of(), new SourceVersion(null, null, null), null);
+        final Story other = new Story(
+                A,
+                StoryKind.ARTICLE,
+                "https://example.com/b",
+                "https://example.com/b",
+                List.of(),
+                "T",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new StoryProvider(null, null, "example.com"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                Map.of(),
+                new SourceVersion(null, null, null),
+                null);
 
         assertThatThrownBy(() -> StoryMerge.merge(story, other)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static Story story(final StoryKind kind, final String title, final String published,
-            final List<String> related, final String clusterId) {
+    private static Story story(
+            final StoryKind kind,
+            final String title,
+            final String published,
+            final List<String> related,
+            final String clusterId) {
         final Instant at = Instant.parse(published);
-        return new Story(ID, kind, "https://example.com/a", "https://example.com/a", List.of(), title, null, null,
-                "article", at, 50, new StoryProvider("Example", "example.com", "example.com"), List.of(), List.of(),
-                List.of(), related, List.of(), null, Map.of(), new SourceVersion(at, null, null), clusterId);
+        return new Story(
+                ID,
+                kind,
+                "https://example.com/a",
+                "https://example.com/a",
+                List.of(),
+                title,
+                null,
+                null,
+                "article",
+                at,
+                50,
+                new StoryProvider("Example", "example.com", "example.com"),
+                List.of(),
+                List.of(),
+                List.of(),
+                related,
+                List.of(),
+                null,
+                Map.of(),
+                new SourceVersion(at, null, null),
+                clusterId);
     }
 }

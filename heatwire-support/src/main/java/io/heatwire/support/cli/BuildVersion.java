@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.Properties;
 
 import org.apache.kafka.common.utils.AppInfoParser;
-
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,7 +33,8 @@ public final class BuildVersion implements IVersionProvider {
             }
             build.load(in);
         }
-        return new String[] {build.getProperty("build.artifact", command) + " "
-                + build.getProperty("build.version", "unknown"), kafka};
+        return new String[] {
+            build.getProperty("build.artifact", command) + " " + build.getProperty("build.version", "unknown"), kafka
+        };
     }
 }

@@ -9,6 +9,7 @@ public final class DeadLetterHeaders {
 
     /** Every error header starts with it; a replayed record's old error headers are replaced. */
     public static final String PREFIX = "heatwire-error";
+
     public static final String CODE = "heatwire-error-code";
     public static final String MESSAGE = "heatwire-error-message";
     public static final String LINE = "heatwire-error-line";
@@ -25,6 +26,5 @@ public final class DeadLetterHeaders {
     /** A record whose bytes could not even be read as a key and value. */
     public static final String UNREADABLE_RECORD = "UNREADABLE_RECORD";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 }

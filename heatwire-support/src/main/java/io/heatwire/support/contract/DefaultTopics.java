@@ -10,12 +10,12 @@ public final class DefaultTopics {
     public static final String RAW = "heatwire.articles.raw";
     /** Documents that could not be processed: original bytes plus {@link DeadLetterHeaders}. */
     public static final String DEAD_LETTERS = "heatwire.articles.dlq";
+
     public static final String STORIES = "heatwire.stories";
     public static final String CLUSTERS = "heatwire.clusters";
     public static final String PROVIDERS = "heatwire.providers";
     /** News topics (a story's subjects), not Kafka topics. */
     public static final String NEWS_TOPICS = "heatwire.topics";
 
-    private DefaultTopics() {
-    }
+    private DefaultTopics() {}
 }

@@ -8,6 +8,5 @@ public final class MetricNames {
     /** The dead-letter code: a parser error code or one of {@link DeadLetterHeaders}' codes. */
     public static final String CODE_TAG = "code";
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 }

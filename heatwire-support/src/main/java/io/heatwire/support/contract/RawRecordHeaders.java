@@ -15,6 +15,5 @@ public final class RawRecordHeaders {
     /** SHA-256 of the document bytes, lowercase hex, as ingest-service computed it. */
     public static final String CONTENT_SHA256 = "content-sha256";
 
-    private RawRecordHeaders() {
-    }
+    private RawRecordHeaders() {}
 }

@@ -45,16 +45,23 @@ public final class BrokerHealthIndicator implements HealthIndicator, DisposableB
     @Override
     public Health health() {
         try {
-            final DescribeClusterResult cluster = admin()
-                    .describeCluster(new DescribeClusterOptions().timeoutMs(Math.toIntExact(timeout.toMillis())));
+            final DescribeClusterResult cluster = admin().describeCluster(
+                            new DescribeClusterOptions().timeoutMs(Math.toIntExact(timeout.toMillis())));
             final String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            final int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            return Health.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes).build();
+            final int nodes = cluster.nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
+            return Health.up()
+                    .withDetail("clusterId", clusterId)
+                    .withDetail("nodes", nodes)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down(e).build();
         } catch (ExecutionException e) {
-            return Health.down(e.getCause()).withDetail("timeout", timeout.toString()).build();
+            return Health.down(e.getCause())
+                    .withDetail("timeout", timeout.toString())
+                    .build();
         } catch (TimeoutException e) {
             return Health.down(e).withDetail("timeout", timeout.toString()).build();
         }

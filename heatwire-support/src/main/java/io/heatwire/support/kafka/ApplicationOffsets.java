@@ -32,8 +32,8 @@ public final class ApplicationOffsets {
      * @param internalTopics topics the application writes and reads itself, besides its repartition topics
      * @param outputTopics   topics whose end offsets a snapshot includes
      */
-    public ApplicationOffsets(Admin admin, String applicationId, String rawTopic, Set<String> internalTopics,
-            Set<String> outputTopics) {
+    public ApplicationOffsets(
+            Admin admin, String applicationId, String rawTopic, Set<String> internalTopics, Set<String> outputTopics) {
         this.admin = admin;
         this.applicationId = applicationId;
         this.rawTopic = rawTopic;
@@ -45,11 +45,14 @@ public final class ApplicationOffsets {
     public Snapshot snapshot() throws ExecutionException, InterruptedException {
         final Set<String> existing = admin.listTopics().names().get();
         final Set<String> inputs = existing.stream()
-                .filter(name -> name.equals(rawTopic) || internalTopics.contains(name)
+                .filter(name -> name.equals(rawTopic)
+                        || internalTopics.contains(name)
                         || name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
                 .collect(Collectors.toSet());
-        final Set<String> outputs = existing.stream().filter(outputTopics::contains).collect(Collectors.toSet());
-        return new Snapshot(rawTopic, committedOffsets(), endOffsets(partitions(inputs)), endOffsets(partitions(outputs)));
+        final Set<String> outputs =
+                existing.stream().filter(outputTopics::contains).collect(Collectors.toSet());
+        return new Snapshot(
+                rawTopic, committedOffsets(), endOffsets(partitions(inputs)), endOffsets(partitions(outputs)));
     }
 
     /**
@@ -60,7 +63,10 @@ public final class ApplicationOffsets {
      * @param inputEnds  the committed end offset of every input partition
      * @param outputEnds the committed end offset of every output partition
      */
-    public record Snapshot(String rawTopic, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> inputEnds,
+    public record Snapshot(
+            String rawTopic,
+            Map<TopicPartition, Long> committed,
+            Map<TopicPartition, Long> inputEnds,
             Map<TopicPartition, Long> outputEnds) {
 
         public Snapshot {
@@ -81,8 +87,10 @@ public final class ApplicationOffsets {
 
         /** The sum of the committed raw-topic offsets: how many raw records are done. */
         public long rawCommitted() {
-            return inputEnds.keySet().stream().filter(p -> p.topic().equals(rawTopic))
-                    .mapToLong(p -> committed.getOrDefault(p, 0L)).sum();
+            return inputEnds.keySet().stream()
+                    .filter(p -> p.topic().equals(rawTopic))
+                    .mapToLong(p -> committed.getOrDefault(p, 0L))
+                    .sum();
         }
 
         /**
@@ -90,13 +98,16 @@ public final class ApplicationOffsets {
          * marker takes, which no consumer ever reads.
          */
         public boolean internalWithinMarkers() {
-            return inputEnds.keySet().stream().filter(p -> !p.topic().equals(rawTopic))
+            return inputEnds.keySet().stream()
+                    .filter(p -> !p.topic().equals(rawTopic))
                     .allMatch(p -> behind(p) <= 1);
         }
 
         private long lag(boolean raw) {
-            return inputEnds.keySet().stream().filter(p -> p.topic().equals(rawTopic) == raw)
-                    .mapToLong(this::behind).sum();
+            return inputEnds.keySet().stream()
+                    .filter(p -> p.topic().equals(rawTopic) == raw)
+                    .mapToLong(this::behind)
+                    .sum();
         }
 
         private long behind(TopicPartition partition) {
@@ -106,8 +117,9 @@ public final class ApplicationOffsets {
 
     /** The group's committed offset per partition; partitions it never committed are absent. */
     public Map<TopicPartition, Long> committedOffsets() throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, OffsetAndMetadata> offsets =
-                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
+                .partitionsToOffsetAndMetadata()
+                .get();
         final Map<TopicPartition, Long> result = new HashMap<>();
         offsets.forEach((partition, offset) -> {
             if (offset != null) {
@@ -119,9 +131,11 @@ public final class ApplicationOffsets {
 
     /** The partitions of those of {@code topics} that exist. */
     public Set<TopicPartition> partitions(Set<String> topics) throws ExecutionException, InterruptedException {
-        final Set<String> existing = admin.listTopics().names().get().stream().filter(topics::contains)
+        final Set<String> existing = admin.listTopics().names().get().stream()
+                .filter(topics::contains)
                 .collect(Collectors.toSet());
-        final Map<String, TopicDescription> descriptions = admin.describeTopics(existing).allTopicNames().get();
+        final Map<String, TopicDescription> descriptions =
+                admin.describeTopics(existing).allTopicNames().get();
         return descriptions.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
@@ -130,10 +144,12 @@ public final class ApplicationOffsets {
     /** The committed (read_committed) end offset of each partition. */
     public Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions)
             throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        final Map<TopicPartition, OffsetSpec> request =
+                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
         final Map<TopicPartition, Long> result = new HashMap<>();
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get()
                 .forEach((partition, info) -> result.put(partition, info.offset()));
         return result;
     }

@@ -25,8 +25,7 @@ public final class TopicReader {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /**
      * Hands every record of the topic to {@code each}.
@@ -36,7 +35,10 @@ public final class TopicReader {
      * @return the topic's partition count; 0 when the topic does not exist
      * @throws IllegalStateException when the end is not reached within {@code timeout}
      */
-    public static int readToEnd(Map<String, Object> clientConfig, String topic, Duration timeout,
+    public static int readToEnd(
+            Map<String, Object> clientConfig,
+            String topic,
+            Duration timeout,
             Consumer<ConsumerRecord<byte[], byte[]>> each) {
         final List<TopicPartition> partitions = partitions(clientConfig, topic);
         readToEnd(clientConfig, partitions, timeout, each);
@@ -44,8 +46,11 @@ public final class TopicReader {
     }
 
     /** {@link #readToEnd(Map, String, Duration, Consumer)} for some partitions only (of any topics). */
-    public static void readToEnd(Map<String, Object> clientConfig, Collection<TopicPartition> partitions,
-            Duration timeout, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    public static void readToEnd(
+            Map<String, Object> clientConfig,
+            Collection<TopicPartition> partitions,
+            Duration timeout,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
         if (partitions.isEmpty()) {
             return;
         }
@@ -67,8 +72,11 @@ public final class TopicReader {
     public static List<TopicPartition> partitions(Map<String, Object> clientConfig, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientConfig)) {
             final List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-            return infos == null ? List.of()
-                    : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            return infos == null
+                    ? List.of()
+                    : infos.stream()
+                            .map(info -> new TopicPartition(topic, info.partition()))
+                            .toList();
         }
     }
 

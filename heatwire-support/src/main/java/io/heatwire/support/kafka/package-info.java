@@ -1,3 +1,2 @@
 /** Reading where a Kafka Streams application stands, through the Admin client. */
 package io.heatwire.support.kafka;
-

@@ -65,8 +65,8 @@ public final class ChildProcess implements AutoCloseable {
      * quick start over peak speed.
      */
     public static List<String> javaJar(Path jar, String maxHeap, String... arguments) {
-        return javaJar(List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), jar,
-                List.of(arguments));
+        return javaJar(
+                List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), jar, List.of(arguments));
     }
 
     public boolean isAlive() {
@@ -141,8 +141,8 @@ public final class ChildProcess implements AutoCloseable {
         process.destroyForcibly();
         try {
             if (!process.waitFor(DEFAULT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for "
-                        + DEFAULT_GRACE);
+                throw new IllegalStateException(
+                        name + " (pid " + process.pid() + ") survived SIGKILL for " + DEFAULT_GRACE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

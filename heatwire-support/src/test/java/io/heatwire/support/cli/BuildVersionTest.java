@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,18 +14,18 @@ class BuildVersionTest {
     @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class)
     static final class Demo implements Runnable {
         @Override
-        public void run() {
-        }
+        public void run() {}
     }
 
     @Test
     void shouldNameTheCommandWhenTheBuildLeftNoBuildInfo() {
         final StringWriter out = new StringWriter();
-        final int exit = new CommandLine(new Demo()).setOut(new PrintWriter(out)).execute("--version");
+        final int exit =
+                new CommandLine(new Demo()).setOut(new PrintWriter(out)).execute("--version");
 
         assertThat(exit).isZero();
         // This module's own build writes no build-info.properties, so the command's name stands in.
-        assertThat(out.toString()).matches("demo \\(version unknown: built without Maven\\)\\R"
-                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(out.toString())
+                .matches("demo \\(version unknown: built without Maven\\)\\R" + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 }

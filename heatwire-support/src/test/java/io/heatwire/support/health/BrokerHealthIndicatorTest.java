@@ -22,7 +22,8 @@ class BrokerHealthIndicatorTest {
             port = socket.getLocalPort();
         }
         final BrokerHealthIndicator indicator = new BrokerHealthIndicator(
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port), "health-test",
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port),
+                "health-test",
                 Duration.ofMillis(500));
         try {
             final long start = System.nanoTime();

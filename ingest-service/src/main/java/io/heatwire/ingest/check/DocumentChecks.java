@@ -48,8 +48,15 @@ public final class DocumentChecks {
             return Optional.of(new Rejection(RejectionCode.EMPTY, subject + " is empty"));
         }
         if (size > maxBytes) {
-            return Optional.of(new Rejection(RejectionCode.TOO_LARGE, String.format(Locale.ROOT,
-                    "%s is %d bytes, over the %d-byte limit (%s)", subject, size, maxBytes, LIMIT_PROPERTY)));
+            return Optional.of(new Rejection(
+                    RejectionCode.TOO_LARGE,
+                    String.format(
+                            Locale.ROOT,
+                            "%s is %d bytes, over the %d-byte limit (%s)",
+                            subject,
+                            size,
+                            maxBytes,
+                            LIMIT_PROPERTY)));
         }
         return Optional.empty();
     }
@@ -69,8 +76,10 @@ public final class DocumentChecks {
     public CheckResult read(InputStream in, String subject) throws IOException {
         final byte[] bytes = in.readNBytes((int) maxBytes + 1);
         if (bytes.length > maxBytes) {
-            return new CheckResult.Rejected(new Rejection(RejectionCode.TOO_LARGE, String.format(Locale.ROOT,
-                    "%s is over the %d-byte limit (%s)", subject, maxBytes, LIMIT_PROPERTY)));
+            return new CheckResult.Rejected(new Rejection(
+                    RejectionCode.TOO_LARGE,
+                    String.format(
+                            Locale.ROOT, "%s is over the %d-byte limit (%s)", subject, maxBytes, LIMIT_PROPERTY)));
         }
         return check(bytes, subject);
     }
@@ -89,19 +98,30 @@ public final class DocumentChecks {
         // Control bytes first: a binary file is usually also invalid UTF-8, and BINARY is the better answer.
         final int control = firstControlByte(bytes);
         if (control >= 0) {
-            return Optional.of(new Rejection(RejectionCode.BINARY, String.format(Locale.ROOT,
-                    "%s contains the control byte 0x%02x at offset %d: this is a binary file, not a text document",
-                    subject, bytes[control] & 0xff, control)));
+            return Optional.of(new Rejection(
+                    RejectionCode.BINARY,
+                    String.format(
+                            Locale.ROOT,
+                            "%s contains the control byte 0x%02x at offset %d: this is a binary file, not a text document",
+                            subject,
+                            bytes[control] & 0xff,
+                            control)));
         }
         final CharBuffer text = CharBuffer.allocate(bytes.length);
         final ByteBuffer in = ByteBuffer.wrap(bytes);
-        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         final CoderResult result = decoder.decode(in, text, true);
         if (result.isError()) {
-            return Optional.of(new Rejection(RejectionCode.NOT_UTF8, String.format(Locale.ROOT,
-                    "%s is not valid UTF-8 (invalid byte sequence at offset %d)", subject, in.position())));
+            return Optional.of(new Rejection(
+                    RejectionCode.NOT_UTF8,
+                    String.format(
+                            Locale.ROOT,
+                            "%s is not valid UTF-8 (invalid byte sequence at offset %d)",
+                            subject,
+                            in.position())));
         }
         text.flip();
         return checkShape(text, subject);
@@ -137,12 +157,17 @@ public final class DocumentChecks {
                 return Optional.empty();
             }
             // The reason names the line, never its text: reasons end up in logs and .error files.
-            return Optional.of(new Rejection(RejectionCode.NOT_A_DOCUMENT, String.format(Locale.ROOT,
-                    "%s does not look like an article: line %d is neither a '---' front-matter fence, "
-                            + "a 'key:' YAML mapping line nor the '{' of a JSON object", subject, lineNumber)));
+            return Optional.of(new Rejection(
+                    RejectionCode.NOT_A_DOCUMENT,
+                    String.format(
+                            Locale.ROOT,
+                            "%s does not look like an article: line %d is neither a '---' front-matter fence, "
+                                    + "a 'key:' YAML mapping line nor the '{' of a JSON object",
+                            subject,
+                            lineNumber)));
         }
-        return Optional.of(new Rejection(RejectionCode.EMPTY,
-                subject + " has no content, only blank lines or comments"));
+        return Optional.of(
+                new Rejection(RejectionCode.EMPTY, subject + " has no content, only blank lines or comments"));
     }
 
     private static boolean isDocumentStart(String line) {

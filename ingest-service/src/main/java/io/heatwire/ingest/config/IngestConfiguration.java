@@ -2,6 +2,7 @@ package io.heatwire.ingest.config;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +16,6 @@ import io.heatwire.ingest.metrics.IngestMetrics;
 import io.heatwire.ingest.publish.ArticlePublisher;
 import io.heatwire.ingest.publish.KafkaArticlePublisher;
 import io.heatwire.ingest.publish.PublishCommand;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /** The pieces every mode shares: checks, the publisher, metrics and the raw topic. */
 @Configuration(proxyBeanMethods = false)

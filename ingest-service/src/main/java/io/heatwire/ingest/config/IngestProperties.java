@@ -12,7 +12,8 @@ import io.heatwire.support.contract.DefaultTopics;
  * {@code spring.kafka.*}.
  */
 @ConfigurationProperties("heatwire")
-public record IngestProperties(@DefaultValue RawTopic topics, @DefaultValue Ingest ingest) {
+public record IngestProperties(
+        @DefaultValue RawTopic topics, @DefaultValue Ingest ingest) {
 
     /** The raw topic and how to create it when it does not exist yet. */
     public record RawTopic(
@@ -25,7 +26,8 @@ public record IngestProperties(@DefaultValue RawTopic topics, @DefaultValue Inge
                 throw new IllegalArgumentException("heatwire.topics.raw must not be blank");
             }
             if (partitions < 1 || replicationFactor < 1) {
-                throw new IllegalArgumentException("heatwire.topics.partitions and replication-factor must be at least 1");
+                throw new IllegalArgumentException(
+                        "heatwire.topics.partitions and replication-factor must be at least 1");
             }
         }
     }

@@ -25,19 +25,26 @@ class StartupReport implements ApplicationListener<ApplicationStartedEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
-        final Object bootstrap = kafkaTemplate.getProducerFactory().getConfigurationProperties()
+        final Object bootstrap = kafkaTemplate
+                .getProducerFactory()
+                .getConfigurationProperties()
                 .get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
         final String mode;
         if (event.getSpringApplication().getWebApplicationType() == WebApplicationType.NONE) {
             mode = "publish (one-shot)";
         } else {
             final IngestProperties.Spool spool = properties.ingest().spool();
-            mode = String.format("server (POST /api/articles on port %s, token %s, spool %s)",
+            mode = String.format(
+                    "server (POST /api/articles on port %s, token %s, spool %s)",
                     event.getApplicationContext().getEnvironment().getProperty("local.server.port", "?"),
                     properties.ingest().tokenRequired() ? "required" : "not required",
                     spool.enabled() ? "watching " + spool.dir() : "off");
         }
-        log.info("ingest-service mode: {}; bootstrap servers: {}; raw topic: {}; max document bytes: {}",
-                mode, bootstrap, properties.topics().raw(), properties.ingest().maxDocumentBytes());
+        log.info(
+                "ingest-service mode: {}; bootstrap servers: {}; raw topic: {}; max document bytes: {}",
+                mode,
+                bootstrap,
+                properties.topics().raw(),
+                properties.ingest().maxDocumentBytes());
     }
 }

@@ -14,7 +14,7 @@ class HealthConfiguration {
 
     @Bean
     BrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, HealthProperties properties) {
-        return new BrokerHealthIndicator(kafkaAdmin.getConfigurationProperties(), "heatwire-ingest-health",
-                properties.brokerTimeout());
+        return new BrokerHealthIndicator(
+                kafkaAdmin.getConfigurationProperties(), "heatwire-ingest-health", properties.brokerTimeout());
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +30,6 @@ import io.heatwire.ingest.metrics.IngestMetrics;
 import io.heatwire.ingest.publish.ArticlePublisher;
 import io.heatwire.ingest.publish.Published;
 import io.heatwire.ingest.publish.SendFailures;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/articles}: the raw document as the body, any content type. Answers 202 once the
@@ -46,12 +46,10 @@ class ArticleController {
     private static final String BEARER = "Bearer ";
 
     /** 202 body. */
-    record Accepted(String topic, int partition, long offset, String contentSha256) {
-    }
+    record Accepted(String topic, int partition, long offset, String contentSha256) {}
 
     /** Error body. */
-    record Problem(String code, String reason) {
-    }
+    record Problem(String code, String reason) {}
 
     private final DocumentChecks checks;
     private final ArticlePublisher publisher;
@@ -59,8 +57,8 @@ class ArticleController {
     private final IngestProperties.Http http;
     private final byte[] token;
 
-    ArticleController(DocumentChecks checks, ArticlePublisher publisher, IngestMetrics metrics,
-            IngestProperties properties) {
+    ArticleController(
+            DocumentChecks checks, ArticlePublisher publisher, IngestMetrics metrics, IngestProperties properties) {
         this.checks = checks;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -69,10 +67,12 @@ class ArticleController {
     }
 
     @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> publish(HttpServletRequest request,
+    ResponseEntity<Object> publish(
+            HttpServletRequest request,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = SOURCE_ID_HEADER, required = false) String sourceId,
-            @RequestHeader(name = SOURCE_HEADER, required = false) String source) throws IOException {
+            @RequestHeader(name = SOURCE_HEADER, required = false) String source)
+            throws IOException {
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -97,11 +97,12 @@ class ArticleController {
         final String origin = source != null && !source.isBlank() ? source : "http:" + request.getRemoteAddr();
         final String key = sourceId != null && !sourceId.isBlank() ? sourceId : null;
         try {
-            final Published published = publisher.publish(bytes, key, origin)
-                    .get(http.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            final Published published =
+                    publisher.publish(bytes, key, origin).get(http.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             metrics.published(Channel.HTTP, bytes.length);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(
-                    published.topic(), published.partition(), published.offset(), published.contentSha256()));
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new Accepted(
+                            published.topic(), published.partition(), published.offset(), published.contentSha256()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable(bytes.length, "interrupted while waiting for the broker");
@@ -120,16 +121,16 @@ class ArticleController {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
-        final byte[] presented = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+        final byte[] presented =
+                authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(token, presented);
     }
 
     private ResponseEntity<Object> rejected(Rejection rejection, long size, HttpServletRequest request) {
         metrics.rejected(Channel.HTTP, rejection.code(), size);
         log.warn("Rejected document posted from {}: {}", request.getRemoteAddr(), rejection);
-        final HttpStatus status = rejection.code() == RejectionCode.TOO_LARGE
-                ? HttpStatus.CONTENT_TOO_LARGE
-                : HttpStatus.BAD_REQUEST;
+        final HttpStatus status =
+                rejection.code() == RejectionCode.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status).body(new Problem(rejection.code().name(), rejection.reason()));
     }
 
@@ -137,7 +138,9 @@ class ArticleController {
         metrics.failed(Channel.HTTP, size);
         log.warn("Posted document not published: {}", reason);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, http.retryAfter().toSeconds())))
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, http.retryAfter().toSeconds())))
                 .body(new Problem("BROKER_UNAVAILABLE", reason));
     }
 }

@@ -7,10 +7,11 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.heatwire.ingest.check.RejectionCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import io.heatwire.ingest.check.RejectionCode;
 
 /**
  * heatwire's own ingest metrics. Every series is registered up front so dashboards and alert rules
@@ -58,25 +59,31 @@ public final class IngestMetrics {
             final Map<Result, Counter> documentCounters = new EnumMap<>(Result.class);
             final Map<Result, Counter> byteCounters = new EnumMap<>(Result.class);
             for (final Result result : Result.values()) {
-                documentCounters.put(result, Counter.builder(DOCUMENTS)
-                        .description("Documents handed to ingest-service, by channel and result")
-                        .tag("channel", channel.tag())
-                        .tag("result", result.tag())
-                        .register(registry));
-                byteCounters.put(result, Counter.builder(BYTES)
-                        .description("Bytes of the documents handed to ingest-service, by channel and result")
-                        .baseUnit("bytes")
-                        .tag("channel", channel.tag())
-                        .tag("result", result.tag())
-                        .register(registry));
+                documentCounters.put(
+                        result,
+                        Counter.builder(DOCUMENTS)
+                                .description("Documents handed to ingest-service, by channel and result")
+                                .tag("channel", channel.tag())
+                                .tag("result", result.tag())
+                                .register(registry));
+                byteCounters.put(
+                        result,
+                        Counter.builder(BYTES)
+                                .description("Bytes of the documents handed to ingest-service, by channel and result")
+                                .baseUnit("bytes")
+                                .tag("channel", channel.tag())
+                                .tag("result", result.tag())
+                                .register(registry));
             }
             final Map<RejectionCode, Counter> rejectionCounters = new EnumMap<>(RejectionCode.class);
             for (final RejectionCode code : RejectionCode.values()) {
-                rejectionCounters.put(code, Counter.builder(REJECTIONS)
-                        .description("Documents refused by the cheap local checks, by channel and code")
-                        .tag("channel", channel.tag())
-                        .tag("code", code.name())
-                        .register(registry));
+                rejectionCounters.put(
+                        code,
+                        Counter.builder(REJECTIONS)
+                                .description("Documents refused by the cheap local checks, by channel and code")
+                                .tag("channel", channel.tag())
+                                .tag("code", code.name())
+                                .register(registry));
             }
             documents.put(channel, documentCounters);
             bytes.put(channel, byteCounters);
@@ -98,8 +105,8 @@ public final class IngestMetrics {
      * failed. {@code oldestModified} is the oldest one's modification time, or null when none waits.
      */
     public void spoolBacklog(int files, Instant oldestModified) {
-        spoolBacklog = files == 0 || oldestModified == null ? SpoolBacklog.EMPTY
-                : new SpoolBacklog(files, oldestModified);
+        spoolBacklog =
+                files == 0 || oldestModified == null ? SpoolBacklog.EMPTY : new SpoolBacklog(files, oldestModified);
     }
 
     private double oldestSpoolFileAgeSeconds() {
@@ -107,7 +114,8 @@ public final class IngestMetrics {
         if (backlog.oldestModified() == null) {
             return 0;
         }
-        return Math.max(0, Duration.between(backlog.oldestModified(), clock.instant()).toMillis() / 1000.0);
+        return Math.max(
+                0, Duration.between(backlog.oldestModified(), clock.instant()).toMillis() / 1000.0);
     }
 
     public void published(Channel channel, long size) {

@@ -42,7 +42,9 @@ public final class KafkaArticlePublisher implements ArticlePublisher {
         final List<Header> headers = List.of(
                 header(RawRecordHeaders.SOURCE, source),
                 header(RawRecordHeaders.CONTENT_SHA256, sha256),
-                header(RawRecordHeaders.INGESTED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString()));
+                header(
+                        RawRecordHeaders.INGESTED_AT,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS).toString()));
         final ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, bytes, headers);
         try {
             return template.send(record).thenApply(result -> {

@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import picocli.CommandLine.ParameterException;
 
 import io.heatwire.ingest.check.CheckResult;
 import io.heatwire.ingest.check.DocumentChecks;
 import io.heatwire.ingest.metrics.Channel;
 import io.heatwire.ingest.metrics.IngestMetrics;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The one-shot {@code publish PATH...} command. It runs when the first non-option argument is {@code publish};
@@ -102,7 +102,8 @@ public final class PublishCommand implements ApplicationRunner, ExitCodeGenerato
                 final CompletableFuture<Published> sent = publisher.publish(document, file.key(), source);
                 if (sent.isCompletedExceptionally()) {
                     // A send that fails at once has usually waited max.block.ms for a broker; so would the rest.
-                    unreachable = SendFailures.describe(sent.handle((ack, error) -> error).join());
+                    unreachable = SendFailures.describe(
+                            sent.handle((ack, error) -> error).join());
                 }
                 pending.add(sent.whenComplete((ack, error) -> {
                     if (error == null) {
@@ -121,8 +122,12 @@ public final class PublishCommand implements ApplicationRunner, ExitCodeGenerato
                     .handle((ignored, error) -> null)
                     .join();
         }
-        final PublishSummary summary = new PublishSummary(published.get(), bytes.get(),
-                List.copyOf(rejected), List.copyOf(failed), Duration.ofNanos(System.nanoTime() - started));
+        final PublishSummary summary = new PublishSummary(
+                published.get(),
+                bytes.get(),
+                List.copyOf(rejected),
+                List.copyOf(failed),
+                Duration.ofNanos(System.nanoTime() - started));
         summary.lines().forEach(out::println);
         out.flush();
         return summary;

@@ -12,7 +12,6 @@ import java.util.function.ToIntFunction;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,18 +99,29 @@ public record PublishRequest(List<Path> paths, String glob) {
         return rest.toArray(String[]::new);
     }
 
-    @Command(name = "java -jar ingest-service.jar publish", mixinStandardHelpOptions = true,
-            versionProvider = BuildVersion.class, synopsisHeading = "usage: ", showDefaultValues = true,
-            description = {"Publishes files, and the files under directories (recursively), to the raw topic.",
-                "Hidden files and directories and spool processed/ and error/ directories are skipped."},
+    @Command(
+            name = "java -jar ingest-service.jar publish",
+            mixinStandardHelpOptions = true,
+            versionProvider = BuildVersion.class,
+            synopsisHeading = "usage: ",
+            showDefaultValues = true,
+            description = {
+                "Publishes files, and the files under directories (recursively), to the raw topic.",
+                "Hidden files and directories and spool processed/ and error/ directories are skipped."
+            },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:all published", "1:something rejected or failed", "2:usage error"},
-            footer = {"%nThe service's settings are given as --PROPERTY=VALUE, e.g.",
+            footer = {
+                "%nThe service's settings are given as --PROPERTY=VALUE, e.g.",
                 "  --spring.kafka.bootstrap-servers=HOST:PORT --heatwire.topics.raw=NAME",
-                "or as environment variables (SPRING_KAFKA_BOOTSTRAP_SERVERS, ...)."})
+                "or as environment variables (SPRING_KAFKA_BOOTSTRAP_SERVERS, ...)."
+            })
     static final class Arguments implements Callable<Integer> {
 
-        @Option(names = "--glob", paramLabel = "GLOB", defaultValue = DEFAULT_GLOB,
+        @Option(
+                names = "--glob",
+                paramLabel = "GLOB",
+                defaultValue = DEFAULT_GLOB,
                 description = "only the files in directories whose name matches GLOB; * takes every regular file")
         private String glob;
 
@@ -138,9 +148,11 @@ public record PublishRequest(List<Path> paths, String glob) {
         PublishRequest request() {
             for (final String property : springProperties) {
                 if (!isSpringProperty(property)) {
-                    throw new ParameterException(spec.commandLine(), "Unknown option: '" + property
-                            + "' (the service's settings are given as --PROPERTY=VALUE, "
-                            + "e.g. --spring.kafka.bootstrap-servers=HOST:PORT)");
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "Unknown option: '" + property
+                                    + "' (the service's settings are given as --PROPERTY=VALUE, "
+                                    + "e.g. --spring.kafka.bootstrap-servers=HOST:PORT)");
                 }
             }
             for (final Path path : paths) {
@@ -151,8 +163,8 @@ public record PublishRequest(List<Path> paths, String glob) {
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + glob);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "publish: invalid --glob " + glob + ": " + e.getMessage(), e);
+                throw new ParameterException(
+                        spec.commandLine(), "publish: invalid --glob " + glob + ": " + e.getMessage(), e);
             }
             return new PublishRequest(paths, glob);
         }
@@ -160,7 +172,9 @@ public record PublishRequest(List<Path> paths, String glob) {
         /** {@code --name.of.a.property=value}: a name with a dot, so a mistyped option is not taken for one. */
         private static boolean isSpringProperty(String argument) {
             final int equals = argument.indexOf('=');
-            return argument.startsWith("--") && equals > 2 && argument.substring(2, equals).contains(".");
+            return argument.startsWith("--")
+                    && equals > 2
+                    && argument.substring(2, equals).contains(".");
         }
     }
 }

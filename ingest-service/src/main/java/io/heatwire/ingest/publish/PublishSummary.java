@@ -17,12 +17,10 @@ public record PublishSummary(
     public static final int EXIT_USAGE = 2;
 
     /** A file refused by the cheap checks. */
-    public record Rejected(Path path, Rejection rejection) {
-    }
+    public record Rejected(Path path, Rejection rejection) {}
 
     /** A file that could not be read or was not acknowledged by the broker. */
-    public record Failed(Path path, String message) {
-    }
+    public record Failed(Path path, String message) {}
 
     public PublishSummary {
         rejected = List.copyOf(rejected);
@@ -36,13 +34,23 @@ public record PublishSummary(
     /** One line per rejected or failed file, then the totals. */
     public List<String> lines() {
         final List<String> lines = new ArrayList<>();
-        rejected.forEach(r -> lines.add(String.format(Locale.ROOT, "rejected %s: %s %s",
-                r.path(), r.rejection().code(), r.rejection().reason())));
+        rejected.forEach(r -> lines.add(String.format(
+                Locale.ROOT,
+                "rejected %s: %s %s",
+                r.path(),
+                r.rejection().code(),
+                r.rejection().reason())));
         failed.forEach(f -> lines.add(String.format(Locale.ROOT, "failed %s: %s", f.path(), f.message())));
         final double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
-        lines.add(String.format(Locale.ROOT,
+        lines.add(String.format(
+                Locale.ROOT,
                 "published %d, rejected %d, failed %d, %d bytes, elapsed %.2f s, %.1f docs/s",
-                published, rejected.size(), failed.size(), bytes, seconds, published / seconds));
+                published,
+                rejected.size(),
+                failed.size(),
+                bytes,
+                seconds,
+                published / seconds));
         return lines;
     }
 }

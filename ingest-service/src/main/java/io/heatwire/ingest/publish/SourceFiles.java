@@ -25,18 +25,14 @@ final class SourceFiles {
     /**
      * @param key the source id: the path relative to the directory given, or the file name
      */
-    record SourceFile(Path path, String key) {
-    }
+    record SourceFile(Path path, String key) {}
 
     /** A path that could not be listed or read; counted as failed. */
-    record Problem(Path path, String message) {
-    }
+    record Problem(Path path, String message) {}
 
-    record Listing(List<SourceFile> files, List<Problem> problems) {
-    }
+    record Listing(List<SourceFile> files, List<Problem> problems) {}
 
-    private SourceFiles() {
-    }
+    private SourceFiles() {}
 
     static Listing collect(List<Path> roots, PathMatcher nameMatcher) {
         final Map<Path, SourceFile> files = new LinkedHashMap<>();
@@ -46,10 +42,12 @@ final class SourceFiles {
                 final List<SourceFile> found = new ArrayList<>();
                 walk(root, nameMatcher, found, problems);
                 found.sort(Comparator.comparing(SourceFile::key));
-                found.forEach(file -> files.putIfAbsent(file.path().toAbsolutePath().normalize(), file));
+                found.forEach(
+                        file -> files.putIfAbsent(file.path().toAbsolutePath().normalize(), file));
             } else if (Files.isRegularFile(root)) {
                 // A file named on the command line is wanted even when the glob or its name says otherwise.
-                files.putIfAbsent(root.toAbsolutePath().normalize(),
+                files.putIfAbsent(
+                        root.toAbsolutePath().normalize(),
                         new SourceFile(root, root.getFileName().toString()));
             } else {
                 problems.add(new Problem(root, "not a regular file or directory"));
@@ -60,8 +58,8 @@ final class SourceFiles {
 
     private static void walk(Path root, PathMatcher nameMatcher, List<SourceFile> found, List<Problem> problems) {
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             if (dir.equals(root)) {

@@ -22,17 +22,26 @@ import io.heatwire.ingest.publish.ArticlePublisher;
 class SpoolConfiguration {
 
     @Bean
-    SpoolWatcher spoolWatcher(IngestProperties properties, DocumentChecks checks, ArticlePublisher publisher,
-            IngestMetrics metrics) throws IOException {
+    SpoolWatcher spoolWatcher(
+            IngestProperties properties, DocumentChecks checks, ArticlePublisher publisher, IngestMetrics metrics)
+            throws IOException {
         final IngestProperties.Spool spool = properties.ingest().spool();
         final Path dir = Files.createDirectories(Path.of(spool.dir()));
-        return new SpoolWatcher(dir, spool.settleTime(), spool.sendTimeout(), spool.maxFilesPerPoll(),
-                checks, publisher, metrics, Clock.systemUTC());
+        return new SpoolWatcher(
+                dir,
+                spool.settleTime(),
+                spool.sendTimeout(),
+                spool.maxFilesPerPoll(),
+                checks,
+                publisher,
+                metrics,
+                Clock.systemUTC());
     }
 
     @Bean
     SpoolScheduler spoolScheduler(SpoolWatcher watcher, IngestProperties properties) {
         final IngestProperties.Spool spool = properties.ingest().spool();
-        return new SpoolScheduler(watcher, spool.pollInterval(), spool.sendTimeout().plusSeconds(5));
+        return new SpoolScheduler(
+                watcher, spool.pollInterval(), spool.sendTimeout().plusSeconds(5));
     }
 }

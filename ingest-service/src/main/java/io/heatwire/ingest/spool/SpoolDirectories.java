@@ -23,8 +23,7 @@ final class SpoolDirectories {
         Path move(Path file, Path directory) throws IOException;
     }
 
-    private SpoolDirectories() {
-    }
+    private SpoolDirectories() {}
 
     /**
      * Moves {@code file} into {@code directory} under its own name, or {@code name-1.ext},
@@ -48,8 +47,13 @@ final class SpoolDirectories {
 
     /** Writes {@code <file>.error} beside a file in error/. */
     static Path writeErrorFile(Path movedFile, Rejection rejection, Instant at) throws IOException {
-        final String text = String.format(Locale.ROOT, "code: %s%nreason: %s%nfile: %s%nat: %s%n",
-                rejection.code(), rejection.reason(), movedFile.getFileName(), at);
+        final String text = String.format(
+                Locale.ROOT,
+                "code: %s%nreason: %s%nfile: %s%nat: %s%n",
+                rejection.code(),
+                rejection.reason(),
+                movedFile.getFileName(),
+                at);
         return Files.writeString(errorFileFor(movedFile), text, StandardCharsets.UTF_8);
     }
 
@@ -59,8 +63,6 @@ final class SpoolDirectories {
 
     static String withSuffix(String name, int n) {
         final int dot = name.lastIndexOf('.');
-        return dot > 0
-                ? name.substring(0, dot) + "-" + n + name.substring(dot)
-                : name + "-" + n;
+        return dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
     }
 }

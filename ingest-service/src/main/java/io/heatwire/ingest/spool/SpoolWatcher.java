@@ -51,14 +51,11 @@ public final class SpoolWatcher {
      *
      * @param waiting files left for a later poll: not settled yet, or over the per-poll limit
      */
-    public record PollReport(int published, int rejected, int failed, int waiting) {
-    }
+    public record PollReport(int published, int rejected, int failed, int waiting) {}
 
-    private record Observation(long size, Instant modified) {
-    }
+    private record Observation(long size, Instant modified) {}
 
-    private record Pending(Path file, int size, CompletableFuture<Published> ack) {
-    }
+    private record Pending(Path file, int size, CompletableFuture<Published> ack) {}
 
     private final Path dir;
     private final Path processedDir;
@@ -73,14 +70,36 @@ public final class SpoolWatcher {
     private final SpoolDirectories.Mover mover;
     private Map<Path, Observation> lastSeen = new HashMap<>();
 
-    public SpoolWatcher(Path dir, Duration settleTime, Duration sendTimeout, int maxFilesPerPoll,
-            DocumentChecks checks, ArticlePublisher publisher, IngestMetrics metrics, Clock clock) {
-        this(dir, settleTime, sendTimeout, maxFilesPerPoll, checks, publisher, metrics, clock,
+    public SpoolWatcher(
+            Path dir,
+            Duration settleTime,
+            Duration sendTimeout,
+            int maxFilesPerPoll,
+            DocumentChecks checks,
+            ArticlePublisher publisher,
+            IngestMetrics metrics,
+            Clock clock) {
+        this(
+                dir,
+                settleTime,
+                sendTimeout,
+                maxFilesPerPoll,
+                checks,
+                publisher,
+                metrics,
+                clock,
                 SpoolDirectories::moveWithoutOverwrite);
     }
 
-    SpoolWatcher(Path dir, Duration settleTime, Duration sendTimeout, int maxFilesPerPoll,
-            DocumentChecks checks, ArticlePublisher publisher, IngestMetrics metrics, Clock clock,
+    SpoolWatcher(
+            Path dir,
+            Duration settleTime,
+            Duration sendTimeout,
+            int maxFilesPerPoll,
+            DocumentChecks checks,
+            ArticlePublisher publisher,
+            IngestMetrics metrics,
+            Clock clock,
             SpoolDirectories.Mover mover) {
         this.dir = dir;
         this.processedDir = dir.resolve(SpoolDirectories.PROCESSED);
@@ -125,15 +144,22 @@ public final class SpoolWatcher {
             }
             final byte[] bytes = ((CheckResult.Accepted) result).bytes();
             final String key = file.getFileName().toString();
-            pending.add(new Pending(file, bytes.length,
-                    publisher.publish(bytes, key, file.toAbsolutePath().normalize().toString())));
+            pending.add(new Pending(
+                    file,
+                    bytes.length,
+                    publisher.publish(
+                            bytes, key, file.toAbsolutePath().normalize().toString())));
         }
         final int published = awaitAndMove(pending);
         failed += pending.size() - published;
         final int handled = Math.min(ready.size(), maxFilesPerPoll);
         // What is left: moved files were forgotten, so lastSeen holds exactly the files still waiting.
-        metrics.spoolBacklog(lastSeen.size(), lastSeen.values().stream().map(Observation::modified)
-                .min(Comparator.naturalOrder()).orElse(null));
+        metrics.spoolBacklog(
+                lastSeen.size(),
+                lastSeen.values().stream()
+                        .map(Observation::modified)
+                        .min(Comparator.naturalOrder())
+                        .orElse(null));
         return new PollReport(published, rejected, failed, candidates - handled);
     }
 
@@ -161,8 +187,8 @@ public final class SpoolWatcher {
                 if (!attributes.isRegularFile()) {
                     continue;
                 }
-                final Observation observation =
-                        new Observation(attributes.size(), attributes.lastModifiedTime().toInstant());
+                final Observation observation = new Observation(
+                        attributes.size(), attributes.lastModifiedTime().toInstant());
                 final Observation previous = lastSeen.get(file);
                 seen.put(file, observation);
                 final boolean unchanged = previous == null || previous.equals(observation);
@@ -191,10 +217,15 @@ public final class SpoolWatcher {
             final Path moved = mover.move(file, errorDir);
             forget(file);
             SpoolDirectories.writeErrorFile(moved, rejection, clock.instant());
-            log.warn("Rejected spool file {} (moved to {}/): {}", file.getFileName(), SpoolDirectories.ERROR, rejection);
+            log.warn(
+                    "Rejected spool file {} (moved to {}/): {}", file.getFileName(), SpoolDirectories.ERROR, rejection);
         } catch (IOException e) {
-            log.error("Rejected spool file {} ({}) but could not move it to {}/: {}",
-                    file.getFileName(), rejection, SpoolDirectories.ERROR, e.toString());
+            log.error(
+                    "Rejected spool file {} ({}) but could not move it to {}/: {}",
+                    file.getFileName(),
+                    rejection,
+                    SpoolDirectories.ERROR,
+                    e.toString());
         }
         metrics.rejected(Channel.SPOOL, rejection.code(), size);
     }
@@ -218,8 +249,10 @@ public final class SpoolWatcher {
                 metrics.failed(Channel.SPOOL, send.size());
                 continue;
             } catch (TimeoutException e) {
-                log.warn("No acknowledgement for spool file {} within {}; it stays for the next poll",
-                        name, sendTimeout);
+                log.warn(
+                        "No acknowledgement for spool file {} within {}; it stays for the next poll",
+                        name,
+                        sendTimeout);
                 metrics.failed(Channel.SPOOL, send.size());
                 continue;
             } catch (ExecutionException e) {
@@ -234,8 +267,11 @@ public final class SpoolWatcher {
                 forget(send.file());
             } catch (IOException e) {
                 // Already on the topic: leaving it here means one more send, never a lost document.
-                log.error("Published spool file {} but could not move it to {}/; it will be sent again: {}",
-                        name, SpoolDirectories.PROCESSED, e.toString());
+                log.error(
+                        "Published spool file {} but could not move it to {}/; it will be sent again: {}",
+                        name,
+                        SpoolDirectories.PROCESSED,
+                        e.toString());
             }
         }
         return published;

@@ -31,13 +31,15 @@ class DocumentChecksTest {
 
     @Test
     void shouldAcceptFrontMatterWithByteOrderMarkAndCrlf() {
-        final byte[] bytes = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
-                utf8("---\r\ntitle: A\r\n---\r\n"));
+        final byte[] bytes =
+                concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, utf8("---\r\ntitle: A\r\n---\r\n"));
 
         final CheckResult result = checks.check(bytes, "file");
 
         assertThat(result).isInstanceOf(CheckResult.Accepted.class);
-        assertThat(((CheckResult.Accepted) result).bytes()).as("bytes are never re-encoded").isSameAs(bytes);
+        assertThat(((CheckResult.Accepted) result).bytes())
+                .as("bytes are never re-encoded")
+                .isSameAs(bytes);
     }
 
     @Test
@@ -46,8 +48,15 @@ class DocumentChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"title:", "\"quoted key\": 1", "'it''s': 2", "key.with-dots_and:colons: x",
-            "webUrl:\thttps://example.com/a", "-dash: ok"})
+    @ValueSource(
+            strings = {
+                "title:",
+                "\"quoted key\": 1",
+                "'it''s': 2",
+                "key.with-dots_and:colons: x",
+                "webUrl:\thttps://example.com/a",
+                "-dash: ok"
+            })
     void shouldAcceptMappingKeyLines(String firstLine) {
         assertAccepted(firstLine + "\n");
     }
@@ -58,8 +67,18 @@ class DocumentChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"just some prose", "- a\n- b", "[1, 2]", "\"unterminated: x", "http://example.com",
-            "key:value", "----", "#!/bin/sh\necho hi", "key #: x"})
+    @ValueSource(
+            strings = {
+                "just some prose",
+                "- a\n- b",
+                "[1, 2]",
+                "\"unterminated: x",
+                "http://example.com",
+                "key:value",
+                "----",
+                "#!/bin/sh\necho hi",
+                "key #: x"
+            })
     void shouldRejectTextThatIsNotADocument(String text) {
         assertRejected(text + "\n", RejectionCode.NOT_A_DOCUMENT);
     }
@@ -92,8 +111,10 @@ class DocumentChecksTest {
     void shouldRejectADocumentOneByteOverTheLimitWithAClearReason() {
         final CheckResult result = checks.check(padded(LIMIT + 1), "file");
 
-        assertThat(result).isEqualTo(new CheckResult.Rejected(new Rejection(RejectionCode.TOO_LARGE,
-                "file is 1025 bytes, over the 1024-byte limit (heatwire.ingest.max-document-bytes)")));
+        assertThat(result)
+                .isEqualTo(new CheckResult.Rejected(new Rejection(
+                        RejectionCode.TOO_LARGE,
+                        "file is 1025 bytes, over the 1024-byte limit (heatwire.ingest.max-document-bytes)")));
     }
 
     @Test
@@ -154,7 +175,8 @@ class DocumentChecksTest {
         final CheckResult result = checks.read(endless, "body");
 
         assertThat(((CheckResult.Rejected) result).rejection())
-                .isEqualTo(new Rejection(RejectionCode.TOO_LARGE,
+                .isEqualTo(new Rejection(
+                        RejectionCode.TOO_LARGE,
                         "body is over the 1024-byte limit (heatwire.ingest.max-document-bytes)"));
         assertThat(endless.served).isEqualTo(LIMIT + 1);
     }
@@ -162,7 +184,8 @@ class DocumentChecksTest {
     @Test
     void shouldCheckADeclaredSize() {
         assertThat(checks.checkSize(LIMIT, "body")).isEmpty();
-        assertThat(checks.checkSize(0, "body")).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(RejectionCode.EMPTY));
+        assertThat(checks.checkSize(0, "body"))
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(RejectionCode.EMPTY));
         assertThat(checks.checkSize(LIMIT + 1L, "body"))
                 .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(RejectionCode.TOO_LARGE));
     }

@@ -47,11 +47,11 @@ class IngestPropertiesTest {
     void shouldRefuseALimitOfZero() {
         assertThatThrownBy(() -> bind(Map.of("heatwire.ingest.max-document-bytes", "0")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("heatwire.ingest.max-document-bytes");
+                .rootCause()
+                .hasMessageContaining("heatwire.ingest.max-document-bytes");
     }
 
     private static IngestProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("heatwire", IngestProperties.class);
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("heatwire", IngestProperties.class);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -15,7 +16,6 @@ import io.heatwire.ingest.config.IngestProperties;
 import io.heatwire.ingest.metrics.IngestMetrics;
 import io.heatwire.ingest.publish.ArticlePublisher;
 import io.heatwire.ingest.publish.Published;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Answers that need a broker that misbehaves; {@code ArticleHttpIT} covers the rest against a real one. */
 class ArticleControllerTest {
@@ -32,16 +32,22 @@ class ArticleControllerTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("7");
-        assertThat(response.getBody()).isInstanceOf(ArticleController.Problem.class)
-                .extracting("code").isEqualTo("BROKER_UNAVAILABLE");
-        assertThat(registry.get("heatwire.ingest.documents").tag("channel", "http").tag("result", "failed")
-                .counter().count()).isEqualTo(1);
+        assertThat(response.getBody())
+                .isInstanceOf(ArticleController.Problem.class)
+                .extracting("code")
+                .isEqualTo("BROKER_UNAVAILABLE");
+        assertThat(registry.get("heatwire.ingest.documents")
+                        .tag("channel", "http")
+                        .tag("result", "failed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void shouldAnswer503WhenTheSendFails() throws Exception {
-        final ArticleController controller = controller("",
-                CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+        final ArticleController controller =
+                controller("", CompletableFuture.failedFuture(new IllegalStateException("broker down")));
 
         final ResponseEntity<Object> response = controller.publish(request(ARTICLE), null, null, null);
 
@@ -51,8 +57,8 @@ class ArticleControllerTest {
 
     @Test
     void shouldNotRequireATokenWhenNoneIsConfigured() throws Exception {
-        final ArticleController controller = controller("",
-                CompletableFuture.completedFuture(new Published("raw", 2, 41, "abc")));
+        final ArticleController controller =
+                controller("", CompletableFuture.completedFuture(new Published("raw", 2, 41, "abc")));
 
         final ResponseEntity<Object> response = controller.publish(request(ARTICLE), null, null, null);
 
@@ -62,19 +68,27 @@ class ArticleControllerTest {
 
     @Test
     void shouldAcceptTheConfiguredTokenCaseInsensitiveScheme() throws Exception {
-        final ArticleController controller = controller("t0ken",
-                CompletableFuture.completedFuture(new Published("raw", 0, 1, "abc")));
+        final ArticleController controller =
+                controller("t0ken", CompletableFuture.completedFuture(new Published("raw", 0, 1, "abc")));
 
-        assertThat(controller.publish(request(ARTICLE), "bearer t0ken", null, null).getStatusCode().value())
+        assertThat(controller
+                        .publish(request(ARTICLE), "bearer t0ken", null, null)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(202);
-        assertThat(controller.publish(request(ARTICLE), "Bearer t0ke", null, null).getStatusCode().value())
+        assertThat(controller
+                        .publish(request(ARTICLE), "Bearer t0ke", null, null)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(401);
     }
 
     private ArticleController controller(String token, CompletableFuture<Published> answer) {
         final IngestProperties properties = new IngestProperties(
                 new IngestProperties.RawTopic("raw", 1, (short) 1),
-                new IngestProperties.Ingest(1024, token,
+                new IngestProperties.Ingest(
+                        1024,
+                        token,
                         new IngestProperties.Spool("", Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), 1),
                         new IngestProperties.Http(Duration.ofMillis(50), Duration.ofSeconds(7))));
         final ArticlePublisher publisher = new ArticlePublisher() {

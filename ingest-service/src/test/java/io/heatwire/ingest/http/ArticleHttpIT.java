@@ -24,13 +24,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import io.heatwire.ingest.EmbeddedBrokerTestSupport;
 import io.heatwire.ingest.RawTopicProbe;
 import io.heatwire.ingest.publish.KafkaArticlePublisher;
 import io.heatwire.support.contract.RawRecordHeaders;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 class ArticleHttpIT extends EmbeddedBrokerTestSupport {
 
@@ -52,9 +52,16 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
         final byte[] article = seed();
         final Map<TopicPartition, Long> mark = rawTopic.mark();
 
-        final HttpResponse<String> response = post(HttpRequest.BodyPublishers.ofByteArray(article),
-                "Authorization", "Bearer " + TOKEN, "X-Source-Id", "crawler-7/story-1",
-                "X-Source", "https://crawler.example/7", "Content-Type", "text/plain; charset=UTF-8");
+        final HttpResponse<String> response = post(
+                HttpRequest.BodyPublishers.ofByteArray(article),
+                "Authorization",
+                "Bearer " + TOKEN,
+                "X-Source-Id",
+                "crawler-7/story-1",
+                "X-Source",
+                "https://crawler.example/7",
+                "Content-Type",
+                "text/plain; charset=UTF-8");
 
         assertThat(response.statusCode()).isEqualTo(202);
         final JsonNode body = json.readTree(response.body());
@@ -66,8 +73,7 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
             assertThat(body.get("contentSha256").asString()).isEqualTo(KafkaArticlePublisher.sha256Hex(article));
             assertThat(record.key()).isEqualTo("crawler-7/story-1");
             assertThat(record.value()).isEqualTo(article);
-            assertThat(RawTopicProbe.header(record, RawRecordHeaders.SOURCE))
-                    .isEqualTo("https://crawler.example/7");
+            assertThat(RawTopicProbe.header(record, RawRecordHeaders.SOURCE)).isEqualTo("https://crawler.example/7");
         });
     }
 
@@ -78,7 +84,7 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             final OutputStream out = socket.getOutputStream();
             out.write(("POST /api/articles HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
-                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 2097152\r\n\r\n")
+                            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 2097152\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             final String statusLine = readLine(socket.getInputStream());
@@ -91,7 +97,8 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
         final byte[] tooBig = new byte[(int) properties.ingest().maxDocumentBytes() + 100];
         final HttpResponse<String> response = post(
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)),
-                "Authorization", "Bearer " + TOKEN);
+                "Authorization",
+                "Bearer " + TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("TOO_LARGE");
@@ -103,7 +110,8 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
 
         final HttpResponse<String> response = post(
                 HttpRequest.BodyPublishers.ofByteArray("just some prose\n".getBytes(StandardCharsets.UTF_8)),
-                "Authorization", "Bearer " + TOKEN);
+                "Authorization",
+                "Bearer " + TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(400);
         final JsonNode body = json.readTree(response.body());
@@ -130,7 +138,8 @@ class ArticleHttpIT extends EmbeddedBrokerTestSupport {
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body, String... headers)
             throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/articles"))
+        final HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/articles"))
                 .timeout(TIMEOUT)
                 .POST(body);
         if (headers.length > 0) {

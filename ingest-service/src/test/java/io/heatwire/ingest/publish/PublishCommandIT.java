@@ -42,7 +42,8 @@ class PublishCommandIT extends EmbeddedBrokerTestSupport {
         final Map<TopicPartition, Long> mark = rawTopic.mark();
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        final PublishSummary summary = command.execute(PublishRequest.from("publish", SEEDS.toString()), print(output), false);
+        final PublishSummary summary =
+                command.execute(PublishRequest.from("publish", SEEDS.toString()), print(output), false);
 
         assertThat(summary.exitCode()).isZero();
         assertThat(summary.published()).isEqualTo(5);
@@ -72,16 +73,21 @@ class PublishCommandIT extends EmbeddedBrokerTestSupport {
     void shouldRejectOversizedBinaryAndEmptyFilesWithReasonsAndExitCodeOne() throws Exception {
         final Path good = Files.copy(seedFiles().get(0), dir.resolve("good.txt"));
         final Path huge = Files.write(dir.resolve("huge.txt"), new byte[2 * 1024 * 1024]);
-        final Path binary = Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
+        final Path binary =
+                Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
         final Path empty = Files.createFile(dir.resolve("empty.txt"));
         final Map<TopicPartition, Long> mark = rawTopic.mark();
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        final PublishSummary summary = command.execute(PublishRequest.from("publish", dir.toString()), print(output), false);
+        final PublishSummary summary =
+                command.execute(PublishRequest.from("publish", dir.toString()), print(output), false);
 
         assertThat(summary.exitCode()).isEqualTo(PublishSummary.EXIT_INCOMPLETE);
         assertThat(summary.published()).isEqualTo(1);
-        assertThat(summary.rejected()).extracting(r -> r.path().getFileName().toString(), r -> r.rejection().code())
+        assertThat(summary.rejected())
+                .extracting(
+                        r -> r.path().getFileName().toString(),
+                        r -> r.rejection().code())
                 .containsExactlyInAnyOrder(
                         tuple("huge.txt", RejectionCode.TOO_LARGE),
                         tuple("image.png", RejectionCode.BINARY),
@@ -110,10 +116,13 @@ class PublishCommandIT extends EmbeddedBrokerTestSupport {
         final Map<TopicPartition, Long> mark = rawTopic.mark();
 
         final PublishSummary summary = command.execute(
-                PublishRequest.from("publish", "--glob=*.yaml", dir.toString()), print(new ByteArrayOutputStream()), false);
+                PublishRequest.from("publish", "--glob=*.yaml", dir.toString()),
+                print(new ByteArrayOutputStream()),
+                false);
 
         assertThat(summary.exitCode()).isZero();
-        assertThat(rawTopic.awaitRecords(mark, 2)).extracting(ConsumerRecord::key)
+        assertThat(rawTopic.awaitRecords(mark, 2))
+                .extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder("2024/05/a.yaml", "2024/b.yaml");
     }
 
@@ -121,16 +130,22 @@ class PublishCommandIT extends EmbeddedBrokerTestSupport {
     void shouldExitZeroFromTheCommandLineWithoutAWebServer() {
         final String topic = "heatwire.cli-main-test";
         try (RawTopicProbe probe = new RawTopicProbe(broker.getBrokersAsString(), topic)) {
-            final int exitCode = IngestApplication.publish("publish",
+            final int exitCode = IngestApplication.publish(
+                    "publish",
                     "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                     "--heatwire.topics.raw=" + topic,
                     "--heatwire.topics.partitions=1",
                     SEEDS.toString());
 
             assertThat(exitCode).isZero();
-            assertThat(probe.awaitRecords(probe.beginning(), 5)).extracting(ConsumerRecord::key)
-                    .containsExactly("000_5bff30fac1333115.txt", "001_4fa83164fd554a3a.txt",
-                            "002_53a73ded8ddc6d82.txt", "003_03a5396b1e5bac04.txt", "004_05f9b7b416e78500.txt");
+            assertThat(probe.awaitRecords(probe.beginning(), 5))
+                    .extracting(ConsumerRecord::key)
+                    .containsExactly(
+                            "000_5bff30fac1333115.txt",
+                            "001_4fa83164fd554a3a.txt",
+                            "002_53a73ded8ddc6d82.txt",
+                            "003_03a5396b1e5bac04.txt",
+                            "004_05f9b7b416e78500.txt");
         }
     }
 
@@ -138,8 +153,8 @@ class PublishCommandIT extends EmbeddedBrokerTestSupport {
     void shouldExitOneFromTheCommandLineWhenAFileIsRejected() throws Exception {
         Files.createFile(dir.resolve("empty.txt"));
 
-        final int exitCode = IngestApplication.publish("publish",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), dir.toString());
+        final int exitCode = IngestApplication.publish(
+                "publish", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), dir.toString());
 
         assertThat(exitCode).isEqualTo(PublishSummary.EXIT_INCOMPLETE);
     }

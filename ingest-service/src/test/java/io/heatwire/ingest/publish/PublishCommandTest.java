@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.heatwire.ingest.check.DocumentChecks;
 import io.heatwire.ingest.metrics.IngestMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Broker failures the command must report; {@code PublishCommandIT} covers the happy paths on a broker. */
 class PublishCommandTest {
@@ -45,12 +45,14 @@ class PublishCommandTest {
                 return "heatwire.articles.raw";
             }
         };
-        final PublishCommand command = new PublishCommand(new DocumentChecks(1024), unreachable,
-                new IngestMetrics(new SimpleMeterRegistry()));
+        final PublishCommand command =
+                new PublishCommand(new DocumentChecks(1024), unreachable, new IngestMetrics(new SimpleMeterRegistry()));
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-        final PublishSummary summary = command.execute(PublishRequest.from("publish", dir.toString()),
-                new PrintStream(output, true, StandardCharsets.UTF_8), false);
+        final PublishSummary summary = command.execute(
+                PublishRequest.from("publish", dir.toString()),
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                false);
 
         assertThat(sends).hasValue(1);
         assertThat(summary.exitCode()).isEqualTo(PublishSummary.EXIT_INCOMPLETE);
@@ -65,7 +67,8 @@ class PublishCommandTest {
     void shouldPublishTheFilesTheGlobSelectsWhicheverWayItIsSpelled() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "---\ntitle: a\n---\n");
         Files.writeString(dir.resolve("b.md"), "---\ntitle: b\n---\n");
-        for (final List<String> args : List.of(List.of("publish", "--glob", "*.txt", dir.toString()),
+        for (final List<String> args : List.of(
+                List.of("publish", "--glob", "*.txt", dir.toString()),
                 List.of("publish", "--glob=*.txt", dir.toString()))) {
             final List<String> sources = new ArrayList<>();
             final ArticlePublisher recording = new ArticlePublisher() {
@@ -80,14 +83,18 @@ class PublishCommandTest {
                     return "heatwire.articles.raw";
                 }
             };
-            final PublishCommand command = new PublishCommand(new DocumentChecks(1024), recording,
-                    new IngestMetrics(new SimpleMeterRegistry()));
+            final PublishCommand command = new PublishCommand(
+                    new DocumentChecks(1024), recording, new IngestMetrics(new SimpleMeterRegistry()));
 
-            final PublishSummary summary = command.execute(PublishRequest.from(args.toArray(String[]::new)),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
+            final PublishSummary summary = command.execute(
+                    PublishRequest.from(args.toArray(String[]::new)),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    false);
 
             assertThat(summary.exitCode()).as("%s", args).isEqualTo(PublishSummary.EXIT_OK);
-            assertThat(sources).as("%s", args).containsExactly(dir.resolve("a.txt").toAbsolutePath().toString());
+            assertThat(sources)
+                    .as("%s", args)
+                    .containsExactly(dir.resolve("a.txt").toAbsolutePath().toString());
         }
     }
 }

@@ -15,9 +15,9 @@ import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ParameterException;
 
 import io.heatwire.ingest.IngestApplication;
-import picocli.CommandLine.ParameterException;
 
 class PublishRequestTest {
 
@@ -29,7 +29,8 @@ class PublishRequestTest {
 
     @Test
     void shouldRecogniseThePublishCommandAmongSpringOptions() {
-        assertThat(PublishRequest.isPublish("--spring.kafka.bootstrap-servers=x:9092", "publish", "a")).isTrue();
+        assertThat(PublishRequest.isPublish("--spring.kafka.bootstrap-servers=x:9092", "publish", "a"))
+                .isTrue();
         assertThat(PublishRequest.isPublish("--server.port=0")).isFalse();
         assertThat(PublishRequest.isPublish("serve")).isFalse();
     }
@@ -55,9 +56,19 @@ class PublishRequestTest {
     void shouldTakeTheGlobWithASpaceOrAnEqualsSignAmongSpringProperties() throws Exception {
         final Path file = Files.createFile(dir.resolve("a.txt"));
 
-        final PublishRequest spaced = PublishRequest.from("--spring.kafka.bootstrap-servers=x:9092", "publish",
-                "--glob", "*.txt", dir.toString(), "--heatwire.topics.raw=raw", file.toString());
-        final PublishRequest joined = PublishRequest.from("publish", "--glob=*.txt", dir.toString(), file.toString(),
+        final PublishRequest spaced = PublishRequest.from(
+                "--spring.kafka.bootstrap-servers=x:9092",
+                "publish",
+                "--glob",
+                "*.txt",
+                dir.toString(),
+                "--heatwire.topics.raw=raw",
+                file.toString());
+        final PublishRequest joined = PublishRequest.from(
+                "publish",
+                "--glob=*.txt",
+                dir.toString(),
+                file.toString(),
                 "--spring.kafka.properties.sasl.jaas.config=a b=\"c\";");
 
         assertThat(joined).isEqualTo(spaced).isEqualTo(new PublishRequest(List.of(dir, file), "*.txt"));
@@ -66,7 +77,8 @@ class PublishRequestTest {
     @Test
     void shouldRefuseACommandWithoutPaths() {
         assertThatThrownBy(() -> PublishRequest.from("publish", "--glob=*.txt"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("Missing required parameter: 'PATH'");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Missing required parameter: 'PATH'");
     }
 
     @Test
@@ -74,27 +86,33 @@ class PublishRequestTest {
         final String missing = dir.resolve("missing").toString();
 
         assertThatThrownBy(() -> PublishRequest.from("publish", missing))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("no such file or directory: " + missing);
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("no such file or directory: " + missing);
     }
 
     @Test
     void shouldRefuseAnInvalidGlob() {
         assertThatThrownBy(() -> PublishRequest.from("publish", "--glob=[a", dir.toString()))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("invalid --glob");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("invalid --glob");
         assertThatThrownBy(() -> PublishRequest.from("publish", "--glob", "[a", dir.toString()))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("invalid --glob");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("invalid --glob");
     }
 
     @Test
     void shouldRefuseOptionsThatAreNeitherItsOwnNorSpringProperties() {
         assertThatThrownBy(() -> PublishRequest.from("publish", "--glb=*.txt", dir.toString()))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("Unknown option: '--glb=*.txt'")
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Unknown option: '--glb=*.txt'")
                 .hasMessageContaining("--PROPERTY=VALUE");
-        assertThatThrownBy(() -> PublishRequest.from("publish", "--spring.kafka.bootstrap-servers", "b:9092", dir.toString()))
+        assertThatThrownBy(() ->
+                        PublishRequest.from("publish", "--spring.kafka.bootstrap-servers", "b:9092", dir.toString()))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("Unknown option: '--spring.kafka.bootstrap-servers'");
         assertThatThrownBy(() -> PublishRequest.from("publish", "--glob=a", "--glob=b", dir.toString()))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("should be specified only once");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("should be specified only once");
     }
 
     @Test
@@ -108,10 +126,13 @@ class PublishRequestTest {
     void shouldPrintTheUsageAfterAUsageError() {
         final AtomicInteger published = new AtomicInteger();
 
-        assertThat(execute(request -> published.incrementAndGet(), "publish", "--glob")).isEqualTo(PublishSummary.EXIT_USAGE);
+        assertThat(execute(request -> published.incrementAndGet(), "publish", "--glob"))
+                .isEqualTo(PublishSummary.EXIT_USAGE);
 
-        assertThat(err.toString()).contains("Missing required parameter for option '--glob' (GLOB)",
-                "usage: java -jar ingest-service.jar publish");
+        assertThat(err.toString())
+                .contains(
+                        "Missing required parameter for option '--glob' (GLOB)",
+                        "usage: java -jar ingest-service.jar publish");
         assertThat(out.toString()).isEmpty();
         assertThat(published).hasValue(0);
     }
@@ -120,10 +141,16 @@ class PublishRequestTest {
     void shouldHandAValidRequestToThePublisherAndExitWithItsCode() {
         final List<PublishRequest> requests = new ArrayList<>();
 
-        final int exit = execute(request -> {
-            requests.add(request);
-            return PublishSummary.EXIT_INCOMPLETE;
-        }, "--spring.kafka.bootstrap-servers=x:9092", "publish", "--glob", "*.md", dir.toString());
+        final int exit = execute(
+                request -> {
+                    requests.add(request);
+                    return PublishSummary.EXIT_INCOMPLETE;
+                },
+                "--spring.kafka.bootstrap-servers=x:9092",
+                "publish",
+                "--glob",
+                "*.md",
+                dir.toString());
 
         assertThat(exit).isEqualTo(PublishSummary.EXIT_INCOMPLETE);
         assertThat(requests).containsExactly(new PublishRequest(List.of(dir), "*.md"));
@@ -133,11 +160,20 @@ class PublishRequestTest {
     void shouldListItsOptionsWithHelpWithoutPublishing() {
         final AtomicInteger published = new AtomicInteger();
 
-        assertThat(execute(request -> published.incrementAndGet(), "publish", "--help")).isZero();
+        assertThat(execute(request -> published.incrementAndGet(), "publish", "--help"))
+                .isZero();
 
-        assertThat(out.toString()).startsWith("usage: java -jar ingest-service.jar publish")
-                .contains("--glob=GLOB", "PATH...", "Default: *", "--version", "--spring.kafka.bootstrap-servers=HOST:PORT",
-                        "0   all published", "1   something rejected or failed", "2   usage error");
+        assertThat(out.toString())
+                .startsWith("usage: java -jar ingest-service.jar publish")
+                .contains(
+                        "--glob=GLOB",
+                        "PATH...",
+                        "Default: *",
+                        "--version",
+                        "--spring.kafka.bootstrap-servers=HOST:PORT",
+                        "0   all published",
+                        "1   something rejected or failed",
+                        "2   usage error");
         assertThat(err.toString()).isEmpty();
         assertThat(published).hasValue(0);
     }
@@ -145,8 +181,8 @@ class PublishRequestTest {
     @Test
     void shouldPrintTheProjectVersion() {
         assertThat(execute(request -> 1, "publish", "--version")).isZero();
-        assertThat(out.toString()).matches("ingest-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
+        assertThat(out.toString())
+                .matches("ingest-service \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R" + "Apache Kafka \\d+\\.\\d+\\.\\d+\\R");
     }
 
     private int execute(ToIntFunction<PublishRequest> publish, String... args) {

@@ -27,14 +27,18 @@ class PublishTestcontainersIT {
     void shouldPublishTheSeedsByteForByteToADockerBroker() throws Exception {
         final String topic = "heatwire.articles.raw";
 
-        final int exitCode = IngestApplication.publish("publish",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBootstrapServers(), PublishCommandIT.SEEDS.toString());
+        final int exitCode = IngestApplication.publish(
+                "publish",
+                "--spring.kafka.bootstrap-servers=" + kafka.getBootstrapServers(),
+                PublishCommandIT.SEEDS.toString());
 
         assertThat(exitCode).isZero();
         try (RawTopicProbe probe = new RawTopicProbe(kafka.getBootstrapServers(), topic)) {
-            final Map<String, ConsumerRecord<String, byte[]>> records = RawTopicProbe.byKey(probe.awaitRecords(probe.beginning(), 5));
+            final Map<String, ConsumerRecord<String, byte[]>> records =
+                    RawTopicProbe.byKey(probe.awaitRecords(probe.beginning(), 5));
             for (final Path seed : PublishCommandIT.seedFiles()) {
-                final ConsumerRecord<String, byte[]> record = records.get(seed.getFileName().toString());
+                final ConsumerRecord<String, byte[]> record =
+                        records.get(seed.getFileName().toString());
                 assertThat(record).isNotNull();
                 assertThat(record.value()).isEqualTo(Files.readAllBytes(seed));
                 assertThat(RawTopicProbe.header(record, RawRecordHeaders.CONTENT_SHA256))

@@ -25,7 +25,8 @@ class SourceFilesTest {
 
         final SourceFiles.Listing listing = SourceFiles.collect(List.of(dir), glob("*"));
 
-        assertThat(listing.files()).extracting(SourceFiles.SourceFile::key)
+        assertThat(listing.files())
+                .extracting(SourceFiles.SourceFile::key)
                 .containsExactly("a/b/c.txt", "a/z.txt", "b.txt");
         assertThat(listing.problems()).isEmpty();
     }
@@ -40,7 +41,8 @@ class SourceFilesTest {
         touch("sub/error/bad.txt");
 
         assertThat(SourceFiles.collect(List.of(dir), glob("*")).files())
-                .extracting(SourceFiles.SourceFile::key).containsExactly("keep.txt");
+                .extracting(SourceFiles.SourceFile::key)
+                .containsExactly("keep.txt");
     }
 
     @Test
@@ -49,8 +51,7 @@ class SourceFilesTest {
         touch("b.md");
         final Path named = touch("other/c.md");
 
-        final SourceFiles.Listing listing = SourceFiles.collect(List.of(dir, named),
-                glob("*.yaml"));
+        final SourceFiles.Listing listing = SourceFiles.collect(List.of(dir, named), glob("*.yaml"));
 
         assertThat(listing.files()).extracting(SourceFiles.SourceFile::key).containsExactly("a.yaml", "c.md");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,6 @@ import io.heatwire.ingest.config.IngestProperties;
 import io.heatwire.ingest.metrics.IngestMetrics;
 import io.heatwire.ingest.publish.ArticlePublisher;
 import io.heatwire.ingest.publish.Published;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class SpoolConfigurationTest {
 
@@ -27,10 +27,12 @@ class SpoolConfigurationTest {
 
     @Test
     void shouldWatchTheSpoolDirectoryInServerModeWhenADirectoryIsSet() {
-        web().withPropertyValues("heatwire.ingest.spool.dir=" + spool.resolve("in"), "heatwire.ingest.spool.poll-interval=1h")
+        web().withPropertyValues(
+                        "heatwire.ingest.spool.dir=" + spool.resolve("in"), "heatwire.ingest.spool.poll-interval=1h")
                 .run(context -> {
                     assertThat(context).hasSingleBean(SpoolScheduler.class);
-                    assertThat(context.getBean(SpoolScheduler.class).isRunning()).isTrue();
+                    assertThat(context.getBean(SpoolScheduler.class).isRunning())
+                            .isTrue();
                     assertThat(spool.resolve("in")).isDirectory();
                 });
     }

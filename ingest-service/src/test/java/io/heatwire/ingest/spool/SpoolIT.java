@@ -53,7 +53,8 @@ class SpoolIT extends EmbeddedBrokerTestSupport {
         writeSettled("a.txt", article);
         final Map<TopicPartition, Long> mark = rawTopic.mark();
 
-        final SpoolWatcher.PollReport report = watcher(SpoolDirectories::moveWithoutOverwrite).poll();
+        final SpoolWatcher.PollReport report =
+                watcher(SpoolDirectories::moveWithoutOverwrite).poll();
 
         assertThat(report.published()).isEqualTo(1);
         assertThat(spool.resolve("a.txt")).doesNotExist();
@@ -73,12 +74,15 @@ class SpoolIT extends EmbeddedBrokerTestSupport {
         writeSettled("list.txt", "- one\n- two\n".getBytes(StandardCharsets.UTF_8));
         final Map<TopicPartition, Long> mark = rawTopic.mark();
 
-        final SpoolWatcher.PollReport report = watcher(SpoolDirectories::moveWithoutOverwrite).poll();
+        final SpoolWatcher.PollReport report =
+                watcher(SpoolDirectories::moveWithoutOverwrite).poll();
 
         assertThat(report.rejected()).isEqualTo(2);
         assertThat(spool.resolve("error/binary.dat")).exists();
-        assertThat(spool.resolve("error/binary.dat.error")).content()
-                .contains("code: BINARY").contains("control byte 0x00 at offset 4");
+        assertThat(spool.resolve("error/binary.dat.error"))
+                .content()
+                .contains("code: BINARY")
+                .contains("control byte 0x00 at offset 4");
         assertThat(spool.resolve("error/list.txt.error")).content().contains("code: NOT_A_DOCUMENT");
         assertThat(rawTopic.mark()).isEqualTo(mark);
     }
@@ -99,7 +103,9 @@ class SpoolIT extends EmbeddedBrokerTestSupport {
         clock.advance(Duration.ofMillis(1));
         assertThat(watcher.poll().published()).isEqualTo(1);
         assertThat(spool.resolve("processed/growing.txt")).exists();
-        assertThat(rawTopic.awaitRecords(mark, 1)).extracting(ConsumerRecord::key).containsExactly("growing.txt");
+        assertThat(rawTopic.awaitRecords(mark, 1))
+                .extracting(ConsumerRecord::key)
+                .containsExactly("growing.txt");
     }
 
     @Test

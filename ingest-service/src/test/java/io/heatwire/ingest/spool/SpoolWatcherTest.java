@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,6 @@ import io.heatwire.ingest.check.DocumentChecks;
 import io.heatwire.ingest.metrics.IngestMetrics;
 import io.heatwire.ingest.publish.ArticlePublisher;
 import io.heatwire.ingest.publish.Published;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Spool rules with a scripted publisher; {@code SpoolIT} covers the same watcher against a broker. */
 class SpoolWatcherTest {
@@ -128,8 +128,15 @@ class SpoolWatcherTest {
         for (int i = 0; i < 5; i++) {
             writeSettled("f" + i + ".txt", ARTICLE);
         }
-        final SpoolWatcher watcher = new SpoolWatcher(spool, SETTLE, Duration.ofMillis(50), 2,
-                new DocumentChecks(1024), publisher, new IngestMetrics(registry), clock);
+        final SpoolWatcher watcher = new SpoolWatcher(
+                spool,
+                SETTLE,
+                Duration.ofMillis(50),
+                2,
+                new DocumentChecks(1024),
+                publisher,
+                new IngestMetrics(registry),
+                clock);
 
         final SpoolWatcher.PollReport report = watcher.poll();
 
@@ -140,8 +147,15 @@ class SpoolWatcherTest {
 
     @Test
     void shouldReportTheFilesLeftWaitingAndTheAgeOfTheOldest() throws IOException {
-        final SpoolWatcher watcher = new SpoolWatcher(spool, SETTLE, Duration.ofMillis(50), 100,
-                new DocumentChecks(1024), publisher, new IngestMetrics(registry, clock), clock);
+        final SpoolWatcher watcher = new SpoolWatcher(
+                spool,
+                SETTLE,
+                Duration.ofMillis(50),
+                100,
+                new DocumentChecks(1024),
+                publisher,
+                new IngestMetrics(registry, clock),
+                clock);
         assertThat(backlogFiles()).as("before the first poll").isZero();
         assertThat(oldestAgeSeconds()).isZero();
 
@@ -172,8 +186,15 @@ class SpoolWatcherTest {
     }
 
     private SpoolWatcher watcher() {
-        return new SpoolWatcher(spool, SETTLE, Duration.ofMillis(50), 100, new DocumentChecks(1024), publisher,
-                new IngestMetrics(registry), clock);
+        return new SpoolWatcher(
+                spool,
+                SETTLE,
+                Duration.ofMillis(50),
+                100,
+                new DocumentChecks(1024),
+                publisher,
+                new IngestMetrics(registry),
+                clock);
     }
 
     private Path writeSettled(String name, byte[] bytes) throws IOException {
@@ -183,7 +204,11 @@ class SpoolWatcherTest {
     }
 
     private double count(String result) {
-        return registry.get(IngestMetrics.DOCUMENTS).tag("channel", "spool").tag("result", result).counter().count();
+        return registry.get(IngestMetrics.DOCUMENTS)
+                .tag("channel", "spool")
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     /** Acknowledges at once, fails, or never answers, as the test says. */
