@@ -68,6 +68,11 @@ class OpenApiDescriptionTest {
     private RequestMappingHandlerMapping mappings;
 
     @Test
+    void shouldNameTheApi() throws Exception {
+        assertThat(description().path("info").path("title").asString()).isEqualTo(ApiWebConfiguration.TITLE);
+    }
+
+    @Test
     void shouldDescribeEveryEndpointTheControllersMapAndNoOther() throws Exception {
         final JsonNode description = description();
         final Set<String> described = new TreeSet<>();
