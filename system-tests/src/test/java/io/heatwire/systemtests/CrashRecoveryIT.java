@@ -241,9 +241,11 @@ class CrashRecoveryIT {
     }
 
     /**
-     * Starts the pipeline again at once and, once its Streams client has started, waits at most the
-     * session timeout for its committed offsets to move: a restart that had to wait for its dead
-     * member's session to expire, then for a rebalance, would not make it.
+     * Starts the pipeline again at once and, once it is ready (its Streams client runs and no task
+     * restores its state any more; how long a restore takes grows with the input, not with the
+     * configuration), waits at most the session timeout for its committed offsets to move: a
+     * restart that had to wait for its dead member's session to expire, then for a rebalance,
+     * would not make it.
      */
     private static void restartAfter(Instant killed) throws Exception {
         final Set<String> inputs = Set.of("raw", "story-events");
@@ -256,6 +258,7 @@ class CrashRecoveryIT {
                 .failFast(crashed + " exited", () -> !crashed.isAlive())
                 .until(() -> Files.exists(log)
                         && Files.readString(log, StandardCharsets.UTF_8).contains(STREAMS_STARTED));
+        ServiceHttp.awaitReadiness(crashed.process(), crashed.port(), 200, PHASE_TIMEOUT);
         final Instant started = Instant.now();
         boolean resumed;
         try {

@@ -45,6 +45,7 @@ final class EnrichPipeline implements AutoCloseable {
     private final List<ChildProcess> processes = new ArrayList<>();
     private ChildProcess process;
     private int starts;
+    private int port;
     private int summaries;
 
     EnrichPipeline(String name, Path jar, String bootstrapServers, Path work, List<String> extraArguments) {
@@ -66,9 +67,23 @@ final class EnrichPipeline implements AutoCloseable {
         return name + "." + kind;
     }
 
-    /** Starts enrich-service on this pipeline's state directory (the same one on every start). */
+    /**
+     * Starts enrich-service on this pipeline's state directory (the same one on every start), on an
+     * HTTP port that was free a moment ago ({@link #port()}).
+     */
     void start() throws IOException {
-        launch(name, stateDir, 0);
+        port = ServiceHttp.freePort();
+        launch(name, stateDir, port);
+    }
+
+    /** The process of the latest start. */
+    ChildProcess process() {
+        return process;
+    }
+
+    /** The HTTP port of the latest {@link #start()}. */
+    int port() {
+        return port;
     }
 
     /**
