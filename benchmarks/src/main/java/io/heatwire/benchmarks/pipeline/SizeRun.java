@@ -163,15 +163,7 @@ final class SizeRun {
                 "caught up after the stops: %,d articles in %.1f s; reading the outputs",
                 corpus.size(),
                 seconds));
-        final StructureCheck.Result structure = StructureCheck.compare(
-                expected,
-                options.ceiling(),
-                OutputReader.read(
-                        deployment.bootstrapServers(),
-                        DefaultTopics.STORIES,
-                        DefaultTopics.CLUSTERS,
-                        DefaultTopics.DEAD_LETTERS,
-                        bridgeStories));
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
         return new RunResult.FailOver(
                 options.failOver(),
                 run.stops(),
@@ -258,15 +250,7 @@ final class SizeRun {
                 Deployment.APPLICATION_ID,
                 Set.of(Deployment.STORY_EVENTS_TOPIC),
                 BrokerBaseline.SCRATCH_TOPIC);
-        final StructureCheck.Result structure = StructureCheck.compare(
-                expected,
-                options.ceiling(),
-                OutputReader.read(
-                        deployment.bootstrapServers(),
-                        DefaultTopics.STORIES,
-                        DefaultTopics.CLUSTERS,
-                        DefaultTopics.DEAD_LETTERS,
-                        bridgeStories));
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
         final long stateBytes = deployment.stopEnrichAndMeasureState();
         final RunResult.Usage usage = new RunResult.Usage(
                 instances.size(),
@@ -335,15 +319,7 @@ final class SizeRun {
                 p50,
                 p99,
                 seen.length));
-        final StructureCheck.Result structure = StructureCheck.compare(
-                expected,
-                options.ceiling(),
-                OutputReader.read(
-                        deployment.bootstrapServers(),
-                        DefaultTopics.STORIES,
-                        DefaultTopics.CLUSTERS,
-                        DefaultTopics.DEAD_LETTERS,
-                        bridgeStories));
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
         return new Paced(latency, structure);
     }
 
@@ -389,5 +365,19 @@ final class SizeRun {
         } catch (IOException e) {
             return Map.of();
         }
+    }
+
+    /** The outputs on the topics against loadgen's expected structure. */
+    private StructureCheck.Result checkStructure(
+            final Deployment deployment, final ExpectedClusters expected, final Set<String> bridgeStories) {
+        return StructureCheck.compare(
+                expected,
+                options.ceiling(),
+                OutputReader.read(
+                        deployment.bootstrapServers(),
+                        DefaultTopics.STORIES,
+                        DefaultTopics.CLUSTERS,
+                        DefaultTopics.DEAD_LETTERS,
+                        bridgeStories));
     }
 }
