@@ -52,7 +52,10 @@ public final class ApplicationOffsets {
         final Set<String> outputs =
                 existing.stream().filter(outputTopics::contains).collect(Collectors.toSet());
         return new Snapshot(
-                rawTopic, committedOffsets(), endOffsets(partitions(inputs)), endOffsets(partitions(outputs)));
+                rawTopic,
+                committedOffsets(),
+                endOffsets(partitionsOfExisting(inputs)),
+                endOffsets(partitionsOfExisting(outputs)));
     }
 
     /**
@@ -134,8 +137,14 @@ public final class ApplicationOffsets {
         final Set<String> existing = admin.listTopics().names().get().stream()
                 .filter(topics::contains)
                 .collect(Collectors.toSet());
+        return partitionsOfExisting(existing);
+    }
+
+    /** The partitions of topics known to exist (describing a missing one would fail). */
+    private Set<TopicPartition> partitionsOfExisting(Set<String> topics)
+            throws ExecutionException, InterruptedException {
         final Map<String, TopicDescription> descriptions =
-                admin.describeTopics(existing).allTopicNames().get();
+                admin.describeTopics(topics).allTopicNames().get();
         return descriptions.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
