@@ -36,6 +36,7 @@ class PackageRulesTest {
                     "..enrich.cluster..",
                     "..enrich.aggregate..",
                     "..enrich.serde..",
+                    "..enrich.state..",
                     "..enrich.metrics..",
                     "..enrich.deadletter..")
             .should()

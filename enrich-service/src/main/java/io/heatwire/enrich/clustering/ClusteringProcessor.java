@@ -79,9 +79,6 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     private KeyValueStore<String, ClusterMember> written;
     private ClusterIndex index;
     private ClusteringTask<ClusterMember, ClusterAggregate> task;
-    private KafkaStores.StepBuffer<String, Node<ClusterMember>> nodeBuffer;
-    private KafkaStores.StepBuffer<String, Cluster<ClusterMember, ClusterAggregate>> clusterBuffer;
-    private KafkaStores.StepBuffer<MemberKey, Member<ClusterMember>> memberBuffer;
     /** When each story changed first since it was last written: for the end-to-end latency only. */
     private final Map<String, Long> changedAt = new HashMap<>();
 
@@ -120,21 +117,17 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         final KeyValueStore<String, Cluster<ClusterMember, ClusterAggregate>> clusters =
                 context.getStateStore(names.clusters());
         final KeyValueStore<String, Member<ClusterMember>> members = context.getStateStore(names.members());
-        nodeBuffer = new KafkaStores.StepBuffer<>(KafkaStores.byId(nodes));
-        clusterBuffer = new KafkaStores.StepBuffer<>(KafkaStores.byId(clusters));
-        memberBuffer = new KafkaStores.StepBuffer<>(KafkaStores.byMember(members));
         task = new ClusteringTask<>(
                 context.taskId().partition(),
                 id -> partitionOf(id, partitions),
-                nodeBuffer,
-                clusterBuffer,
-                memberBuffer,
+                KafkaStores.byId(nodes),
+                KafkaStores.byId(clusters),
+                KafkaStores.byMember(members),
                 ClusteringProcessor::merge,
                 new Aggregates(halfLife),
                 settings,
                 new Index());
         task.init();
-        flushBuffers();
         changedAt.clear();
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
@@ -259,14 +252,7 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         return current.kind() == Kind.ARTICLE && incoming.kind() == Kind.REFERENCE ? current : incoming;
     }
 
-    private void flushBuffers() {
-        nodeBuffer.flush();
-        clusterBuffer.flush();
-        memberBuffer.flush();
-    }
-
     private void emit(Effects<ClusterMember, ClusterAggregate> effects, Map<String, Story> references, long timestamp) {
-        flushBuffers();
         for (Effects.Outgoing<ClusterMember> outgoing : effects.messages()) {
             final Story content = outgoing.message() instanceof Message.RefVersion<ClusterMember> ref
                     ? references.get(ref.id())

@@ -1,10 +1,5 @@
 package io.heatwire.enrich.clustering;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.apache.kafka.streams.KeyValue;
@@ -86,71 +81,6 @@ final class KafkaStores {
                 strings.range(encode(from), encode(to), (key, value) -> visitor.accept(decode(key), value));
             }
         };
-    }
-
-    /**
-     * A store that keeps the values one step reads and writes as objects, and writes the changed
-     * ones through when the step ends ({@link #flush}): a batch that touches one cluster a hundred
-     * times decodes and encodes it once, not a hundred times (the Streams cache below holds bytes).
-     */
-    static final class StepBuffer<K extends Comparable<K>, V> implements Store<K, V> {
-
-        private final Store<K, V> store;
-        private final Map<K, Optional<V>> values = new HashMap<>();
-        private final Set<K> changed = new HashSet<>();
-
-        StepBuffer(Store<K, V> store) {
-            this.store = store;
-        }
-
-        @Override
-        public V get(K key) {
-            final Optional<V> known = values.get(key);
-            if (known != null) {
-                return known.orElse(null);
-            }
-            final V value = store.get(key);
-            values.put(key, Optional.ofNullable(value));
-            return value;
-        }
-
-        @Override
-        public void put(K key, V value) {
-            values.put(key, Optional.of(value));
-            changed.add(key);
-        }
-
-        @Override
-        public void delete(K key) {
-            values.put(key, Optional.empty());
-            changed.add(key);
-        }
-
-        @Override
-        public void scan(BiConsumer<K, V> visitor) {
-            flush();
-            store.scan(visitor);
-        }
-
-        @Override
-        public void range(K from, K to, BiConsumer<K, V> visitor) {
-            flush();
-            store.range(from, to, visitor);
-        }
-
-        /** Writes what the step changed and forgets what it read. */
-        void flush() {
-            for (K key : changed) {
-                final Optional<V> value = values.get(key);
-                if (value.isPresent()) {
-                    store.put(key, value.get());
-                } else {
-                    store.delete(key);
-                }
-            }
-            changed.clear();
-            values.clear();
-        }
     }
 
     static String encode(MemberKey key) {

@@ -46,6 +46,7 @@ import io.heatwire.enrich.metrics.PipelineMetrics;
 import io.heatwire.enrich.parsing.ParseArticlesProcessor;
 import io.heatwire.enrich.parsing.ParseResult;
 import io.heatwire.enrich.serde.InternalSerdes;
+import io.heatwire.enrich.state.ObjectStores;
 
 /**
  * The enrich topology as a plain function of a {@link StreamsBuilder}: production and every test
@@ -347,8 +348,10 @@ public final class EnrichTopology {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> serde) {
-        // Cached: a key written many times between two commits reaches RocksDB and its changelog once.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
-                .withCachingEnabled();
+        // Cached: a key written many times between two commits reaches RocksDB and its changelog
+        // once, and is decoded and encoded once (the object layer over the byte cache).
+        return ObjectStores.objectCached(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
+                        .withCachingEnabled());
     }
 }
