@@ -2,11 +2,13 @@ package io.heatwire.enrich.cluster;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -16,10 +18,11 @@ import io.heatwire.article.story.StoryKind;
 import io.heatwire.enrich.aggregate.TimeKeys;
 
 /**
- * The ordered figures of every cluster, kept in two index stores keyed by the cluster's key (the
- * key of its record in the clustering state, which never changes on a rename): members newest
- * first, and ARTICLE members by quality, highest first, then earliest. A record is built from
- * bounded range scans whatever the cluster's size.
+ * The ordered figures of every cluster: members newest first, and ARTICLE members by quality,
+ * highest first, then earliest. A large cluster keeps them in two index stores keyed by the
+ * cluster's key (the key of its record in the clustering state, which never changes on a rename),
+ * and its record is built from bounded range scans whatever its size; a small one has its members
+ * in its cluster record, and they are sorted by the same keys when its record is built.
  */
 public final class ClusterIndex {
 
@@ -52,36 +55,75 @@ public final class ClusterIndex {
         }
     }
 
-    /** The record of the cluster kept under {@code cluster} and published as {@code id}. */
-    public ClusterRecord record(String cluster, String id, ClusterAggregate aggregate, Instant asOf, Instant now) {
+    /**
+     * The record of the cluster kept under {@code cluster} and published as {@code id}; {@code inline}
+     * are its members when they live in its cluster record, {@code null} when the indexes hold them.
+     */
+    public ClusterRecord record(
+            String cluster,
+            String id,
+            ClusterAggregate aggregate,
+            Collection<ClusterMember> inline,
+            Instant asOf,
+            Instant now) {
         final List<String> newest = new ArrayList<>(MAX_MEMBERS);
         Instant lastPublished = null;
-        try (KeyValueIterator<String, String> range = members.range(cluster + SEP, cluster + SEP + END)) {
-            while (range.hasNext() && newest.size() < MAX_MEMBERS) {
-                final KeyValue<String, String> entry = range.next();
-                newest.add(entry.value);
+        Instant firstPublished = null;
+        ClusterMember best = null;
+        if (inline != null) {
+            final TreeMap<String, String> byTime = new TreeMap<>();
+            final TreeMap<String, ClusterMember> byQuality = new TreeMap<>();
+            for (ClusterMember member : inline) {
+                byTime.put(memberKey(cluster, member), member.id());
+                if (member.kind() == StoryKind.ARTICLE) {
+                    byQuality.put(headlineKey(cluster, member), member);
+                }
+            }
+            // as the range scans below: undated members sort last and carry no time
+            for (Map.Entry<String, String> entry : byTime.entrySet()) {
+                if (newest.size() == MAX_MEMBERS) {
+                    break;
+                }
+                newest.add(entry.getValue());
                 if (lastPublished == null) {
-                    lastPublished = invertedTime(entry.key, cluster);
+                    lastPublished = invertedTime(entry.getKey(), cluster);
+                }
+            }
+            for (String key : byTime.descendingKeySet()) {
+                firstPublished = invertedTime(key, cluster);
+                if (firstPublished != null) {
+                    break;
+                }
+            }
+            best = byQuality.isEmpty() ? null : byQuality.firstEntry().getValue();
+        } else {
+            try (KeyValueIterator<String, String> range = members.range(cluster + SEP, cluster + SEP + END)) {
+                while (range.hasNext() && newest.size() < MAX_MEMBERS) {
+                    final KeyValue<String, String> entry = range.next();
+                    newest.add(entry.value);
+                    if (lastPublished == null) {
+                        lastPublished = invertedTime(entry.key, cluster);
+                    }
+                }
+            }
+            try (KeyValueIterator<String, String> range = members.reverseRange(cluster + SEP, cluster + SEP + END)) {
+                while (range.hasNext() && firstPublished == null) {
+                    firstPublished = invertedTime(range.next().key, cluster);
+                }
+            }
+            try (KeyValueIterator<String, ClusterMember> range = headlines.range(cluster + SEP, cluster + SEP + END)) {
+                if (range.hasNext()) {
+                    best = range.next().value;
                 }
             }
         }
-        Instant firstPublished = null;
-        try (KeyValueIterator<String, String> range = members.reverseRange(cluster + SEP, cluster + SEP + END)) {
-            while (range.hasNext() && firstPublished == null) {
-                firstPublished = invertedTime(range.next().key, cluster);
-            }
-        }
-        ClusterRecord.Headline headline = null;
-        try (KeyValueIterator<String, ClusterMember> range = headlines.range(cluster + SEP, cluster + SEP + END)) {
-            if (range.hasNext()) {
-                final ClusterMember best = range.next().value;
-                headline = new ClusterRecord.Headline(
+        final ClusterRecord.Headline headline = best == null
+                ? null
+                : new ClusterRecord.Headline(
                         best.id(),
                         best.title(),
                         best.url(),
                         best.providerName() != null ? best.providerName() : best.providerKey());
-            }
-        }
         final List<ClusterRecord.ProviderCount> topProviders = aggregate.providers().entrySet().stream()
                 .sorted(byCountThenKey())
                 .limit(MAX_PROVIDERS)

@@ -81,7 +81,7 @@ public final class ClusteringTask<C, A> {
     }
 
     /**
-     * @param index told of every member that enters or leaves a cluster's roster (or changes what it
+     * @param index told of every member that enters or leaves a spilled roster (or changes what it
      *              counts there), so the caller can keep ordered indexes keyed by cluster key
      */
     public ClusteringTask(
@@ -664,14 +664,16 @@ public final class ClusteringTask<C, A> {
 
     private void putMember(ClusterDraft<C, A> c, String id, Member<C> m) {
         final Member<C> old = member(c, id);
-        if (old == null || !old.order().equals(m.order()) || !old.contribution().equals(m.contribution())) {
-            if (old != null) {
-                index.removed(c.key, id, old);
-            }
-            index.added(c.key, id, m);
-        }
         if (c.spilled) {
-            if (members.get(new MemberKey(c.key, id)) == null) {
+            if (old == null
+                    || !old.order().equals(m.order())
+                    || !old.contribution().equals(m.contribution())) {
+                if (old != null) {
+                    index.removed(c.key, id, old);
+                }
+                index.added(c.key, id, m);
+            }
+            if (old == null) {
                 c.size++;
             }
             members.put(new MemberKey(c.key, id), m);
@@ -681,18 +683,21 @@ public final class ClusteringTask<C, A> {
             c.size++;
         }
         if (c.inline.size() > settings.inlineMembers()) {
-            c.inline.forEach((member, value) -> members.put(new MemberKey(c.key, member), value));
+            c.inline.forEach((member, value) -> {
+                members.put(new MemberKey(c.key, member), value);
+                index.added(c.key, member, value);
+            });
             c.inline.clear();
             c.spilled = true;
         }
     }
 
     private void removeMember(ClusterDraft<C, A> c, String id) {
-        final Member<C> old = member(c, id);
-        if (old != null) {
-            index.removed(c.key, id, old);
-        }
         if (c.spilled) {
+            final Member<C> old = member(c, id);
+            if (old != null) {
+                index.removed(c.key, id, old);
+            }
             members.delete(new MemberKey(c.key, id));
         } else {
             c.inline.remove(id);

@@ -67,7 +67,7 @@ class AggregateOracleProperties {
     @Property(tries = 6)
     void shouldKeepStatisticsEqualToARecomputationOverTheFinalStories(@ForAll long seed) {
         final Random random = new Random(seed);
-        final int articles = 3 + random.nextInt(20);
+        final int articles = 3 + random.nextInt(40);
         final List<Version> versions = new ArrayList<>();
         for (int a = 0; a < articles; a++) {
             final int count = 1 + random.nextInt(3);
@@ -171,8 +171,35 @@ class AggregateOracleProperties {
                         record.heatScore(),
                         record.firstPublished(),
                         record.lastPublished());
+                expectOrder(id, members, record);
             });
         }
+    }
+
+    /**
+     * Members newest first (undated last, then by id), at most 100; the headline is the best ARTICLE
+     * (highest quality, unrated last), then the earliest, then the smallest id. Small clusters sort
+     * their inline roster, large ones read their indexes: both must give this.
+     */
+    private static void expectOrder(String key, List<Story> members, ClusterRecord record) {
+        final Comparator<Instant> newestFirst = Comparator.nullsLast(Comparator.<Instant>reverseOrder());
+        assertThat(record.members())
+                .as("members of %s", key)
+                .containsExactlyElementsOf(members.stream()
+                        .sorted(Comparator.comparing(Story::publishedAt, newestFirst)
+                                .thenComparing(Story::id))
+                        .limit(100)
+                        .map(Story::id)
+                        .toList());
+        final Story headline = members.stream()
+                .filter(s -> s.kind() == StoryKind.ARTICLE)
+                .min(Comparator.comparing(Story::quality, Comparator.nullsLast(Comparator.<Integer>reverseOrder()))
+                        .thenComparing(Story::publishedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(Story::id))
+                .orElse(null);
+        assertThat(record.headline() == null ? null : record.headline().id())
+                .as("headline of %s", key)
+                .isEqualTo(headline == null ? null : headline.id());
     }
 
     private static void expectFigures(
