@@ -58,6 +58,12 @@ final class KafkaTopics {
         send(bootstrapServers, records, "publishing to " + topics);
     }
 
+    /**
+     * One request in flight: a test publishes right after the broker and its topics start, when
+     * partitions answer NOT_LEADER_OR_FOLLOWER for a moment; with several batches in flight the
+     * idempotent producer could retry the first after the broker accepted later ones, which the
+     * broker rejects as out of order until the delivery timeout ends the test.
+     */
     private static void send(String bootstrapServers, List<ProducerRecord<byte[], byte[]>> records, String what) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 Map.of(
@@ -66,7 +72,9 @@ final class KafkaTopics {
                         ProducerConfig.ACKS_CONFIG,
                         "all",
                         ProducerConfig.LINGER_MS_CONFIG,
-                        20),
+                        20,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1),
                 new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             final AtomicReference<Exception> failure = new AtomicReference<>();
