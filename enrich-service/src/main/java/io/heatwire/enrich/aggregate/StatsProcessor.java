@@ -43,7 +43,7 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
     private final RecordFactory<V> factory;
     private ProcessorContext<String, V> context;
     private KeyValueStore<String, KeyStats> stats;
-    private KeyValueStore<String, String> published;
+    private KeyValueStore<String, PublishedDay> published;
     /** The keys whose statistics changed since their record was written; rebuilt from the stats store on start. */
     private final SortedSet<String> changed = new TreeSet<>();
 
@@ -94,13 +94,27 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         if (change.removed() != null) {
             result = result.remove(change.removed());
             if (change.removed().publishedAt() != null) {
-                published.delete(timeKey(key, change.removed()));
+                final long time = change.removed().publishedAt().toEpochMilli();
+                final String day = dayKey(key, time);
+                final PublishedDay current = published.get(day);
+                if (current == null) {
+                    throw new IllegalStateException("no story of " + key + " was counted on the day of " + time);
+                }
+                final PublishedDay rest = current.minus(time);
+                if (rest == null) {
+                    published.delete(day);
+                } else {
+                    published.put(day, rest);
+                }
             }
         }
         if (change.added() != null) {
             result = result.add(change.added(), change.name());
             if (change.added().publishedAt() != null) {
-                published.put(timeKey(key, change.added()), change.added().storyId());
+                final long time = change.added().publishedAt().toEpochMilli();
+                final String day = dayKey(key, time);
+                final PublishedDay current = published.get(day);
+                published.put(day, current == null ? PublishedDay.of(time) : current.plus(time));
             }
         }
         return result;
@@ -127,20 +141,21 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         }
     }
 
-    /** The first (or, with {@code last}, the last) publication time indexed under {@code key}. */
+    /** The first (or, with {@code last}, the last) publication time of {@code key}'s stories. */
     private Instant edge(String key, boolean last) {
-        try (KeyValueIterator<String, String> range = last
+        try (KeyValueIterator<String, PublishedDay> range = last
                 ? published.reverseRange(key + SEP, key + SEP + END)
                 : published.range(key + SEP, key + SEP + END)) {
             if (!range.hasNext()) {
                 return null;
             }
-            final String entry = range.next().key;
-            return TimeKeys.parseAscending(entry.substring(key.length() + 1, key.length() + 1 + TimeKeys.width()));
+            final PublishedDay day = range.next().value;
+            return Instant.ofEpochMilli(last ? day.last() : day.first());
         }
     }
 
-    private static String timeKey(String key, Contribution contribution) {
-        return key + SEP + TimeKeys.ascending(contribution.publishedAt()) + SEP + contribution.storyId();
+    /** key|day: the days of a key in ascending order. */
+    private static String dayKey(String key, long time) {
+        return key + SEP + TimeKeys.ascending(Instant.ofEpochMilli(PublishedDay.dayOf(time)));
     }
 }

@@ -26,6 +26,7 @@ import io.heatwire.article.story.StoryKind;
 import io.heatwire.enrich.aggregate.Contribution;
 import io.heatwire.enrich.aggregate.KeyStats;
 import io.heatwire.enrich.aggregate.ProviderRecord;
+import io.heatwire.enrich.aggregate.PublishedDay;
 import io.heatwire.enrich.aggregate.StatsChange;
 import io.heatwire.enrich.aggregate.StatsChanges;
 import io.heatwire.enrich.aggregate.StatsProcessor;
@@ -224,7 +225,7 @@ public final class EnrichTopology {
             EnrichSettings settings,
             StatsProcessor.RecordFactory<V> factory) {
         builder.addStateStore(store(stores.stats(), InternalSerdes.of(KeyStats.class)));
-        builder.addStateStore(store(stores.published(), Serdes.String()));
+        builder.addStateStore(store(stores.published(), InternalSerdes.of(PublishedDay.class)));
         return stories.flatMap(
                         (id, output) -> batches(
                                 ((ClusteringOutput.StatsChanges) output).changes(),

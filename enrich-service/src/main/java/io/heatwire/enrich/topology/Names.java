@@ -40,12 +40,12 @@ public final class Names {
     public static final String PROVIDER_CHANGES = "provider-changes";
     public static final String PROVIDER_PROCESSOR = "provider-stats";
     public static final String PROVIDER_STATS = "provider-stats";
-    public static final String PROVIDER_PUBLISHED = "provider-published";
+    public static final String PROVIDER_PUBLISHED = "provider-published-days";
     public static final String PROVIDERS_SINK = "providers-sink";
     public static final String TOPIC_CHANGES = "topic-changes";
     public static final String TOPIC_PROCESSOR = "topic-stats";
     public static final String TOPIC_STATS = "topic-stats";
-    public static final String TOPIC_PUBLISHED = "topic-published";
+    public static final String TOPIC_PUBLISHED = "topic-published-days";
     public static final String TOPICS_SINK = "topics-sink";
 
     private Names() {}

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,7 @@ class StatsProcessorTest {
         context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(PUBLISHED.toEpochMilli());
         InMemoryStores.add(context, "stats", InternalSerdes.of(KeyStats.class));
-        InMemoryStores.add(context, "published", Serdes.String());
+        InMemoryStores.add(context, "published", InternalSerdes.of(PublishedDay.class));
     }
 
     @Test

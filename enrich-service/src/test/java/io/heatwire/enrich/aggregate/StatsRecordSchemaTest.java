@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class StatsRecordSchemaTest {
         final MockProcessorContext<String, V> context = new MockProcessorContext<>();
         context.setCurrentStreamTimeMs(AS_OF.toEpochMilli());
         InMemoryStores.add(context, "stats", InternalSerdes.of(KeyStats.class));
-        InMemoryStores.add(context, "published", Serdes.String());
+        InMemoryStores.add(context, "published", InternalSerdes.of(PublishedDay.class));
         final StatsProcessor<V> processor = new StatsProcessor<>(
                 new StatsProcessor.Names("stats", "published"), Duration.ofHours(24), Duration.ofSeconds(1), factory);
         processor.init(context);
