@@ -18,11 +18,6 @@ final class DocumentCorpus {
     /** Where the seeds are; defaults to the nearest {@code seeds/} above the working directory. */
     static final String SEEDS_PROPERTY = "heatwire.seeds";
 
-    /** Front matter of 2–12 KB, spread evenly: the size comes from the number of related entries. */
-    private static final CorpusOptions GENERATED = CorpusOptions.defaults()
-            .withRelated(CorpusOptions.Related.EVEN)
-            .withSizes(CorpusOptions.Sizes.FRONT_MATTER);
-
     private DocumentCorpus() {}
 
     static List<byte[]> seeds() {
@@ -44,7 +39,7 @@ final class DocumentCorpus {
      * last few are bridges. Deterministic for a given seed.
      */
     static List<byte[]> generated(final int count, final long seed) {
-        final CorpusPlan plan = CorpusPlan.create(count, seed, GENERATED);
+        final CorpusPlan plan = CorpusPlan.create(count, seed, CorpusOptions.parseBenchmarks());
         final DocumentRenderer renderer = new DocumentRenderer(plan);
         final List<byte[]> documents = new ArrayList<>(plan.documentCount());
         for (int document = 0; document < plan.documentCount(); document++) {

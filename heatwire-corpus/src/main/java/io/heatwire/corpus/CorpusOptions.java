@@ -2,8 +2,8 @@ package io.heatwire.corpus;
 
 /**
  * What kind of corpus a {@link CorpusPlan} makes, besides its size and seed. {@link #defaults()} is
- * loadgen's corpus, the one the pipeline benchmark measures; the parse benchmarks and the system
- * tests change a few of these.
+ * loadgen's corpus, the one the pipeline benchmark measures; {@link #parseBenchmarks()} and
+ * {@link #systemTests()} change a few of these.
  *
  * @param related          how many related entries an article lists
  * @param sizes            what makes a document's size
@@ -62,6 +62,28 @@ public record CorpusOptions(
     /** loadgen's corpus: many related entries, body text, big clusters bridged, one version of each article in publication order. */
     public static CorpusOptions defaults() {
         return new CorpusOptions(Related.MANY, Sizes.BODY_TEXT, Bridges.BIG_CLUSTERS, 0, 0, false);
+    }
+
+    /**
+     * The parse and encoding benchmarks' articles: front matter of 2–12 KB, spread evenly, the size
+     * coming from 1–15 related entries.
+     */
+    public static CorpusOptions parseBenchmarks() {
+        return defaults().withRelated(Related.EVEN).withSizes(Sizes.FRONT_MATTER);
+    }
+
+    /**
+     * The system tests' articles: few related entries and short documents (the pipelines' work
+     * stays small), 5% edited and 2% re-published, in a shuffled order, and bridges across half
+     * the clusters.
+     */
+    public static CorpusOptions systemTests() {
+        return defaults()
+                .withRelated(Related.FEW)
+                .withSizes(Sizes.FRONT_MATTER)
+                .withBridges(Bridges.HALF_OF_ALL_CLUSTERS)
+                .withSecondVersions(5, 2)
+                .withShuffledArrival();
     }
 
     public CorpusOptions withRelated(final Related related) {

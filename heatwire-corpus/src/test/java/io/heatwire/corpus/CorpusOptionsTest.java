@@ -25,17 +25,6 @@ import io.heatwire.article.story.Story;
  */
 class CorpusOptionsTest {
 
-    private static final CorpusOptions SYSTEM_TESTS = CorpusOptions.defaults()
-            .withRelated(CorpusOptions.Related.FEW)
-            .withSizes(CorpusOptions.Sizes.FRONT_MATTER)
-            .withBridges(CorpusOptions.Bridges.HALF_OF_ALL_CLUSTERS)
-            .withSecondVersions(5, 2)
-            .withShuffledArrival();
-
-    private static final CorpusOptions PARSE_BENCHMARK = CorpusOptions.defaults()
-            .withRelated(CorpusOptions.Related.EVEN)
-            .withSizes(CorpusOptions.Sizes.FRONT_MATTER);
-
     private static final int COUNT = 2_000;
 
     private static CorpusPlan plan;
@@ -44,7 +33,7 @@ class CorpusOptionsTest {
 
     @BeforeAll
     static void generate() {
-        plan = CorpusPlan.create(COUNT, 11, SYSTEM_TESTS);
+        plan = CorpusPlan.create(COUNT, 11, CorpusOptions.systemTests());
         renderer = new DocumentRenderer(plan);
         documents = render(plan);
     }
@@ -165,7 +154,8 @@ class CorpusOptionsTest {
 
     @Test
     void shouldGiveTheParseBenchmarkFrontMatterSpreadOverTwoToTwelveKilobytes() {
-        final List<GeneratedDocument> parsed = render(CorpusPlan.create(512, 20_240_301L, PARSE_BENCHMARK));
+        final List<GeneratedDocument> parsed =
+                render(CorpusPlan.create(512, 20_240_301L, CorpusOptions.parseBenchmarks()));
         final int[] sizes = parsed.stream()
                 .mapToInt(document -> document.bytes().length)
                 .sorted()
