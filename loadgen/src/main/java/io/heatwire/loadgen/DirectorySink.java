@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
+import io.heatwire.corpus.GeneratedDocument;
+
 /** One file per document, named so that sorting by name gives the publication order. */
 final class DirectorySink implements DocumentSink {
 

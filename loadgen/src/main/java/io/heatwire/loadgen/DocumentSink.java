@@ -2,6 +2,8 @@ package io.heatwire.loadgen;
 
 import java.io.IOException;
 
+import io.heatwire.corpus.GeneratedDocument;
+
 /** Where generated documents go: files in a directory or records on the raw topic. */
 interface DocumentSink extends AutoCloseable {
 

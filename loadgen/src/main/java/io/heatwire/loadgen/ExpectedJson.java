@@ -10,6 +10,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.heatwire.corpus.CorpusPlan;
+import io.heatwire.corpus.ExpectedStructure;
+
 /**
  * The expected-result file a benchmark checks the pipeline's output against: how the corpus was
  * made, then {@link ExpectedStructure}'s fields.

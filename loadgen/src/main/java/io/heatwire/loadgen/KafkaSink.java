@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.heatwire.corpus.GeneratedDocument;
 import io.heatwire.support.contract.DefaultTopics;
 import io.heatwire.support.contract.RawRecordHeaders;
 

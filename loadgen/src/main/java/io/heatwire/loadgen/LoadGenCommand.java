@@ -19,6 +19,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
+import io.heatwire.corpus.CorpusPlan;
+import io.heatwire.corpus.DocumentRenderer;
+import io.heatwire.corpus.ExpectedStructure;
 import io.heatwire.support.cli.BuildVersion;
 
 /**

@@ -2,6 +2,10 @@ package io.heatwire.loadgen;
 
 import java.io.IOException;
 
+import io.heatwire.corpus.CorpusPlan;
+import io.heatwire.corpus.DocumentRenderer;
+import io.heatwire.corpus.GeneratedDocument;
+
 /** Renders every document of a plan, in order, into a sink. */
 final class LoadGenerator {
 
@@ -19,8 +23,8 @@ final class LoadGenerator {
             throws IOException {
         final long started = System.nanoTime();
         final SizeStats sizes = new SizeStats();
-        for (int article = 0; article < plan.count(); article++) {
-            final GeneratedDocument document = renderer.render(article);
+        for (int index = 0; index < plan.documentCount(); index++) {
+            final GeneratedDocument document = renderer.render(index);
             sink.write(document);
             sizes.add(document.bytes().length);
             progress.update(sizes.documents(), sizes.bytes());

@@ -1,5 +1,7 @@
 package io.heatwire.loadgen;
 
+import io.heatwire.corpus.DocumentRenderer;
+
 /** Exact distribution of document sizes: one counter per byte count up to the maximum. */
 final class SizeStats {
 

@@ -6,6 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.heatwire.corpus.CorpusPlan;
+import io.heatwire.corpus.DocumentRenderer;
+import io.heatwire.corpus.ExpectedStructure;
+
 /** The summary the CLI prints: documents, sizes, stories, clusters, bridges, rate. */
 final class Summary {
 

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import io.heatwire.corpus.CorpusPlan;
+import io.heatwire.corpus.DocumentRenderer;
+import io.heatwire.corpus.ExpectedStructure;
+import io.heatwire.corpus.GeneratedDocument;
+
 class LoadGenCommandTest {
 
     @TempDir

@@ -93,7 +93,7 @@ class BrokerDownAtStartIT {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         awaitReadiness(enrichService, port, 200, START_TIMEOUT);
 
-        final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, new SplittableRandom(1).nextLong());
+        final GeneratedCorpus corpus = GeneratedCorpus.generate(ARTICLES, new SplittableRandom(1).nextLong());
         KafkaTopics.publish(
                 broker.bootstrapServers(),
                 List.of(pipeline.topic("raw")),

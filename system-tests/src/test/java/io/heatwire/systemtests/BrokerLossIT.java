@@ -81,7 +81,7 @@ class BrokerLossIT {
     private static int enrichPort;
     private static int ingestPort;
     private static IngestFeed feed;
-    private static List<ArticleCorpus.Document> documents;
+    private static List<RawDocument> documents;
 
     /** Whatever broke the outage's expectations, when it was seen. */
     private static final List<String> OUTAGE_VIOLATIONS = new CopyOnWriteArrayList<>();
@@ -103,8 +103,8 @@ class BrokerLossIT {
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(SPOOL);
         report = new RunReport(WORK.resolve("report.txt"));
-        final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, SEED);
-        final List<ArticleCorpus.Document> all = new ArrayList<>(corpus.documents());
+        final GeneratedCorpus corpus = GeneratedCorpus.generate(ARTICLES, SEED);
+        final List<RawDocument> all = new ArrayList<>(corpus.documents());
         all.addAll(corpus.bridges());
         documents = List.copyOf(all);
         report.line(
@@ -202,7 +202,7 @@ class BrokerLossIT {
         report.lap("reference: caught up with a copy of the %d raw records", copied);
 
         rawValueHashes = KafkaTopics.values(bootstrap, recovered.topic("raw")).stream()
-                .map(ArticleCorpus::sha256)
+                .map(RawDocument::sha256)
                 .toList();
         outputs = PipelineComparison.read(
                 bootstrap, reference, "in the uninterrupted run", recovered, "across the outage", WORK);
@@ -253,8 +253,8 @@ class BrokerLossIT {
     @Test
     void shouldPublishEveryDocumentToTheRawTopic() {
         final Set<String> missing = new TreeSet<>();
-        for (ArticleCorpus.Document document : documents) {
-            missing.add(ArticleCorpus.sha256(document.value()));
+        for (RawDocument document : documents) {
+            missing.add(RawDocument.sha256(document.value()));
         }
         missing.removeAll(rawValueHashes);
         assertThat(missing)
@@ -265,8 +265,8 @@ class BrokerLossIT {
     @Test
     void shouldWriteAStoryForEveryArticle() {
         final Set<String> urls = new TreeSet<>();
-        for (ArticleCorpus.Document document : documents) {
-            urls.add(ArticleCorpus.webUrl(document.key(), document.value()));
+        for (RawDocument document : documents) {
+            urls.add(document.url());
         }
         assertThat(CompactedOutputs.articleUrls(outputs.actual().of("stories")))
                 .as("URLs of the ARTICLE stories, %s", context())

@@ -108,9 +108,9 @@ class CrashRecoveryIT {
         Files.createDirectories(WORK);
         report = new RunReport(WORK.resolve("report.txt"));
         final SplittableRandom random = new SplittableRandom(SEED);
-        final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, random.nextLong());
+        final GeneratedCorpus corpus = GeneratedCorpus.generate(ARTICLES, random.nextLong());
         report.line(
-                "seed %d: %d articles in %d clusters (largest %d), %d documents with edits and re-publications, %d bridges",
+                "seed %d: %d articles, %d clusters once the bridges are in (largest %d), %d documents with edits and re-publications, %d bridges",
                 SEED,
                 ARTICLES,
                 corpus.clusters(),

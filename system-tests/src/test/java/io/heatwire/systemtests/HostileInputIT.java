@@ -1,7 +1,7 @@
 package io.heatwire.systemtests;
 
-import static io.heatwire.systemtests.ArticleCorpus.sha256;
 import static io.heatwire.systemtests.KafkaTopics.header;
+import static io.heatwire.systemtests.RawDocument.sha256;
 import static io.heatwire.systemtests.ServiceHttp.awaitReadiness;
 import static io.heatwire.systemtests.ServiceHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,8 +73,11 @@ class HostileInputIT {
     private static final Pattern STREAMS_STOPPING =
             Pattern.compile("State transition from \\w+ to (PENDING_SHUTDOWN|PENDING_ERROR|ERROR|NOT_RUNNING|DEAD)");
 
-    /** One document sent with kcat; {@code code} is the dead-letter code it must get, null for a good one. */
-    private record Sent(String key, Path file, byte[] value, String code, String ingestedAt) {
+    /**
+     * One document sent with kcat; {@code code} is the dead-letter code it must get, null for a good
+     * one, and {@code url} the url of a good one's story.
+     */
+    private record Sent(String key, Path file, byte[] value, String code, String ingestedAt, String url) {
 
         boolean hostile() {
             return code != null;
@@ -269,13 +272,17 @@ class HostileInputIT {
         good.add(sent("good/json-article", PARSER_CORPUS.resolve("article.json"), null));
         good.add(sent("good/bom-crlf", PARSER_CORPUS.resolve("bom-crlf.txt"), null));
         // A fixed seed: the same documents on every run. Re-publications and edits repeat a URL.
-        final ArticleCorpus corpus = ArticleCorpus.generate(GENERATED_ARTICLES, 20240501L);
-        final List<ArticleCorpus.Document> generated = new ArrayList<>(corpus.documents());
+        final GeneratedCorpus corpus = GeneratedCorpus.generate(GENERATED_ARTICLES, 20240501L);
+        final List<RawDocument> generated = new ArrayList<>(corpus.documents());
         generated.addAll(corpus.bridges());
         for (int i = 0; i < generated.size(); i++) {
             // An edit or a re-publication has the key of its first version; the index keeps keys apart.
             final String name = i + "-" + generated.get(i).key().replace('/', '-');
-            good.add(sent("good/generated/" + name, write(name, generated.get(i).value()), null));
+            good.add(sent(
+                    "good/generated/" + name,
+                    write(name, generated.get(i).value()),
+                    null,
+                    generated.get(i).url()));
         }
         return good;
     }
@@ -361,9 +368,14 @@ class HostileInputIT {
         return yaml.append("---\n").toString();
     }
 
+    /** A document of the seeds' format when good: its story's url is its {@code webUrl}. */
     private static Sent sent(String key, Path file, String code) throws IOException {
+        return sent(key, file, code, code == null ? RawDocument.webUrl(key, Files.readAllBytes(file)) : null);
+    }
+
+    private static Sent sent(String key, Path file, String code, String url) throws IOException {
         final Instant ingestedAt = Instant.now();
-        return new Sent(key, file.toAbsolutePath(), Files.readAllBytes(file), code, ingestedAt.toString());
+        return new Sent(key, file.toAbsolutePath(), Files.readAllBytes(file), code, ingestedAt.toString(), url);
     }
 
     private static Path write(String name, byte[] document) throws IOException {
@@ -432,7 +444,7 @@ class HostileInputIT {
     private static Set<String> goodUrls() {
         final Set<String> urls = new TreeSet<>();
         for (Sent document : SENT.stream().filter(d -> !d.hostile()).toList()) {
-            urls.add(ArticleCorpus.webUrl(document.key(), document.value()));
+            urls.add(document.url());
         }
         return urls;
     }

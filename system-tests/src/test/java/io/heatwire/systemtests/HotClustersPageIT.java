@@ -151,7 +151,7 @@ class HotClustersPageIT {
 
     @Test
     void shouldFindAStoryByTheAliasUrlOfItsArticle() throws Exception {
-        final String webUrl = ArticleCorpus.webUrl(SEED_WITH_ALIAS, Files.readAllBytes(SEEDS.resolve(SEED_WITH_ALIAS)));
+        final String webUrl = RawDocument.webUrl(SEED_WITH_ALIAS, Files.readAllBytes(SEEDS.resolve(SEED_WITH_ALIAS)));
         final JsonNode story = stories.values().stream()
                 .filter(s -> webUrl.equals(s.get("url").asString()))
                 .findFirst()
@@ -184,11 +184,11 @@ class HotClustersPageIT {
         assertThat(Files.size(target)).as("screenshot %s", target).isPositive();
     }
 
-    private static List<ArticleCorpus.Document> seeds() throws Exception {
-        final List<ArticleCorpus.Document> documents = new ArrayList<>();
+    private static List<RawDocument> seeds() throws Exception {
+        final List<RawDocument> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(SEEDS)) {
             for (Path file : files.sorted().toList()) {
-                documents.add(new ArticleCorpus.Document(file.getFileName().toString(), Files.readAllBytes(file)));
+                documents.add(RawDocument.withWebUrl(file.getFileName().toString(), Files.readAllBytes(file)));
             }
         }
         return documents;

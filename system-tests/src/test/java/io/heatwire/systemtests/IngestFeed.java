@@ -31,7 +31,7 @@ final class IngestFeed implements AutoCloseable {
     private static final Duration SPOOL_PACE = Duration.ofMillis(100);
     private static final Duration POST_PACE = Duration.ofMillis(20);
 
-    private final List<ArticleCorpus.Document> documents;
+    private final List<RawDocument> documents;
     private final Path spool;
     private final int port;
     private final ScheduledExecutorService channels = Executors.newScheduledThreadPool(2);
@@ -42,7 +42,7 @@ final class IngestFeed implements AutoCloseable {
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
-    IngestFeed(List<ArticleCorpus.Document> documents, Path spool, int port) {
+    IngestFeed(List<RawDocument> documents, Path spool, int port) {
         this.documents = List.copyOf(documents);
         this.spool = spool;
         this.port = port;
@@ -112,7 +112,7 @@ final class IngestFeed implements AutoCloseable {
         if (index >= released.get()) {
             return;
         }
-        final ArticleCorpus.Document document = documents.get(index);
+        final RawDocument document = documents.get(index);
         final String name =
                 String.format(Locale.ROOT, "%05d-%s.md", index, document.key().replace('/', '-'));
         try {
@@ -130,7 +130,7 @@ final class IngestFeed implements AutoCloseable {
         if (index >= released.get()) {
             return;
         }
-        final ArticleCorpus.Document document = documents.get(index);
+        final RawDocument document = documents.get(index);
         final Instant sent = Instant.now();
         try {
             final HttpResponse<String> response =

@@ -36,13 +36,10 @@ final class KafkaTopics {
      * versions. Document {@code i} is ingested at {@code firstIngestion} plus {@code i} milliseconds.
      */
     static void publish(
-            String bootstrapServers,
-            List<String> topics,
-            List<ArticleCorpus.Document> documents,
-            Instant firstIngestion) {
+            String bootstrapServers, List<String> topics, List<RawDocument> documents, Instant firstIngestion) {
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            final ArticleCorpus.Document document = documents.get(i);
+            final RawDocument document = documents.get(i);
             final Instant ingestedAt = firstIngestion.plusMillis(i);
             for (String topic : topics) {
                 final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(

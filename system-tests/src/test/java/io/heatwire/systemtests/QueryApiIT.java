@@ -76,7 +76,7 @@ class QueryApiIT {
     private static LocalKafkaProcess broker;
     private static Admin admin;
     private static EnrichPipeline pipeline;
-    private static ArticleCorpus corpus;
+    private static GeneratedCorpus corpus;
     private static final Map<String, ChildProcess> INSTANCES = new TreeMap<>();
     private static final Map<String, Integer> PORTS = new TreeMap<>();
     private static final Map<String, Map<String, JsonNode>> TOPICS = new TreeMap<>();
@@ -89,8 +89,8 @@ class QueryApiIT {
         WorkDirectory.deleteRecursively(WORK);
         Files.createDirectories(WORK);
         report = new RunReport(WORK.resolve("report.txt"));
-        corpus = ArticleCorpus.generate(ARTICLES, 13);
-        final List<ArticleCorpus.Document> documents = new ArrayList<>(corpus.documents());
+        corpus = GeneratedCorpus.generate(ARTICLES, 13);
+        final List<RawDocument> documents = new ArrayList<>(corpus.documents());
         documents.addAll(corpus.bridges());
 
         broker = LocalKafkaProcess.start(LocalKafkaProcess.settingsOnFreePorts(WORK.resolve("kafka")), START_TIMEOUT);
@@ -222,9 +222,9 @@ class QueryApiIT {
                 .values()
                 .forEach(story -> byUrl.put(story.get("url").asString(), story));
         int aliases = 0;
-        for (ArticleCorpus.Document document : corpus.documents()) {
+        for (RawDocument document : corpus.documents()) {
             final String text = new String(document.value(), StandardCharsets.UTF_8);
-            final String url = ArticleCorpus.webUrl(document.key(), document.value());
+            final String url = document.url();
             final JsonNode story = byUrl.get(url);
             assertThat(story).as("the story of %s on the topic", url).isNotNull();
             final String id = story.get("id").asString();

@@ -87,11 +87,11 @@ class RebalanceIT {
         Files.createDirectories(WORK);
         report = new RunReport(WORK.resolve("report.txt"));
         final SplittableRandom random = new SplittableRandom(SEED);
-        final ArticleCorpus corpus = ArticleCorpus.generate(ARTICLES, random.nextLong());
-        final List<ArticleCorpus.Document> documents = new ArrayList<>(corpus.documents());
+        final GeneratedCorpus corpus = GeneratedCorpus.generate(ARTICLES, random.nextLong());
+        final List<RawDocument> documents = new ArrayList<>(corpus.documents());
         documents.addAll(corpus.bridges());
         report.line(
-                "seed %d: %d articles in %d clusters (largest %d), %d documents with edits, re-publications and %d bridges",
+                "seed %d: %d articles, %d clusters once the bridges are in (largest %d), %d documents with edits, re-publications and %d bridges",
                 SEED,
                 ARTICLES,
                 corpus.clusters(),

@@ -194,7 +194,7 @@ class SecureBrokerIT {
     void shouldTurnEverySeedIntoItsStory() throws IOException {
         final Set<String> urls = new TreeSet<>();
         for (Path seed : seeds) {
-            urls.add(ArticleCorpus.webUrl(seed.toString(), Files.readAllBytes(seed)));
+            urls.add(RawDocument.webUrl(seed.toString(), Files.readAllBytes(seed)));
         }
         assertThat(CompactedOutputs.articleUrls(stories))
                 .as("URLs of the ARTICLE stories (%s)", context())

@@ -1,4 +1,4 @@
-package io.heatwire.loadgen;
+package io.heatwire.corpus;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,9 +15,10 @@ import java.util.TreeMap;
  * <p>Computed by a union-find over the references of the plan, whose story ids come from
  * enrich-service's {@code CanonicalUrl} and {@code StoryId}, and which {@link DocumentRenderer}
  * checks URL by URL against what it writes. The bridges are applied last, in document order, and
- * each records the clusters it joined as they were just before it arrived.
+ * each records the clusters it joined as they were just before it arrived. An edit's extra related
+ * entry is counted with its article's first version: it links within the article's cluster.
  *
- * @param documents            documents, one article each
+ * @param documents            documents: the articles, their edits and re-publications
  * @param stories              distinct stories: the articles and the stories only named by related entries
  * @param referenceStories     stories only named by related entries (kind REFERENCE)
  * @param clusterCount         number of clusters
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  * @param bridges              the late documents that merge clusters, in document order
  * @param clusters             every cluster id → its size, ordered by id
  */
-record ExpectedStructure(
+public record ExpectedStructure(
         int documents,
         long stories,
         long referenceStories,
@@ -37,7 +38,7 @@ record ExpectedStructure(
         SortedMap<String, Integer> clusters) {
 
     /** A cluster: its id (its earliest story's) and its number of stories. */
-    record Cluster(String clusterId, int size) {}
+    public record Cluster(String clusterId, int size) {}
 
     /**
      * A bridge document and what it did.
@@ -47,9 +48,9 @@ record ExpectedStructure(
      * @param merges    the clusters it joined, as they were just before it (one when it changes nothing)
      * @param clusterId the id of the cluster it ends up in, after every document
      */
-    record Bridge(String document, String storyId, List<Cluster> merges, String clusterId) {}
+    public record Bridge(String document, String storyId, List<Cluster> merges, String clusterId) {}
 
-    static ExpectedStructure of(final CorpusPlan plan, final DocumentRenderer names) {
+    public static ExpectedStructure of(final CorpusPlan plan, final DocumentRenderer names) {
         final UnionFind components = new UnionFind(plan);
         for (int article = 0; article < plan.regularCount(); article++) {
             link(plan, components, article);
@@ -86,13 +87,13 @@ record ExpectedStructure(
         for (int i = 0; i < bridgeIds.size(); i++) {
             final int article = plan.regularCount() + i;
             bridges.add(new Bridge(
-                    names.name(article),
+                    names.name(plan.firstBridgeDocument() + i),
                     bridgeIds.get(i),
                     bridgeMerges.get(i),
                     plan.id(components.earliest(components.find(article)))));
         }
         return new ExpectedStructure(
-                plan.count(),
+                plan.documentCount(),
                 plan.storyCount(),
                 plan.storyCount() - (long) plan.count(),
                 clusters.size(),
@@ -108,6 +109,9 @@ record ExpectedStructure(
         }
         for (int story = plan.refOnlyStart(article); story < plan.refOnlyEnd(article); story++) {
             components.union(article, story);
+        }
+        if (plan.editRef(article) >= 0) {
+            components.union(article, plan.editRef(article));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.heatwire.loadgen;
+package io.heatwire.corpus;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

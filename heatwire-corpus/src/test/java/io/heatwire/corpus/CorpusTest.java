@@ -1,17 +1,12 @@
-package io.heatwire.loadgen;
+package io.heatwire.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,11 +66,13 @@ class CorpusTest {
         assertThat(documents)
                 .allSatisfy(document -> assertThat(document.bytes().length)
                         .isBetween(DocumentRenderer.MIN_BYTES, DocumentRenderer.MAX_BYTES));
-        final SizeStats sizes = new SizeStats();
-        documents.forEach(document -> sizes.add(document.bytes().length));
+        final int[] sizes = documents.stream()
+                .mapToInt(document -> document.bytes().length)
+                .sorted()
+                .toArray();
         // Spread over the range, not piled up at one end.
-        assertThat(sizes.percentile(10)).isLessThan(5 * 1024);
-        assertThat(sizes.percentile(90)).isGreaterThan(8 * 1024);
+        assertThat(sizes[sizes.length / 10]).isLessThan(5 * 1024);
+        assertThat(sizes[sizes.length * 9 / 10]).isGreaterThan(8 * 1024);
     }
 
     @Test
@@ -107,6 +104,7 @@ class CorpusTest {
             }
             assertThat(stories.get(0).kind()).isEqualTo(StoryKind.ARTICLE);
             assertThat(stories.get(0).id()).isEqualTo(plan.id(index));
+            assertThat(stories.get(0).url()).isEqualTo(document.url());
             assertThat(stories.get(0).aliases()).isEmpty();
             assertThat(stories.get(0).title()).isNotBlank();
             assertThat(stories.get(0).related()).containsExactlyInAnyOrderElementsOf(planned);
@@ -140,41 +138,17 @@ class CorpusTest {
 
     @Test
     void shouldExpectTheClustersOfAUnionFindOverTheParsedDocuments() throws RejectedDocumentException {
-        final ArticleParser parser = new ArticleParser(ParseLimits.defaults());
-        final Map<String, String> parent = new HashMap<>();
-        final Map<String, Instant> published = new HashMap<>();
-        for (final GeneratedDocument document : documents) {
-            final List<Story> stories = Stories.from(parser.parse(document.bytes()));
-            stories.forEach(story -> published.put(story.id(), story.publishedAt()));
-            final String article = stories.get(0).id();
-            parent.putIfAbsent(article, article);
-            for (final String related : stories.get(0).related()) {
-                parent.putIfAbsent(related, related);
-                union(parent, article, related);
-            }
-        }
-        // SPEC 7: a cluster is named by its earliest story, then the smallest id
-        final Comparator<String> earlier =
-                Comparator.comparing((String id) -> published.get(id)).thenComparing(Comparator.naturalOrder());
-        final Map<String, String> earliest = new HashMap<>();
-        final Map<String, Integer> sizes = new HashMap<>();
-        for (final String story : parent.keySet()) {
-            final String root = find(parent, story);
-            earliest.merge(root, story, (a, b) -> earlier.compare(a, b) <= 0 ? a : b);
-            sizes.merge(root, 1, Integer::sum);
-        }
-        final Map<String, Integer> clusters = new TreeMap<>();
-        sizes.forEach((root, size) -> clusters.put(earliest.get(root), size));
+        final ParsedClusters parsed = ParsedClusters.of(documents);
 
         final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
-        assertThat(expected.stories()).isEqualTo(parent.size());
-        assertThat(expected.referenceStories()).isEqualTo(parent.size() - COUNT);
-        assertThat(expected.clusterCount()).isEqualTo(clusters.size());
-        assertThat(expected.clusters()).isEqualTo(clusters);
+        assertThat(expected.stories()).isEqualTo(parsed.stories());
+        assertThat(expected.referenceStories()).isEqualTo(parsed.stories() - COUNT);
+        assertThat(expected.clusterCount()).isEqualTo(parsed.clusters().size());
+        assertThat(expected.clusters()).isEqualTo(parsed.clusters());
         assertThat(expected.clusterSizeHistogram().values().stream()
                         .mapToInt(Integer::intValue)
                         .sum())
-                .isEqualTo(clusters.size());
+                .isEqualTo(parsed.clusters().size());
     }
 
     @Test
@@ -200,21 +174,5 @@ class CorpusTest {
                 .isEqualTo(last.clusterId())
                 .isEqualTo(expected.largestClusters().get(0).clusterId());
         assertThat(plan.publishedAt(COUNT - 2)).isAfter(plan.publishedAt(plan.regularCount() - 1));
-    }
-
-    private static String find(final Map<String, String> parent, final String story) {
-        String node = story;
-        while (!parent.get(node).equals(node)) {
-            node = parent.get(node);
-        }
-        return node;
-    }
-
-    private static void union(final Map<String, String> parent, final String a, final String b) {
-        final String rootA = find(parent, a);
-        final String rootB = find(parent, b);
-        if (!rootA.equals(rootB)) {
-            parent.put(rootA, rootB);
-        }
     }
 }

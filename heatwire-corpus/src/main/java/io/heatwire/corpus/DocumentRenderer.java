@@ -1,4 +1,4 @@
-package io.heatwire.loadgen;
+package io.heatwire.corpus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,16 +9,17 @@ import io.heatwire.article.identity.StoryIdentity;
 
 /**
  * Renders the documents of a {@link CorpusPlan} in the seeds' format: YAML front matter between
- * {@code ---} fences, then body text. A document's bytes depend only on the plan and its index.
+ * {@code ---} fences, then body text. A document's bytes depend only on the plan and its index; a
+ * re-publication repeats its first version's bytes, an edit has its own.
  *
  * <p>Every URL written is checked with enrich-service's own identity rules: the article's URLs must
  * resolve to its planned story id without aliases, and each related entry to the id of the story it
  * stands for. A generator bug therefore fails loudly instead of making the expected clusters wrong.
  */
-final class DocumentRenderer {
+public final class DocumentRenderer {
 
-    static final int MIN_BYTES = 2 * 1024;
-    static final int MAX_BYTES = 12 * 1024;
+    public static final int MIN_BYTES = 2 * 1024;
+    public static final int MAX_BYTES = 12 * 1024;
 
     /** Compact levels: full entries; short related excerpts, no related images; bare related entries. */
     private static final int MAX_LEVEL = 2;
@@ -30,35 +31,50 @@ final class DocumentRenderer {
     private final CorpusPlan plan;
     private final String nameFormat;
 
-    DocumentRenderer(final CorpusPlan plan) {
+    public DocumentRenderer(final CorpusPlan plan) {
         this.plan = plan;
-        final int width = Math.max(6, Integer.toString(plan.count() - 1).length());
+        final int width = Math.max(6, Integer.toString(plan.documentCount() - 1).length());
         this.nameFormat = "%0" + width + "d_%s.txt";
     }
 
-    GeneratedDocument render(final int article) {
+    /** Document {@code document} of the plan, {@code 0..documentCount-1}. */
+    public GeneratedDocument render(final int document) {
+        final int article = plan.article(document);
+        final boolean edit = plan.isEdit(document);
         for (int level = 0; ; level++) {
-            // Each attempt replays the document's stream, so the result depends on the index only.
-            final SplittableRandom random = plan.documentRandom(article);
-            final int target = targetBytes(random);
-            final byte[] head = frontMatter(article, random, level).getBytes(StandardCharsets.UTF_8);
+            // Each attempt replays the streams, so the result depends on the index only. An edit
+            // keeps its first version's size and URLs and draws the rest from its own stream.
+            final SplittableRandom first = plan.documentRandom(article, false);
+            final int target = targetBytes(first);
+            final OwnUrls urls = ownUrls(article, first);
+            final SplittableRandom random = edit ? plan.documentRandom(article, true) : first;
+            final byte[] head = frontMatter(article, edit, urls, random, level).getBytes(StandardCharsets.UTF_8);
             if (head.length <= MAX_BYTES - 2 || level == MAX_LEVEL) {
                 if (head.length > MAX_BYTES) {
-                    throw new IllegalStateException("document " + article + " has " + head.length + " bytes");
+                    throw new IllegalStateException("document " + document + " has " + head.length + " bytes");
                 }
-                final String body = body(random, Math.min(target, MAX_BYTES) - head.length);
-                final byte[] tail = body.getBytes(StandardCharsets.UTF_8);
-                final byte[] document = new byte[head.length + tail.length];
-                System.arraycopy(head, 0, document, 0, head.length);
-                System.arraycopy(tail, 0, document, head.length, tail.length);
-                return new GeneratedDocument(article, name(article), document);
+                final int size = plan.options().sizes() == CorpusOptions.Sizes.BODY_TEXT
+                        ? Math.min(target, MAX_BYTES)
+                        : MIN_BYTES + 64;
+                final byte[] tail = body(random, size - head.length).getBytes(StandardCharsets.UTF_8);
+                final byte[] bytes = new byte[head.length + tail.length];
+                System.arraycopy(head, 0, bytes, 0, head.length);
+                System.arraycopy(tail, 0, bytes, head.length, tail.length);
+                return new GeneratedDocument(document, article, name(document), urls.primary(), bytes);
             }
         }
     }
 
-    /** The document's file name and record key: its index, then the start of its story id, like the seeds. */
-    String name(final int article) {
-        return String.format(Locale.ROOT, nameFormat, article, plan.id(article).substring(0, 16));
+    /**
+     * The document's file name and record key: its index, then the start of its article's story id,
+     * like the seeds.
+     */
+    public String name(final int document) {
+        return String.format(
+                Locale.ROOT,
+                nameFormat,
+                document,
+                plan.id(plan.article(document)).substring(0, 16));
     }
 
     /** Sizes around 5 KB, skewed to the right, within 2–12 KB. */
@@ -67,7 +83,16 @@ final class DocumentRenderer {
         return (int) Math.max(MIN_BYTES + 64, Math.min(MAX_BYTES - 64, size));
     }
 
-    private String frontMatter(final int article, final SplittableRandom random, final int level) {
+    /** The URLs an article lists for itself; every one resolves to its story and none is an alias. */
+    private record OwnUrls(String web, String original, String amp, String ampCache) {
+
+        /** The URL enrich-service gives the story: the first of these it finds usable. */
+        String primary() {
+            return web != null ? web : original;
+        }
+    }
+
+    private OwnUrls ownUrls(final int article, final SplittableRandom random) {
         final Vocabulary.Provider provider = plan.provider(article);
         final String path = plan.path(article);
         final String web = UrlForms.web(provider, path);
@@ -78,27 +103,35 @@ final class DocumentRenderer {
                 : originalDraw < 85 ? web : null;
         final String amp = random.nextInt(10) < 9 ? UrlForms.amp(provider, path) : null;
         final String ampCache = amp != null && random.nextInt(10) < 7 ? UrlForms.ampCache(amp) : null;
-        final String webUrl = withWeb ? web : null;
-        checkOwnIdentity(article, webUrl, original, amp, ampCache);
+        final OwnUrls urls = new OwnUrls(withWeb ? web : null, original, amp, ampCache);
+        checkOwnIdentity(article, urls.web(), original, amp, ampCache);
+        return urls;
+    }
 
+    private String frontMatter(
+            final int article, final boolean edit, final OwnUrls urls, final SplittableRandom random, final int level) {
+        final Vocabulary.Provider provider = plan.provider(article);
         final StringBuilder out = new StringBuilder(MAX_BYTES + 1024);
         out.append("---\n");
         out.append("category: ")
                 .append(Vocabulary.CATEGORIES.get(random.nextInt(Vocabulary.CATEGORIES.size())))
                 .append('\n');
-        out.append("title: ").append(quoted(plan.title(article))).append('\n');
+        out.append("title: ")
+                .append(quoted(edit ? plan.title(article) + " (updated)" : plan.title(article)))
+                .append('\n');
         final int excerptWords = level == MAX_LEVEL ? 12 : 20 + random.nextInt(100);
         out.append("excerpt: ")
                 .append(quoted(plan.excerpt(article, excerptWords)))
                 .append('\n');
         out.append("publishedDateTime: ").append(plan.publishedAt(article)).append('\n');
-        field(out, "", "originalUrl", original);
-        field(out, "", "webUrl", webUrl);
-        field(out, "", "ampWebUrl", amp);
-        field(out, "", "cdnAmpWebUrl", ampCache);
+        field(out, "", "originalUrl", urls.original());
+        field(out, "", "webUrl", urls.web());
+        field(out, "", "ampWebUrl", urls.amp());
+        field(out, "", "cdnAmpWebUrl", urls.ampCache());
         out.append("type: article\n");
-        if (plan.quality(article) != null) {
-            out.append("quality: ").append(plan.quality(article)).append('\n');
+        final Integer quality = edit ? plan.editedQuality(article) : plan.quality(article);
+        if (quality != null) {
+            out.append("quality: ").append(quality).append('\n');
         }
         out.append("heat: -1\npublished: false\n\n");
         provider(out, "", provider);
@@ -114,7 +147,7 @@ final class DocumentRenderer {
             image(out, "  ", provider, article, i, random);
         }
 
-        final int[] targets = relatedTargets(article, random);
+        final int[] targets = relatedTargets(article, edit, random);
         if (targets.length == 0) {
             out.append("\nrelated: []\n");
         } else {
@@ -127,13 +160,17 @@ final class DocumentRenderer {
         return out.toString();
     }
 
-    private int[] relatedTargets(final int article, final SplittableRandom random) {
+    private int[] relatedTargets(final int article, final boolean edit, final SplittableRandom random) {
         final int[] refs = plan.articleRefs(article);
         final int own = plan.refOnlyEnd(article) - plan.refOnlyStart(article);
-        final int[] targets = new int[refs.length + own];
+        final int added = edit && plan.editRef(article) >= 0 ? 1 : 0;
+        final int[] targets = new int[refs.length + own + added];
         System.arraycopy(refs, 0, targets, 0, refs.length);
         for (int i = 0; i < own; i++) {
             targets[refs.length + i] = plan.refOnlyStart(article) + i;
+        }
+        if (added > 0) {
+            targets[targets.length - 1] = plan.editRef(article);
         }
         for (int i = targets.length - 1; i > 0; i--) {
             final int j = random.nextInt(i + 1);

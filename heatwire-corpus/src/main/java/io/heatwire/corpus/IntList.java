@@ -1,4 +1,4 @@
-package io.heatwire.loadgen;
+package io.heatwire.corpus;
 
 import java.util.Arrays;
 
@@ -29,6 +29,18 @@ final class IntList {
             throw new IndexOutOfBoundsException(index);
         }
         return values[index];
+    }
+
+    void set(final int index, final int value) {
+        get(index);
+        values[index] = value;
+    }
+
+    void removeLast() {
+        if (size == 0) {
+            throw new IndexOutOfBoundsException(0);
+        }
+        size--;
     }
 
     int size() {
