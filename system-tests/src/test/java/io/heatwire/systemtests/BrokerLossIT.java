@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.heatwire.article.story.SourceVersion;
 import io.heatwire.localkafka.BrokerSettings;
 import io.heatwire.localkafka.LocalKafkaProcess;
 import io.heatwire.support.process.ChildProcess;
@@ -202,7 +203,7 @@ class BrokerLossIT {
         report.lap("reference: caught up with a copy of the %d raw records", copied);
 
         rawValueHashes = KafkaTopics.values(bootstrap, recovered.topic("raw")).stream()
-                .map(RawDocument::sha256)
+                .map(SourceVersion::sha256Hex)
                 .toList();
         outputs = PipelineComparison.read(
                 bootstrap, reference, "in the uninterrupted run", recovered, "across the outage", WORK);
@@ -254,7 +255,7 @@ class BrokerLossIT {
     void shouldPublishEveryDocumentToTheRawTopic() {
         final Set<String> missing = new TreeSet<>();
         for (RawDocument document : documents) {
-            missing.add(RawDocument.sha256(document.value()));
+            missing.add(SourceVersion.sha256Hex(document.value()));
         }
         missing.removeAll(rawValueHashes);
         assertThat(missing)

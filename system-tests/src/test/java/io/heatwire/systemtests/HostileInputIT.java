@@ -1,7 +1,7 @@
 package io.heatwire.systemtests;
 
+import static io.heatwire.article.story.SourceVersion.sha256Hex;
 import static io.heatwire.systemtests.KafkaTopics.header;
-import static io.heatwire.systemtests.RawDocument.sha256;
 import static io.heatwire.systemtests.ServiceHttp.awaitReadiness;
 import static io.heatwire.systemtests.ServiceHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +167,7 @@ class HostileInputIT {
     @Test
     void shouldPutEveryDocumentOnTheRawTopicAsKcatSentIt() {
         final Map<String, String> raw = new TreeMap<>();
-        rawRecords.forEach(record -> raw.put(utf8(record.key()), sha256(record.value())));
+        rawRecords.forEach(record -> raw.put(utf8(record.key()), sha256Hex(record.value())));
         assertThat(raw.keySet())
                 .as("keys on the raw topic (%s)", context())
                 .containsExactlyInAnyOrderElementsOf(
@@ -175,7 +175,7 @@ class HostileInputIT {
         for (Sent document : SENT) {
             assertThat(raw.get(document.key()))
                     .as("SHA-256 of raw record %s (%s)", document.key(), context())
-                    .isEqualTo(sha256(document.value()));
+                    .isEqualTo(sha256Hex(document.value()));
         }
     }
 
@@ -193,9 +193,9 @@ class HostileInputIT {
             final ConsumerRecord<byte[], byte[]> letter =
                     lettersByKey.get(document.key()).get(0);
             // Compared by SHA-256: a failure message should not print a MiB of bytes.
-            assertThat(sha256(letter.value()))
+            assertThat(sha256Hex(letter.value()))
                     .as("%s: the original bytes", what)
-                    .isEqualTo(sha256(document.value()));
+                    .isEqualTo(sha256Hex(document.value()));
             assertThat(header(letter, "heatwire-error-code"))
                     .as("%s: code", what)
                     .isEqualTo(document.code());
@@ -208,7 +208,7 @@ class HostileInputIT {
             assertThat(header(letter, "source")).as("%s: original header", what).isEqualTo(source(document));
             assertThat(header(letter, "content-sha256"))
                     .as("%s: original header", what)
-                    .isEqualTo(sha256(document.value()));
+                    .isEqualTo(sha256Hex(document.value()));
             final ConsumerRecord<byte[], byte[]> raw = rawByKey.get(document.key());
             assertThat(List.of(
                             header(letter, "heatwire-error-source-topic"),
@@ -405,7 +405,7 @@ class HostileInputIT {
                 "-H",
                 "source=" + source(document),
                 "-H",
-                "content-sha256=" + sha256(document.value()),
+                "content-sha256=" + sha256Hex(document.value()),
                 "-H",
                 "ingested-at=" + document.ingestedAt(),
                 document.file().toString());

@@ -1,9 +1,6 @@
 package io.heatwire.systemtests;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,14 +28,5 @@ record RawDocument(String key, byte[] value, String url) {
             throw new IllegalArgumentException("no webUrl in " + name);
         }
         return url.group(1);
-    }
-
-    /** Lowercase hex SHA-256 of a document, as a crawler's {@code content-sha256} header carries it. */
-    static String sha256(byte[] document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -94,30 +94,32 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
         if (change.removed() != null) {
             result = result.remove(change.removed());
             if (change.removed().publishedAt() != null) {
-                final long time = change.removed().publishedAt().toEpochMilli();
-                final String day = dayKey(key, time);
-                final PublishedDay current = published.get(day);
-                if (current == null) {
-                    throw new IllegalStateException("no story of " + key + " was counted on the day of " + time);
-                }
-                final PublishedDay rest = current.minus(time);
-                if (rest == null) {
-                    published.delete(day);
-                } else {
-                    published.put(day, rest);
-                }
+                uncountPublished(key, change.removed().publishedAt().toEpochMilli());
             }
         }
         if (change.added() != null) {
             result = result.add(change.added(), change.name());
             if (change.added().publishedAt() != null) {
                 final long time = change.added().publishedAt().toEpochMilli();
-                final String day = dayKey(key, time);
-                final PublishedDay current = published.get(day);
-                published.put(day, current == null ? PublishedDay.of(time) : current.plus(time));
+                final PublishedDay current = published.get(dayKey(key, time));
+                published.put(dayKey(key, time), current == null ? PublishedDay.of(time) : current.plus(time));
             }
         }
         return result;
+    }
+
+    private void uncountPublished(String key, long time) {
+        final String day = dayKey(key, time);
+        final PublishedDay current = published.get(day);
+        if (current == null) {
+            throw new IllegalStateException("no story of " + key + " was counted on the day of " + time);
+        }
+        final PublishedDay rest = current.minus(time);
+        if (rest == null) {
+            published.delete(day);
+        } else {
+            published.put(day, rest);
+        }
     }
 
     void emitChanged(long now) {

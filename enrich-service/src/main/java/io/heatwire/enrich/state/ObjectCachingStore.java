@@ -155,10 +155,6 @@ public final class ObjectCachingStore<K, V> implements KeyValueStore<K, V>, Cach
         values.clear();
     }
 
-    int pending() {
-        return written.size();
-    }
-
     // ---- the commit: Kafka Streams calls these on the store it registered, this one ------------
 
     @Override

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -57,13 +57,13 @@ class ObjectCachingStoreTest {
                         seen.add(store.get("k"));
                     }
                 },
-                driver -> {
-                    driver.pipeInput("x", "write");
+                in -> {
+                    in.pipeInput("x", "write");
                     assertThat(encoded).hasValue(1);
                     assertThat(decoded).hasValue(0);
                     assertThat(seen).hasSize(100).endsWith("v99");
                     // the commit wrote the last value below and forgot the objects: read once, decoded once
-                    driver.pipeInput("x", "read");
+                    in.pipeInput("x", "read");
                     assertThat(seen.subList(100, 102)).containsExactly("v99", "v99");
                     assertThat(decoded).hasValue(1);
                     assertThat(encoded).hasValue(1);
@@ -91,15 +91,16 @@ class ObjectCachingStoreTest {
                         after.add(store.get("b"));
                     }
                 },
-                driver -> {
-                    driver.pipeInput("x", "write");
+                in -> {
+                    in.pipeInput("x", "write");
                     assertThat(ranged).containsExactly("a=1", "c=3");
-                    driver.pipeInput("x", "read");
+                    in.pipeInput("x", "read");
                     assertThat(after).containsExactly("1", null, "null", "4");
                 });
     }
 
-    private void run(BiConsumer<String, KeyValueStore<String, String>> step, DriverSteps steps) {
+    private void run(
+            BiConsumer<String, KeyValueStore<String, String>> step, Consumer<TestInputTopic<String, String>> steps) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(ObjectStores.objectCached(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), counting)
@@ -125,18 +126,7 @@ class ObjectCachingStoreTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
             final TestInputTopic<String, String> in = driver.createInputTopic(
                     "in", Serdes.String().serializer(), Serdes.String().serializer());
-            steps.run(new Driver(in));
+            steps.accept(in);
         }
-    }
-
-    private record Driver(TestInputTopic<String, String> in) {
-        void pipeInput(String key, String value) {
-            in.pipeKeyValueList(List.of(KeyValue.pair(key, value)));
-        }
-    }
-
-    @FunctionalInterface
-    private interface DriverSteps {
-        void run(Driver driver);
     }
 }
