@@ -23,10 +23,12 @@ class IndexProcessorTest {
 
     private static final String A = "a".repeat(32);
     private static final String B = "b".repeat(32);
+    private static final String C = "c".repeat(32);
 
     private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
     private TimestampedKeyValueStore<String, byte[]> view;
     private KeyValueStore<String, String> index;
+    private KeyValueStore<String, List<String>> indexed;
 
     @BeforeEach
     void setUp() {
@@ -38,10 +40,18 @@ class IndexProcessorTest {
                         Stores.inMemoryKeyValueStore(ViewNames.CLUSTERS_BY_HEAT), Serdes.String(), Serdes.String())
                 .withLoggingDisabled()
                 .build();
+        indexed = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(ViewNames.CLUSTERS_BY_HEAT_KEYS),
+                        Serdes.String(),
+                        QueryViews.keysSerde())
+                .withLoggingDisabled()
+                .build();
         view.init(context.getStateStoreContext(), view);
         index.init(context.getStateStoreContext(), index);
+        indexed.init(context.getStateStoreContext(), indexed);
         context.addStateStore(view);
         context.addStateStore(index);
+        context.addStateStore(indexed);
     }
 
     @Test
@@ -49,11 +59,15 @@ class IndexProcessorTest {
         view.put(A, ValueAndTimestamp.make(bytes(QueryViewsTest.cluster(A, 2.0)), 1L));
         view.put(B, ValueAndTimestamp.make(bytes(QueryViewsTest.cluster(B, 5.0)), 1L));
         index.put("stale|" + A, A);
+        indexed.put(A, List.of("stale|" + A));
+        indexed.put(C, List.of("stale|" + C));
 
         processor().init(context);
 
         assertThat(entries())
                 .containsExactly(KeyValue.pair(IndexKeys.heat(5.0, B), B), KeyValue.pair(IndexKeys.heat(2.0, A), A));
+        assertThat(indexed.get(A)).containsExactly(IndexKeys.heat(2.0, A));
+        assertThat(indexed.get(C)).isNull();
     }
 
     @Test
@@ -67,10 +81,16 @@ class IndexProcessorTest {
         processor.process(new Record<>(B, null, 3L));
 
         assertThat(entries()).containsExactly(KeyValue.pair(IndexKeys.heat(9.0, A), A));
+        assertThat(indexed.get(A)).containsExactly(IndexKeys.heat(9.0, A));
+        assertThat(indexed.get(B)).isNull();
     }
 
     private IndexProcessor processor() {
-        return new IndexProcessor(ViewNames.CLUSTERS_VIEW, ViewNames.CLUSTERS_BY_HEAT, IndexKeys::ofCluster);
+        return new IndexProcessor(
+                ViewNames.CLUSTERS_VIEW,
+                ViewNames.CLUSTERS_BY_HEAT,
+                ViewNames.CLUSTERS_BY_HEAT_KEYS,
+                IndexKeys::ofCluster);
     }
 
     private List<KeyValue<String, String>> entries() {
