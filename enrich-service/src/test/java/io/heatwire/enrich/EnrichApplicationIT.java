@@ -49,7 +49,7 @@ import io.heatwire.support.contract.DeadLetterHeaders;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-            "spring.kafka.streams.state-dir=${java.io.tmpdir}/heatwire-enrich-it-${random.uuid}",
+            "spring.kafka.streams.state-dir=target/streams-state/heatwire-enrich-it-${random.uuid}",
             "heatwire.topics.partitions=4"
         })
 // The raw topic exists already, with 3 partitions: enrich-service must leave it so.

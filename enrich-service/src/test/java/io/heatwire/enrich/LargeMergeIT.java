@@ -39,7 +39,7 @@ import io.heatwire.enrich.cli.SummaryCommand;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-            "spring.kafka.streams.state-dir=${java.io.tmpdir}/heatwire-large-merge-${random.uuid}",
+            "spring.kafka.streams.state-dir=target/streams-state/heatwire-large-merge-${random.uuid}",
             "spring.kafka.streams.application-id=heatwire-large-merge",
             "heatwire.clusters.emit-interval=500ms"
         })

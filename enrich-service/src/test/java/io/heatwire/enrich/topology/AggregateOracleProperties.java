@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -326,7 +327,9 @@ class AggregateOracleProperties {
         try {
             props.put(
                     StreamsConfig.STATE_DIR_CONFIG,
-                    Files.createTempDirectory("aggregate-oracle").toString());
+                    Files.createTempDirectory(
+                                    Files.createDirectories(Path.of("target", "streams-state")), "aggregate-oracle")
+                            .toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

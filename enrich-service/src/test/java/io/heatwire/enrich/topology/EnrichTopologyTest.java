@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,9 @@ class EnrichTopologyTest {
         try {
             props.put(
                     StreamsConfig.STATE_DIR_CONFIG,
-                    Files.createTempDirectory("enrich-topology-test").toString());
+                    Files.createTempDirectory(
+                                    Files.createDirectories(Path.of("target", "streams-state")), "enrich-topology-test")
+                            .toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
