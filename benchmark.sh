@@ -5,7 +5,7 @@
 # and fails when the clusters the pipeline wrote differ from what loadgen planned.
 #
 #   ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N] [--ceiling]
-#                  [--paced-rate R | --no-latency] [--json FILE] [--work-dir DIR] [--keep]
+#                  [[--paced-rate R] [--warm-up N] | --no-latency] [--json FILE] [--work-dir DIR] [--keep]
 #                  [--enrich-jvm-options "OPTS"] [--stall-seconds S]
 #
 # Default: 10,000 articles. The scale check is --articles 10000,100000,1000000. See

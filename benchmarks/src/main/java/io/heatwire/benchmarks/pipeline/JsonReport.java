@@ -38,6 +38,7 @@ final class JsonReport {
         settings.put("seed", options.seed());
         settings.put("partitions", options.partitions());
         settings.put("instances", options.instances());
+        settings.put("warmUpArticles", options.warmUp());
         settings.put("ceiling", options.ceiling());
         settings.put("standbyReplicas", options.standbyReplicas());
         settings.put("enrichJvmOptions", String.join(" ", options.enrichJvmOptions()));

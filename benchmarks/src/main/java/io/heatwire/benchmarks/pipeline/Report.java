@@ -31,7 +31,10 @@ final class Report {
         lines.add("");
         lines.addAll(structure("structure", run.structure()));
         if (run.pacedStructure() != null) {
-            lines.addAll(structure("structure (latency run)", run.pacedStructure()));
+            final boolean warmedUp = run.latency() != null && run.latency().warmUpArticles() > 0;
+            lines.addAll(structure(
+                    warmedUp ? "structure (latency run, with the warm-up's)" : "structure (latency run)",
+                    run.pacedStructure()));
         }
         if (run.failOver() != null) {
             lines.addAll(structure("structure (fail-over run)", run.failOver().structure()));
@@ -81,6 +84,15 @@ final class Report {
                             ? "not measured (--no-latency)"
                             : "not measured (the fail-over run takes its place)");
         } else {
+            table.row(
+                    "latency run warm-up",
+                    latency.warmUpArticles() == 0 ? "none" : Formats.count(latency.warmUpArticles()),
+                    latency.warmUpArticles() == 0 ? "" : "articles",
+                    latency.warmUpArticles() == 0
+                            ? "--warm-up 0: the latency run starts on a cold enrich-service"
+                            : "other story ids, at full speed on the same broker and enrich-service, processed in "
+                                    + Formats.duration(latency.warmUpSeconds())
+                                    + " before the latency run; in none of its figures");
             table.row(
                     "latency p50 at " + Formats.number(latency.targetRate()) + "/s",
                     Formats.count(latency.p50Millis()),

@@ -183,6 +183,8 @@ record RunResult(
      * @param timerCount       stories that timer counted in the run
      * @param p99MillisByTenth p99 of each tenth of the corpus, in publication order (the bridges that
      *                         merge big clusters come last)
+     * @param warmUpArticles   articles of the warm-up corpus processed before the paced run (0: none)
+     * @param warmUpSeconds    its first publish → its outputs standing still, at full speed
      */
     record Latency(
             double targetRate,
@@ -195,7 +197,9 @@ record RunResult(
             double timerP50Seconds,
             double timerP99Seconds,
             long timerCount,
-            List<Long> p99MillisByTenth) {
+            List<Long> p99MillisByTenth,
+            long warmUpArticles,
+            double warmUpSeconds) {
 
         Latency {
             p99MillisByTenth = List.copyOf(p99MillisByTenth);

@@ -41,6 +41,9 @@ class JsonReportTest {
         assertThat(run.path("parse").path("documentsPerSecond").asDouble()).isEqualTo(5_000.0);
         assertThat(run.path("broker").path("documentsPerSecond").asDouble()).isEqualTo(20_000.0);
         assertThat(run.path("latency").path("p99Millis").asLong()).isEqualTo(900);
+        assertThat(run.path("latency").path("warmUpArticles").asLong()).isEqualTo(2_000);
+        assertThat(run.path("latency").path("warmUpSeconds").asDouble()).isEqualTo(20.0);
+        assertThat(root.path("options").path("warmUpArticles").asInt()).isEqualTo(BenchmarkOptions.DEFAULT_WARM_UP);
         assertThat(run.path("enrichService").path("peakRssBytes").asLong()).isEqualTo(800_000_000L);
         assertThat(run.path("enrichService").path("cpuMillisPerArticle").asDouble())
                 .isEqualTo(2.0);
