@@ -4,7 +4,7 @@
 # published at full speed, then paced at half the measured maximum. Prints a table per corpus size
 # and fails when the clusters the pipeline wrote differ from what loadgen planned.
 #
-#   ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N] [--ceiling]
+#   ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N] [--ceiling | --with-ceiling]
 #                  [[--paced-rate R] [--warm-up N] | --no-latency] [--json FILE] [--work-dir DIR] [--keep]
 #                  [--enrich-jvm-options "OPTS"] [--stall-seconds S]
 #

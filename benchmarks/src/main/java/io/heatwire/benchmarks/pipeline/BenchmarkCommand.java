@@ -76,6 +76,13 @@ final class BenchmarkCommand {
                     + "its own cluster, no cluster records): what the rest of the pipeline allows")
     boolean ceiling;
 
+    @Option(
+            names = "--with-ceiling",
+            arity = "0",
+            description = "after each full-speed run, the ceiling too (what --ceiling runs) at full speed on a fresh "
+                    + "broker over the same documents: prints its articles/s and end to end ÷ ceiling")
+    boolean withCeiling;
+
     @Option(names = "--json", paramLabel = "FILE", description = "write every figure as JSON")
     String json;
 

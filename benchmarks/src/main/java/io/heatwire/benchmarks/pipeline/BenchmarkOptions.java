@@ -23,6 +23,8 @@ import picocli.CommandLine.ParameterException;
  *                          (and whenever there is no latency run)
  * @param ceiling           run enrich-service without clustering (every story its own cluster): the
  *                          ceiling every clustering design is bounded by
+ * @param withCeiling       after each full-speed run, a ceiling run on a fresh broker over the same
+ *                          corpus, to compare with
  * @param keep              keep the work directory (broker data, state, logs, corpus) afterwards
  * @param workDir           where corpora, broker data, state and logs go
  * @param json              where to write every figure, or null
@@ -43,6 +45,7 @@ record BenchmarkOptions(
         boolean latency,
         int warmUp,
         boolean ceiling,
+        boolean withCeiling,
         boolean keep,
         Path workDir,
         Path json,
@@ -92,6 +95,10 @@ record BenchmarkOptions(
         }
         final int warmUp =
                 !latencyRun ? 0 : command.warmUp == null ? DEFAULT_WARM_UP : size("--warm-up", command.warmUp, 0);
+        if (command.ceiling && command.withCeiling) {
+            throw new IllegalArgumentException(
+                    "--with-ceiling adds a ceiling run to a normal one; --ceiling alone runs only the ceiling");
+        }
         if (crashes == 0 && (command.crashSignal != null || !restart)) {
             throw new IllegalArgumentException("--crash-signal and --no-restart need --crash N");
         }
@@ -110,6 +117,7 @@ record BenchmarkOptions(
                 !command.noLatency,
                 warmUp,
                 command.ceiling,
+                command.withCeiling,
                 command.keep,
                 Path.of(command.workDir),
                 command.json == null ? null : Path.of(command.json),

@@ -39,6 +39,9 @@ final class Report {
         if (run.failOver() != null) {
             lines.addAll(structure("structure (fail-over run)", run.failOver().structure()));
         }
+        if (run.ceiling() != null) {
+            lines.addAll(structure("structure (ceiling run)", run.ceiling().structure()));
+        }
         lines.add("");
 
         final RunResult.Throughput e2e = run.endToEnd();
@@ -59,6 +62,18 @@ final class Report {
                 "MB/s",
                 Formats.duration(e2e.seconds()) + " from first publish to outputs standing still (publish took "
                         + Formats.duration(e2e.publishSeconds()) + ")");
+        if (run.ceiling() != null) {
+            final RunResult.Throughput ceiling = run.ceiling().throughput();
+            table.row(
+                    "ceiling, full speed",
+                    Formats.number(ceiling.articlesPerSecond()),
+                    "articles/s",
+                    "end to end ÷ ceiling " + Formats.times(run.overCeiling()) + "; "
+                            + Formats.times(ceiling.articlesPerSecond() / parse.documentsPerSecond())
+                            + " parse rate; enrich-service without clustering, fresh broker, same documents, "
+                            + Formats.duration(ceiling.seconds()) + ", "
+                            + Formats.number(run.ceiling().cpuSecondsPerArticle() * 1000) + " ms CPU per article");
+        }
         table.row(
                 "raw parse, 1 thread",
                 Formats.number(parse.documentsPerSecond()),

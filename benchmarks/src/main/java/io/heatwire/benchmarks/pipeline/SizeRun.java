@@ -99,9 +99,25 @@ final class SizeRun {
         try (Deployment deployment = Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("full"))) {
             progress.say("broker baseline: producing and consuming the same documents on a scratch topic");
             broker = BrokerBaseline.measure(deployment.bootstrapServers(), options.partitions(), corpus, progress);
-            deployment.startEnrich(options, progress);
+            deployment.startEnrich(options, options.ceiling(), progress);
             progress.say(String.format(Locale.ROOT, "full-speed run: publishing %,d documents", articles));
-            full = fullSpeed(deployment, corpus, expected, bridgeStories);
+            full = fullSpeed(deployment, corpus, expected, bridgeStories, options.ceiling());
+        }
+
+        RunResult.Ceiling ceiling = null;
+        if (options.withCeiling()) {
+            progress.say("starting a fresh broker for the ceiling run (logs in "
+                    + runDir.resolve("ceiling").resolve("logs") + ")");
+            try (Deployment deployment =
+                    Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("ceiling"))) {
+                deployment.startEnrich(options, true, progress);
+                progress.say(String.format(
+                        Locale.ROOT,
+                        "ceiling run: publishing %,d documents, enrich-service without clustering",
+                        articles));
+                final Full run = fullSpeed(deployment, corpus, expected, bridgeStories, true);
+                ceiling = new RunResult.Ceiling(run.throughput(), run.usage().cpuSeconds(), run.structure());
+            }
         }
 
         RunResult.FailOver failOver = null;
@@ -110,7 +126,7 @@ final class SizeRun {
                     + runDir.resolve("fail-over").resolve("logs") + ")");
             try (Deployment deployment =
                     Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("fail-over"))) {
-                deployment.startEnrich(options, progress);
+                deployment.startEnrich(options, options.ceiling(), progress);
                 progress.say(String.format(
                         Locale.ROOT,
                         "fail-over run: publishing %,d documents, %d stops (SIG%s%s)",
@@ -136,7 +152,7 @@ final class SizeRun {
                     + runDir.resolve("paced").resolve("logs") + ")");
             try (Deployment deployment =
                     Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("paced"))) {
-                deployment.startEnrich(options, progress);
+                deployment.startEnrich(options, options.ceiling(), progress);
                 paced = paced(deployment, corpus, expected, bridgeStories, warmUp, rate);
             }
         }
@@ -161,7 +177,8 @@ final class SizeRun {
                 full.stateBytes(),
                 full.topics(),
                 full.threadCpuSeconds(),
-                failOver);
+                failOver,
+                ceiling);
     }
 
     private RunResult.FailOver failOver(
@@ -179,7 +196,7 @@ final class SizeRun {
                 "caught up after the stops: %,d articles in %.1f s; reading the outputs",
                 corpus.size(),
                 seconds));
-        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories, options.ceiling());
         return new RunResult.FailOver(
                 options.failOver(),
                 run.stops(),
@@ -189,11 +206,13 @@ final class SizeRun {
                 FailOverRun.linesContaining(deployment.logs(), FailOverRun.SEQUENCE_WARNING));
     }
 
+    /** The corpus at full speed; {@code ceiling} when enrich-service runs without clustering. */
     private Full fullSpeed(
             final Deployment deployment,
             final Corpus corpus,
             final ExpectedClusters expected,
-            final Set<String> bridgeStories)
+            final Set<String> bridgeStories,
+            final boolean ceiling)
             throws IOException, InterruptedException, ExecutionException {
         final List<EnrichService> instances = deployment.instances();
         final long[] cpuBefore = new long[instances.size()];
@@ -259,7 +278,7 @@ final class SizeRun {
                 Deployment.APPLICATION_ID,
                 Set.of(Deployment.STORY_EVENTS_TOPIC),
                 BrokerBaseline.SCRATCH_TOPIC);
-        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories, ceiling);
         final long stateBytes = deployment.stopEnrichAndMeasureState();
         final RunResult.Usage usage = new RunResult.Usage(
                 instances.size(),
@@ -348,7 +367,7 @@ final class SizeRun {
                 p50,
                 p99,
                 seen.length));
-        final StructureCheck.Result structure = checkStructure(deployment, expectedAll, bridgesAll);
+        final StructureCheck.Result structure = checkStructure(deployment, expectedAll, bridgesAll, options.ceiling());
         return new Paced(latency, structure);
     }
 
@@ -411,12 +430,15 @@ final class SizeRun {
         }
     }
 
-    /** The outputs on the topics against loadgen's expected structure. */
-    private StructureCheck.Result checkStructure(
-            final Deployment deployment, final ExpectedClusters expected, final Set<String> bridgeStories) {
+    /** The outputs on the topics against loadgen's expected structure; {@code ceiling}: without clustering. */
+    private static StructureCheck.Result checkStructure(
+            final Deployment deployment,
+            final ExpectedClusters expected,
+            final Set<String> bridgeStories,
+            final boolean ceiling) {
         return StructureCheck.compare(
                 expected,
-                options.ceiling(),
+                ceiling,
                 OutputReader.read(
                         deployment.bootstrapServers(),
                         DefaultTopics.STORIES,

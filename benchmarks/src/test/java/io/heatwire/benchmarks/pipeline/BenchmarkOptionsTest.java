@@ -57,6 +57,7 @@ class BenchmarkOptionsTest {
                         "--no-latency",
                         "--warm-up=N",
                         "--ceiling",
+                        "--with-ceiling",
                         "--json=FILE",
                         "--work-dir=DIR",
                         "--keep",
@@ -122,6 +123,16 @@ class BenchmarkOptionsTest {
         assertThat(BenchmarkOptions.parse("--ceiling").ceiling()).isTrue();
         assertThatThrownBy(() -> BenchmarkOptions.parse("--ceiling=yes"))
                 .hasMessage("option '--ceiling' should be specified without 'yes' parameter");
+    }
+
+    @Test
+    void shouldAddACeilingRunToANormalOneOnRequest() {
+        assertThat(BenchmarkOptions.parse().withCeiling()).isFalse();
+        final BenchmarkOptions options = BenchmarkOptions.parse("--with-ceiling");
+        assertThat(options.withCeiling()).isTrue();
+        assertThat(options.ceiling()).isFalse();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--ceiling", "--with-ceiling"))
+                .hasMessage("--with-ceiling adds a ceiling run to a normal one; --ceiling alone runs only the ceiling");
     }
 
     @Test

@@ -49,6 +49,21 @@ class ReportTest {
     }
 
     @Test
+    void shouldShowTheCeilingRunAndEndToEndOverItWhenThereWasOne() {
+        assertThat(Report.run(RunResults.tenThousand(), "raw")).noneMatch(line -> line.contains("ceiling"));
+
+        final String table =
+                String.join("\n", Report.run(RunResults.withCeiling(RunResults.tenThousand(), true), "raw"));
+
+        assertThat(table)
+                .contains("structure (ceiling run): OK, 50,000 stories and 0 clusters")
+                .containsPattern(
+                        "ceiling, full speed +200 +articles/s +end to end ÷ ceiling 0.500×; 0.040× parse rate; "
+                                + "enrich-service without clustering, fresh broker, same documents, 50.0 s, 1.00 ms CPU per "
+                                + "article");
+    }
+
+    @Test
     void shouldSayFailedAndListTheDifferences() {
         final String table = String.join("\n", Report.run(RunResults.sized(2_000, 2.0, false), "raw"));
 

@@ -77,6 +77,27 @@ final class RunResults {
 
     /** {@code run} with another latency run. */
     static RunResult withLatency(final RunResult run, final RunResult.Latency latency) {
+        return with(run, latency, run.ceiling());
+    }
+
+    /**
+     * {@code run} with a ceiling run of 200 articles/s (50 s for 10,000 articles) and 1 ms of
+     * enrich-service CPU per article, its structure as given.
+     */
+    static RunResult withCeiling(final RunResult run, final boolean passed) {
+        final RunResult.Throughput throughput =
+                new RunResult.Throughput(run.articles(), run.documentBytes(), run.articles() / 200.0, 1.0);
+        final StructureCheck.Result structure = new StructureCheck.Result(
+                run.articles() * 5L,
+                run.articles() * 5L,
+                0,
+                passed ? 0 : 3,
+                passed ? List.of() : List.of("3 cluster records were written (expected none without clustering)"));
+        return with(run, run.latency(), new RunResult.Ceiling(throughput, run.articles() / 1000.0, structure));
+    }
+
+    private static RunResult with(
+            final RunResult run, final RunResult.Latency latency, final RunResult.Ceiling ceiling) {
         return new RunResult(
                 run.articles(),
                 run.seed(),
@@ -94,6 +115,8 @@ final class RunResults {
                 run.otherCpuSeconds(),
                 run.stateBytes(),
                 run.topics(),
-                run.enrichThreadCpuSeconds());
+                run.enrichThreadCpuSeconds(),
+                run.failOver(),
+                ceiling);
     }
 }
