@@ -36,7 +36,9 @@ JARS=(local-kafka/target/local-kafka-exec.jar enrich-service/target/enrich-servi
 needs_build=false
 for jar in "${JARS[@]}"; do
   module=${jar%%/*}
-  if [ ! -f "$jar" ] || [ -n "$(find "$module/src/main" "$module/pom.xml" heatwire-article/src/main heatwire-article/pom.xml pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src/main" "$module/pom.xml" heatwire-article/src/main heatwire-article/pom.xml \
+      heatwire-support/src/main heatwire-support/pom.xml heatwire-corpus/src/main heatwire-corpus/pom.xml pom.xml \
+      -newer "$jar" -print -quit 2>/dev/null)" ]; then
     needs_build=true
   fi
 done
