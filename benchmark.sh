@@ -4,8 +4,8 @@
 # published at full speed, then paced at half the measured maximum. Prints a table per corpus size
 # and fails when the clusters the pipeline wrote differ from what loadgen planned.
 #
-#   ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N] [--ceiling]
-#                  [--paced-rate R | --no-latency] [--json FILE] [--work-dir DIR] [--keep]
+#   ./benchmark.sh [--articles N[,N...]] [--seed S] [--partitions P] [--instances N] [--ceiling | --with-ceiling]
+#                  [[--paced-rate R] [--warm-up N] | --no-latency] [--json FILE] [--work-dir DIR] [--keep]
 #                  [--enrich-jvm-options "OPTS"] [--stall-seconds S]
 #
 # Default: 10,000 articles. The scale check is --articles 10000,100000,1000000. See
@@ -36,7 +36,9 @@ JARS=(local-kafka/target/local-kafka-exec.jar enrich-service/target/enrich-servi
 needs_build=false
 for jar in "${JARS[@]}"; do
   module=${jar%%/*}
-  if [ ! -f "$jar" ] || [ -n "$(find "$module/src/main" "$module/pom.xml" heatwire-article/src/main heatwire-article/pom.xml pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src/main" "$module/pom.xml" heatwire-article/src/main heatwire-article/pom.xml \
+      heatwire-support/src/main heatwire-support/pom.xml heatwire-corpus/src/main heatwire-corpus/pom.xml pom.xml \
+      -newer "$jar" -print -quit 2>/dev/null)" ]; then
     needs_build=true
   fi
 done

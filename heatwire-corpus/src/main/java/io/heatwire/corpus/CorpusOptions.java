@@ -1,5 +1,7 @@
 package io.heatwire.corpus;
 
+import java.util.regex.Pattern;
+
 /**
  * What kind of corpus a {@link CorpusPlan} makes, besides its size and seed. {@link #defaults()} is
  * loadgen's corpus, the one the pipeline benchmark measures; {@link #parseBenchmarks()} and
@@ -16,9 +18,25 @@ package io.heatwire.corpus;
  * @param shuffled         whether documents arrive in a seeded random order, each edit and
  *                         re-publication after its first version, instead of in publication order;
  *                         the bridges come last either way
+ * @param idNamespace      empty, or a path segment put in front of the path of every story's URL
+ *                         ({@code https://example.com/NS/world/...}): every canonical URL, and so every
+ *                         story id and document name, differs from those of a corpus without it or with
+ *                         another namespace, while the plan (clusters, references, times, texts) stays
+ *                         the same; a warm-up corpus published before a measured one uses it
  */
 public record CorpusOptions(
-        Related related, Sizes sizes, Bridges bridges, int editPercent, int republishPercent, boolean shuffled) {
+        Related related,
+        Sizes sizes,
+        Bridges bridges,
+        int editPercent,
+        int republishPercent,
+        boolean shuffled,
+        String idNamespace) {
+
+    /** Lowercase letters, digits and inner hyphens: a path segment that canonicalization keeps as it is. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    static final int MAX_NAMESPACE_LENGTH = 32;
 
     /** How many related entries an article lists: the links that make its cluster and pages of its own. */
     public enum Related {
@@ -57,11 +75,22 @@ public record CorpusOptions(
             throw new IllegalArgumentException(
                     "edit and re-publication shares must be 0–100 together: " + editPercent + " + " + republishPercent);
         }
+        if (idNamespace == null) {
+            throw new IllegalArgumentException("idNamespace must be given (empty for none)");
+        }
+        if (!idNamespace.isEmpty()
+                && (idNamespace.length() > MAX_NAMESPACE_LENGTH
+                        || !NAMESPACE.matcher(idNamespace).matches()
+                        // Canonicalization drops an "amp" path segment (AMP twins).
+                        || idNamespace.equals("amp"))) {
+            throw new IllegalArgumentException("an id namespace is 1–" + MAX_NAMESPACE_LENGTH
+                    + " lowercase letters, digits and inner hyphens, not \"amp\": " + idNamespace);
+        }
     }
 
     /** loadgen's corpus: many related entries, body text, big clusters bridged, one version of each article in publication order. */
     public static CorpusOptions defaults() {
-        return new CorpusOptions(Related.MANY, Sizes.BODY_TEXT, Bridges.BIG_CLUSTERS, 0, 0, false);
+        return new CorpusOptions(Related.MANY, Sizes.BODY_TEXT, Bridges.BIG_CLUSTERS, 0, 0, false, "");
     }
 
     /**
@@ -87,23 +116,28 @@ public record CorpusOptions(
     }
 
     public CorpusOptions withRelated(final Related related) {
-        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled);
+        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled, idNamespace);
     }
 
     public CorpusOptions withSizes(final Sizes sizes) {
-        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled);
+        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled, idNamespace);
     }
 
     public CorpusOptions withBridges(final Bridges bridges) {
-        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled);
+        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled, idNamespace);
     }
 
     /** {@code editPercent} of the articles edited, {@code republishPercent} of them published again unchanged. */
     public CorpusOptions withSecondVersions(final int editPercent, final int republishPercent) {
-        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled);
+        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled, idNamespace);
+    }
+
+    /** The same corpus under other URLs: {@code namespace} in front of every path (empty: none). */
+    public CorpusOptions withIdNamespace(final String namespace) {
+        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, shuffled, namespace);
     }
 
     public CorpusOptions withShuffledArrival() {
-        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, true);
+        return new CorpusOptions(related, sizes, bridges, editPercent, republishPercent, true, idNamespace);
     }
 }

@@ -449,13 +449,22 @@ public final class CorpusPlan {
         return Vocabulary.text(stream(seed, EXCERPT_STREAM, story), words);
     }
 
-    /** The path of the story's page on its provider's site, unique per story. */
+    /**
+     * The path of the story's page on its provider's site, unique per story; behind the id namespace
+     * when the options give one.
+     */
     String path(final int story) {
         final SplittableRandom random = storyRandom(story);
         final String title = Vocabulary.title(random, 6 + random.nextInt(8));
         final String section = Vocabulary.SECTIONS.get(random.nextInt(Vocabulary.SECTIONS.size()));
         final Vocabulary.Provider site = provider(story);
-        final StringBuilder path = new StringBuilder(96).append('/').append(section);
+        final StringBuilder path = new StringBuilder(96);
+        if (!options.idNamespace().isEmpty()) {
+            // One segment more than any path of the same site without a namespace, and a different
+            // first segment from any other namespace's: the canonical URLs never meet.
+            path.append('/').append(options.idNamespace());
+        }
+        path.append('/').append(section);
         if (site.datedPaths()) {
             final LocalDate date = LocalDate.ofInstant(publishedAt(story), ZoneOffset.UTC);
             path.append('/')

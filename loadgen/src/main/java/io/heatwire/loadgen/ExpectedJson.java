@@ -31,6 +31,10 @@ final class ExpectedJson {
         root.put("generator", "heatwire-loadgen");
         root.put("count", plan.count());
         root.put("seed", plan.seed());
+        if (!plan.options().idNamespace().isEmpty()) {
+            // Only when given: without it the file stays as it always was.
+            root.put("idNamespace", plan.options().idNamespace());
+        }
         root.put("documentBytes", sizes.bytes());
         root.put("articles", plan.count());
         final ObjectNode fields = MAPPER.valueToTree(expected);

@@ -19,14 +19,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
+import io.heatwire.corpus.CorpusOptions;
 import io.heatwire.corpus.CorpusPlan;
 import io.heatwire.corpus.DocumentRenderer;
 import io.heatwire.corpus.ExpectedStructure;
 import io.heatwire.support.cli.BuildVersion;
 
 /**
- * {@code java -jar loadgen.jar --count N --seed S (--out DIR | --bootstrap-servers HOST:PORT [--topic T])
- * [--expected FILE.json]}: generates the corpus, writes or publishes it, writes what the pipeline must
+ * {@code java -jar loadgen.jar --count N --seed S [--id-namespace NS] (--out DIR | --bootstrap-servers
+ * HOST:PORT [--topic T]) [--expected FILE.json]}: generates the corpus, writes or publishes it, writes what the pipeline must
  * make of it, and prints a summary. Exit codes: 0 done, 1 documents not stored, 2 usage error.
  */
 @Command(
@@ -37,7 +38,7 @@ import io.heatwire.support.cli.BuildVersion;
         sortOptions = false,
         showDefaultValues = true,
         customSynopsis = {
-            "java -jar loadgen/target/loadgen.jar [--count N] [--seed S]",
+            "java -jar loadgen/target/loadgen.jar [--count N] [--seed S] [--id-namespace NS]",
             "    (--out DIR | --bootstrap-servers HOST:PORT [--topic TOPIC]",
             "     [--producer-property KEY=VALUE]...) [--expected FILE.json]"
         },
@@ -55,7 +56,8 @@ public final class LoadGenCommand implements Callable<Integer> {
             String bootstrapServers,
             String topic,
             Map<String, String> producerProperties,
-            Path expected) {}
+            Path expected,
+            String idNamespace) {}
 
     @Option(
             names = "--count",
@@ -72,6 +74,15 @@ public final class LoadGenCommand implements Callable<Integer> {
             converter = Number.class,
             description = "the same seed gives byte-identical documents")
     private long seed;
+
+    @Option(
+            names = "--id-namespace",
+            paramLabel = "NS",
+            showDefaultValue = Visibility.NEVER,
+            description = "put the path segment /NS in front of every story's URL: the same corpus, but no "
+                    + "story id or document name in common with one made without it or with another NS "
+                    + "(a warm-up corpus); lowercase letters, digits and inner hyphens")
+    private String idNamespace;
 
     @Option(
             names = "--out",
@@ -160,7 +171,13 @@ public final class LoadGenCommand implements Callable<Integer> {
                         .startsWith(out.toAbsolutePath().normalize())) {
             throw usage("--expected must not be inside --out: it would be published as a document");
         }
-        return new Options((int) count, seed, out, bootstrapServers, topic, producerProperties, expected);
+        final String namespace = idNamespace == null ? "" : idNamespace;
+        try {
+            CorpusOptions.defaults().withIdNamespace(namespace);
+        } catch (IllegalArgumentException e) {
+            throw usage("--id-namespace: " + e.getMessage());
+        }
+        return new Options((int) count, seed, out, bootstrapServers, topic, producerProperties, expected, namespace);
     }
 
     private ParameterException usage(final String message) {
@@ -183,7 +200,8 @@ public final class LoadGenCommand implements Callable<Integer> {
     private static int generate(final Options options, final PrintStream out, final PrintStream err)
             throws IOException {
         final long planning = System.nanoTime();
-        final CorpusPlan plan = CorpusPlan.create(options.count(), options.seed());
+        final CorpusPlan plan = CorpusPlan.create(
+                options.count(), options.seed(), CorpusOptions.defaults().withIdNamespace(options.idNamespace()));
         final DocumentRenderer renderer = new DocumentRenderer(plan);
         final ExpectedStructure expected = ExpectedStructure.of(plan, renderer);
         err.printf(

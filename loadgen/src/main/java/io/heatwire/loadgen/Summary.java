@@ -31,9 +31,12 @@ final class Summary {
         final double seconds = Math.max(1e-9, result.nanos() / 1e9);
         out.printf(
                 Locale.ROOT,
-                "documents  %,d (seed %d), %,d bytes (%.1f MB), %s in %.1f s (%,.0f documents/s)%n",
+                "documents  %,d (seed %d%s), %,d bytes (%.1f MB), %s in %.1f s (%,.0f documents/s)%n",
                 sizes.documents(),
                 plan.seed(),
+                plan.options().idNamespace().isEmpty()
+                        ? ""
+                        : ", id namespace " + plan.options().idNamespace(),
                 sizes.bytes(),
                 sizes.bytes() / 1e6,
                 destination,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import io.heatwire.corpus.CorpusOptions;
 import io.heatwire.corpus.CorpusPlan;
 import io.heatwire.corpus.DocumentRenderer;
 import io.heatwire.corpus.ExpectedStructure;
@@ -80,6 +81,53 @@ class LoadGenCommandTest {
                         "bridge     ",
                         "expected   " + expectedFile);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("written 300/300 documents (100%)");
+    }
+
+    @Test
+    void shouldWriteTheSameCorpusUnderOtherIdsInAnIdNamespace() throws IOException {
+        final Path plain = temp.resolve("plain");
+        final Path namespaced = temp.resolve("namespaced");
+
+        assertThat(run("--count", "200", "--seed", "5", "--out", plain.toString(), "--expected", temp + "/p.json"))
+                .isZero();
+        assertThat(run(
+                        "--count",
+                        "200",
+                        "--seed",
+                        "5",
+                        "--id-namespace",
+                        "warm-up",
+                        "--out",
+                        namespaced.toString(),
+                        "--expected",
+                        temp + "/n.json"))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+
+        final List<String> plainNames = names(plain);
+        final List<String> namespacedNames = names(namespaced);
+        assertThat(namespacedNames).hasSize(200).doesNotContainAnyElementsOf(plainNames);
+        final DocumentRenderer renderer = new DocumentRenderer(
+                CorpusPlan.create(200, 5, CorpusOptions.defaults().withIdNamespace("warm-up")));
+        assertThat(namespacedNames.get(7)).isEqualTo(renderer.name(7));
+        assertThat(Files.readString(namespaced.resolve(namespacedNames.get(7)))).contains("/warm-up/");
+        final JsonNode plainJson =
+                ExpectedJson.MAPPER.readTree(temp.resolve("p.json").toFile());
+        final JsonNode namespacedJson =
+                ExpectedJson.MAPPER.readTree(temp.resolve("n.json").toFile());
+        assertThat(plainJson.has("idNamespace")).isFalse();
+        assertThat(namespacedJson.get("idNamespace").asString()).isEqualTo("warm-up");
+        assertThat(namespacedJson.get("stories")).isEqualTo(plainJson.get("stories"));
+        assertThat(namespacedJson.get("clusterSizeHistogram")).isEqualTo(plainJson.get("clusterSizeHistogram"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(seed 5, id namespace warm-up)");
+    }
+
+    @Test
+    void shouldRefuseAnIdNamespaceThatIsNotAPathSegment() {
+        assertThat(run("--count", "10", "--out", temp.resolve("a").toString(), "--id-namespace", "Warm/Up"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--id-namespace: an id namespace is");
+        assertThat(temp.resolve("a")).doesNotExist();
     }
 
     @Test
@@ -170,6 +218,7 @@ class LoadGenCommandTest {
         assertThat(options.topic()).isEqualTo("heatwire.articles.raw");
         assertThat(options.producerProperties()).isEmpty();
         assertThat(options.expected()).isNull();
+        assertThat(options.idNamespace()).isEmpty();
     }
 
     @Test
@@ -182,6 +231,7 @@ class LoadGenCommandTest {
                 .contains(
                         "--count=N",
                         "--seed=S",
+                        "--id-namespace=NS",
                         "--out=DIR",
                         "--bootstrap-servers=HOST:PORT",
                         "--topic=TOPIC",
@@ -243,6 +293,12 @@ class LoadGenCommandTest {
         assertThat(result.sizes().max()).isLessThanOrEqualTo(DocumentRenderer.MAX_BYTES);
         assertThat(plan.bigClusters()).isEqualTo(2);
         assertThat(plan.mediumClusters()).isPositive();
+    }
+
+    private static List<String> names(final Path directory) throws IOException {
+        try (Stream<Path> listing = Files.list(directory)) {
+            return listing.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     private int run(final String... args) {

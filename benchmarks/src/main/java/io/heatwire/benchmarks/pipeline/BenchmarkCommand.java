@@ -18,7 +18,8 @@ import io.heatwire.support.cli.BuildVersion;
         sortOptions = false,
         usageHelpWidth = 110,
         description = "The whole pipeline on a real local broker: a loadgen corpus through enrich-service at full "
-                + "speed, then paced for latency (or a fail-over run), with every figure and its structure check.")
+                + "speed, then paced for latency after a warm-up corpus (or a fail-over run), with every figure and its "
+                + "structure check.")
 final class BenchmarkCommand {
 
     @Option(
@@ -60,11 +61,27 @@ final class BenchmarkCommand {
     boolean noLatency;
 
     @Option(
+            names = "--warm-up",
+            paramLabel = "N",
+            description = "before the latency run, on its broker and enrich-service: N other articles (their own "
+                    + "story ids) published at full speed and processed, then left out of every latency figure "
+                    + "(default " + BenchmarkOptions.DEFAULT_WARM_UP + "; 0: none, the latency run starts cold; "
+                    + "k allowed)")
+    String warmUp;
+
+    @Option(
             names = "--ceiling",
             arity = "0",
             description = "run enrich-service without clustering (every story "
                     + "its own cluster, no cluster records): what the rest of the pipeline allows")
     boolean ceiling;
+
+    @Option(
+            names = "--with-ceiling",
+            arity = "0",
+            description = "after each full-speed run, the ceiling too (what --ceiling runs) at full speed on a fresh "
+                    + "broker over the same documents: prints its articles/s and end to end ÷ ceiling")
+    boolean withCeiling;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write every figure as JSON")
     String json;

@@ -18,8 +18,13 @@ import picocli.CommandLine.ParameterException;
  * @param instances         enrich-service instances with one application id
  * @param pacedRate         articles/s of the latency run; null: half the measured maximum
  * @param latency           whether to run the paced latency run at all
+ * @param warmUp            articles of the warm-up corpus published and processed before the latency
+ *                          run, on its broker and enrich-service, and left out of its figures; 0 for none
+ *                          (and whenever there is no latency run)
  * @param ceiling           run enrich-service without clustering (every story its own cluster): the
  *                          ceiling every clustering design is bounded by
+ * @param withCeiling       after each full-speed run, a ceiling run on a fresh broker over the same
+ *                          corpus, to compare with
  * @param keep              keep the work directory (broker data, state, logs, corpus) afterwards
  * @param workDir           where corpora, broker data, state and logs go
  * @param json              where to write every figure, or null
@@ -38,7 +43,9 @@ record BenchmarkOptions(
         int instances,
         Double pacedRate,
         boolean latency,
+        int warmUp,
         boolean ceiling,
+        boolean withCeiling,
         boolean keep,
         Path workDir,
         Path json,
@@ -54,6 +61,9 @@ record BenchmarkOptions(
     static final String USAGE = new CommandLine(new BenchmarkCommand()).getUsageMessage();
 
     static final int MAX_ARTICLES = 2_000_000;
+
+    /** Articles of the warm-up corpus: about the first fifth of the default corpus, whose JIT compilation used to dominate p99. */
+    static final int DEFAULT_WARM_UP = 2_000;
 
     BenchmarkOptions {
         articles = List.copyOf(articles);
@@ -77,6 +87,18 @@ record BenchmarkOptions(
         if (pacedRate != null && command.noLatency) {
             throw new IllegalArgumentException("--paced-rate and --no-latency exclude each other");
         }
+        // The fail-over run takes the latency run's place.
+        final boolean latencyRun = !command.noLatency && crashes == 0;
+        if (command.warmUp != null && !latencyRun) {
+            throw new IllegalArgumentException(
+                    "--warm-up belongs to the latency run: not with --no-latency or --crash");
+        }
+        final int warmUp =
+                !latencyRun ? 0 : command.warmUp == null ? DEFAULT_WARM_UP : size("--warm-up", command.warmUp, 0);
+        if (command.ceiling && command.withCeiling) {
+            throw new IllegalArgumentException(
+                    "--with-ceiling adds a ceiling run to a normal one; --ceiling alone runs only the ceiling");
+        }
         if (crashes == 0 && (command.crashSignal != null || !restart)) {
             throw new IllegalArgumentException("--crash-signal and --no-restart need --crash N");
         }
@@ -93,7 +115,9 @@ record BenchmarkOptions(
                 instances,
                 pacedRate,
                 !command.noLatency,
+                warmUp,
                 command.ceiling,
+                command.withCeiling,
                 command.keep,
                 Path.of(command.workDir),
                 command.json == null ? null : Path.of(command.json),
@@ -110,22 +134,27 @@ record BenchmarkOptions(
     static List<Integer> sizes(final String value) {
         final List<Integer> sizes = new ArrayList<>();
         for (final String part : value.split(",")) {
-            String text = part.trim().replace("_", "").toLowerCase(Locale.ROOT);
-            long factor = 1;
-            if (text.endsWith("k")) {
-                factor = 1_000;
-                text = text.substring(0, text.length() - 1);
-            } else if (text.endsWith("m")) {
-                factor = 1_000_000;
-                text = text.substring(0, text.length() - 1);
-            }
-            final long size = number("--articles", text, 1, MAX_ARTICLES) * factor;
-            if (size > MAX_ARTICLES) {
-                throw new IllegalArgumentException("--articles must be at most " + MAX_ARTICLES + ": " + part);
-            }
-            sizes.add((int) size);
+            sizes.add(size("--articles", part, 1));
         }
         return sizes;
+    }
+
+    /** One number of articles, {@code min} to {@link #MAX_ARTICLES}; {@code k} and {@code M} allowed. */
+    static int size(final String flag, final String value, final long min) {
+        String text = value.trim().replace("_", "").toLowerCase(Locale.ROOT);
+        long factor = 1;
+        if (text.endsWith("k")) {
+            factor = 1_000;
+            text = text.substring(0, text.length() - 1);
+        } else if (text.endsWith("m")) {
+            factor = 1_000_000;
+            text = text.substring(0, text.length() - 1);
+        }
+        final long size = number(flag, text, min, MAX_ARTICLES) * factor;
+        if (size > MAX_ARTICLES) {
+            throw new IllegalArgumentException(flag + " must be at most " + MAX_ARTICLES + ": " + value);
+        }
+        return (int) size;
     }
 
     private static long number(final String flag, final String value, final long min, final long max) {

@@ -62,17 +62,20 @@ final class Corpus {
     /**
      * The corpus of {@code count} documents and {@code seed} in {@code directory}: made with loadgen's
      * jar unless a complete one is already there.
+     *
+     * @param idNamespace loadgen's {@code --id-namespace}, or empty for none (the measured corpus)
      */
     static Corpus prepare(
             final ChildProcesses children,
             final Path loadgenJar,
             final int count,
             final long seed,
+            final String idNamespace,
             final Path directory,
             final PrintStream progress)
             throws IOException, InterruptedException {
         if (!Files.exists(directory.resolve(COMPLETE))) {
-            generate(children, loadgenJar, count, seed, directory, progress);
+            generate(children, loadgenJar, count, seed, idNamespace, directory, progress);
         } else {
             progress.printf("reusing the corpus in %s%n", directory);
         }
@@ -115,6 +118,7 @@ final class Corpus {
             final Path loadgenJar,
             final int count,
             final long seed,
+            final String idNamespace,
             final Path directory,
             final PrintStream progress)
             throws IOException, InterruptedException {
@@ -126,22 +130,22 @@ final class Corpus {
         }
         final Path documents = directory.resolve("documents");
         final Path log = directory.resolve("loadgen.log");
-        progress.printf("generating %,d documents with loadgen (seed %d; log %s)%n", count, seed, log);
-        final ChildProcess loadgen = children.start(
-                "loadgen",
-                ChildProcesses.javaJar(
-                        List.of("-Xmx2g"),
-                        loadgenJar,
-                        List.of(
-                                "--count",
-                                Integer.toString(count),
-                                "--seed",
-                                Long.toString(seed),
-                                "--out",
-                                documents.toString(),
-                                "--expected",
-                                directory.resolve("expected.json").toString())),
-                log);
+        final String namespace = idNamespace.isEmpty() ? "" : ", id namespace " + idNamespace;
+        progress.printf("generating %,d documents with loadgen (seed %d%s; log %s)%n", count, seed, namespace, log);
+        final List<String> arguments = new ArrayList<>(List.of(
+                "--count",
+                Integer.toString(count),
+                "--seed",
+                Long.toString(seed),
+                "--out",
+                documents.toString(),
+                "--expected",
+                directory.resolve("expected.json").toString()));
+        if (!idNamespace.isEmpty()) {
+            arguments.addAll(List.of("--id-namespace", idNamespace));
+        }
+        final ChildProcess loadgen =
+                children.start("loadgen", ChildProcesses.javaJar(List.of("-Xmx2g"), loadgenJar, arguments), log);
         final int exit = loadgen.waitForExit();
         if (exit != 0) {
             throw new IOException("loadgen failed with exit code " + exit + "; see " + log);
@@ -174,7 +178,7 @@ final class Corpus {
             out.close();
         }
         FileTrees.delete(documents);
-        Files.writeString(directory.resolve(COMPLETE), count + " documents, seed " + seed + "\n");
+        Files.writeString(directory.resolve(COMPLETE), count + " documents, seed " + seed + namespace + "\n");
     }
 
     private static DataOutputStream segmentStream(final Path directory, final int number) throws IOException {

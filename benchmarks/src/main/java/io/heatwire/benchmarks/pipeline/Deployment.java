@@ -51,8 +51,10 @@ final class Deployment implements AutoCloseable {
      * Creates the raw topic with {@code partitions} partitions (enrich-service keeps an existing
      * topic as it is and creates the others with its defaults), then starts the instances and waits
      * until every one is ready.
+     *
+     * @param ceiling start them without clustering (the ceiling run)
      */
-    void startEnrich(final BenchmarkOptions options, final ProgressLine progress)
+    void startEnrich(final BenchmarkOptions options, final boolean ceiling, final ProgressLine progress)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         KafkaClients.createTopic(admin, DefaultTopics.RAW, options.partitions());
         for (int i = 1; i <= options.instances(); i++) {
@@ -64,7 +66,7 @@ final class Deployment implements AutoCloseable {
                     broker.bootstrapServers(),
                     directory.resolve("enrich-" + i + "-state"),
                     directory.resolve("logs"),
-                    options.ceiling(),
+                    ceiling,
                     options.standbyReplicas()));
         }
         progress.update(

@@ -44,6 +44,35 @@ record ExpectedClusters(
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /**
+     * What the pipeline must hold after this corpus and {@code other} both went through it: their
+     * stories and clusters side by side. Their story ids must be disjoint (loadgen's
+     * {@code --id-namespace}); a cluster id both expect throws.
+     */
+    ExpectedClusters plus(final ExpectedClusters other) {
+        final Map<String, Long> union = new HashMap<>(clusters);
+        other.clusters.forEach((id, size) -> {
+            if (union.putIfAbsent(id, size) != null) {
+                throw new IllegalArgumentException(
+                        "both corpora expect cluster " + id + ": their story ids are not disjoint");
+            }
+        });
+        final SortedMap<Integer, Integer> histogram = new TreeMap<>(clusterSizeHistogram);
+        other.clusterSizeHistogram.forEach((size, count) -> histogram.merge(size, count, Integer::sum));
+        final List<Bridge> allBridges = new ArrayList<>(bridges);
+        allBridges.addAll(other.bridges);
+        return new ExpectedClusters(
+                documents + other.documents,
+                documentBytes + other.documentBytes,
+                stories + other.stories,
+                referenceStories + other.referenceStories,
+                clusterCount + other.clusterCount,
+                histogram,
+                StructureCheck.largest(union, Math.max(largestClusters.size(), other.largestClusters.size())),
+                List.copyOf(allBridges),
+                union);
+    }
+
     static ExpectedClusters read(final Path file) {
         return of(MAPPER.readTree(file.toFile()));
     }

@@ -88,7 +88,7 @@ final class FailOverRun {
                             : String.format(Locale.ROOT, ", ready after %.1f s", last.readySeconds())));
         }
         final PipelineWatch.Caught caught =
-                watch.await(corpus.size(), published.startNanos(), stallTimeout, deployment::enrichAlive, progress);
+                watch.await(0, corpus.size(), published.startNanos(), stallTimeout, deployment::enrichAlive, progress);
         return new Result(stops, caught, published);
     }
 

@@ -38,7 +38,9 @@ final class JsonReport {
         settings.put("seed", options.seed());
         settings.put("partitions", options.partitions());
         settings.put("instances", options.instances());
+        settings.put("warmUpArticles", options.warmUp());
         settings.put("ceiling", options.ceiling());
+        settings.put("withCeiling", options.withCeiling());
         settings.put("standbyReplicas", options.standbyReplicas());
         settings.put("enrichJvmOptions", String.join(" ", options.enrichJvmOptions()));
         settings.put("latencyMeasuredAs", Report.LATENCY_SOURCE);
@@ -72,6 +74,21 @@ final class JsonReport {
         endToEnd.put("wallMillisPerArticle", e2e.wallMillisPerArticle());
         endToEnd.put("overParseRate", e2e.articlesPerSecond() / run.parse().documentsPerSecond());
         endToEnd.put("overBrokerRate", e2e.articlesPerSecond() / run.broker().documentsPerSecond());
+        if (run.ceiling() != null) {
+            endToEnd.put("overCeilingRate", run.overCeiling());
+            final RunResult.Throughput throughput = run.ceiling().throughput();
+            final ObjectNode ceiling = node.putObject("ceiling");
+            ceiling.put("articlesPerSecond", throughput.articlesPerSecond());
+            ceiling.put("megabytesPerSecond", throughput.megabytesPerSecond());
+            ceiling.put("seconds", throughput.seconds());
+            ceiling.put("publishSeconds", throughput.publishSeconds());
+            ceiling.put(
+                    "overParseRate",
+                    throughput.articlesPerSecond() / run.parse().documentsPerSecond());
+            ceiling.put("endToEndOverCeiling", run.overCeiling());
+            ceiling.put("cpuMillisPerArticle", run.ceiling().cpuSecondsPerArticle() * 1000);
+            ceiling.set("structure", MAPPER.valueToTree(run.ceiling().structure()));
+        }
 
         final ObjectNode parse = node.putObject("parse");
         parse.put("documentsPerSecond", run.parse().documentsPerSecond());

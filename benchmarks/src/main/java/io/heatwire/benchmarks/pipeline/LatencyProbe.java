@@ -42,7 +42,10 @@ final class LatencyProbe implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts reading {@code topic} from the beginning; returns once its partitions are assigned. */
+    /**
+     * Starts reading {@code topic} from its end, so that stories already there (a warm-up's) are
+     * never read; returns once its partitions are assigned and positioned.
+     */
     static LatencyProbe start(final String bootstrapServers, final String topic, final Corpus corpus)
             throws InterruptedException {
         final LatencyProbe probe = new LatencyProbe(bootstrapServers, topic, corpus);
@@ -100,7 +103,7 @@ final class LatencyProbe implements AutoCloseable {
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             assigned.countDown();
             while (running) {

@@ -41,9 +41,11 @@ final class PipelineWatch {
 
     /**
      * Polls until caught up; fails when nothing changed for {@code stall} or {@code alive} turns
-     * false. {@code total} is what the raw topic will hold, for the progress line.
+     * false. {@code already} records were on the raw topic and processed before (a warm-up);
+     * {@code total} more are coming, for the progress line.
      */
     Caught await(
+            final long already,
             final long total,
             final long startNanos,
             final Duration stall,
@@ -58,7 +60,7 @@ final class PipelineWatch {
             }
             try {
                 final ApplicationOffsets.Snapshot snapshot = offsets.snapshot();
-                final long rawCommitted = snapshot.rawCommitted();
+                final long rawCommitted = snapshot.rawCommitted() - already;
                 final long now = System.nanoTime();
                 if (!snapshot.equals(previous)) {
                     lastChange = now;

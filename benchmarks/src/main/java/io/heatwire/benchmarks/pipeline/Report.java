@@ -31,10 +31,16 @@ final class Report {
         lines.add("");
         lines.addAll(structure("structure", run.structure()));
         if (run.pacedStructure() != null) {
-            lines.addAll(structure("structure (latency run)", run.pacedStructure()));
+            final boolean warmedUp = run.latency() != null && run.latency().warmUpArticles() > 0;
+            lines.addAll(structure(
+                    warmedUp ? "structure (latency run, with the warm-up's)" : "structure (latency run)",
+                    run.pacedStructure()));
         }
         if (run.failOver() != null) {
             lines.addAll(structure("structure (fail-over run)", run.failOver().structure()));
+        }
+        if (run.ceiling() != null) {
+            lines.addAll(structure("structure (ceiling run)", run.ceiling().structure()));
         }
         lines.add("");
 
@@ -56,6 +62,18 @@ final class Report {
                 "MB/s",
                 Formats.duration(e2e.seconds()) + " from first publish to outputs standing still (publish took "
                         + Formats.duration(e2e.publishSeconds()) + ")");
+        if (run.ceiling() != null) {
+            final RunResult.Throughput ceiling = run.ceiling().throughput();
+            table.row(
+                    "ceiling, full speed",
+                    Formats.number(ceiling.articlesPerSecond()),
+                    "articles/s",
+                    "end to end ÷ ceiling " + Formats.times(run.overCeiling()) + "; "
+                            + Formats.times(ceiling.articlesPerSecond() / parse.documentsPerSecond())
+                            + " parse rate; enrich-service without clustering, fresh broker, same documents, "
+                            + Formats.duration(ceiling.seconds()) + ", "
+                            + Formats.number(run.ceiling().cpuSecondsPerArticle() * 1000) + " ms CPU per article");
+        }
         table.row(
                 "raw parse, 1 thread",
                 Formats.number(parse.documentsPerSecond()),
@@ -81,6 +99,15 @@ final class Report {
                             ? "not measured (--no-latency)"
                             : "not measured (the fail-over run takes its place)");
         } else {
+            table.row(
+                    "latency run warm-up",
+                    latency.warmUpArticles() == 0 ? "none" : Formats.count(latency.warmUpArticles()),
+                    latency.warmUpArticles() == 0 ? "" : "articles",
+                    latency.warmUpArticles() == 0
+                            ? "--warm-up 0: the latency run starts on a cold enrich-service"
+                            : "other story ids, at full speed on the same broker and enrich-service, processed in "
+                                    + Formats.duration(latency.warmUpSeconds())
+                                    + " before the latency run; in none of its figures");
             table.row(
                     "latency p50 at " + Formats.number(latency.targetRate()) + "/s",
                     Formats.count(latency.p50Millis()),

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param topics         every topic after the full-speed run (scratch topic excluded)
  * @param enrichThreadCpuSeconds enrich-service's CPU time by thread group during the full-speed run
  * @param failOver       the fail-over run ({@code --crash}); null when there was none
+ * @param ceiling        the ceiling run ({@code --with-ceiling}); null when there was none
  */
 record RunResult(
         int articles,
@@ -44,14 +45,15 @@ record RunResult(
         long stateBytes,
         List<TopicRow> topics,
         Map<String, Double> enrichThreadCpuSeconds,
-        FailOver failOver) {
+        FailOver failOver,
+        Ceiling ceiling) {
 
     RunResult {
         topics = List.copyOf(topics);
         enrichThreadCpuSeconds = Map.copyOf(enrichThreadCpuSeconds);
     }
 
-    /** A run without a fail-over run. */
+    /** A run without a fail-over run or a ceiling run. */
     RunResult(
             final int articles,
             final long seed,
@@ -88,13 +90,22 @@ record RunResult(
                 stateBytes,
                 topics,
                 enrichThreadCpuSeconds,
+                null,
                 null);
     }
 
     boolean passed() {
         return structure.passed()
                 && (pacedStructure == null || pacedStructure.passed())
-                && (failOver == null || failOver.structure().passed());
+                && (failOver == null || failOver.structure().passed())
+                && (ceiling == null || ceiling.structure().passed());
+    }
+
+    /** End to end ÷ the ceiling run's rate, both at full speed; NaN without a ceiling run. */
+    double overCeiling() {
+        return ceiling == null
+                ? Double.NaN
+                : endToEnd.articlesPerSecond() / ceiling.throughput().articlesPerSecond();
     }
 
     /** The broker's log size: every topic listed, internal ones included. */
@@ -183,6 +194,8 @@ record RunResult(
      * @param timerCount       stories that timer counted in the run
      * @param p99MillisByTenth p99 of each tenth of the corpus, in publication order (the bridges that
      *                         merge big clusters come last)
+     * @param warmUpArticles   articles of the warm-up corpus processed before the paced run (0: none)
+     * @param warmUpSeconds    its first publish → its outputs standing still, at full speed
      */
     record Latency(
             double targetRate,
@@ -195,10 +208,26 @@ record RunResult(
             double timerP50Seconds,
             double timerP99Seconds,
             long timerCount,
-            List<Long> p99MillisByTenth) {
+            List<Long> p99MillisByTenth,
+            long warmUpArticles,
+            double warmUpSeconds) {
 
         Latency {
             p99MillisByTenth = List.copyOf(p99MillisByTenth);
+        }
+    }
+
+    /**
+     * The ceiling run: the same documents at full speed on a fresh broker, enrich-service without
+     * clustering (what {@code --ceiling} runs).
+     *
+     * @param cpuSeconds enrich-service's CPU time during it, all instances
+     * @param structure  its check: the planned stories, each its own cluster, no cluster record
+     */
+    record Ceiling(Throughput throughput, double cpuSeconds, StructureCheck.Result structure) {
+
+        double cpuSecondsPerArticle() {
+            return cpuSeconds / throughput.articles();
         }
     }
 

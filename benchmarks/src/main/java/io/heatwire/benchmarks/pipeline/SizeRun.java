@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +21,16 @@ import io.heatwire.support.contract.DefaultTopics;
 
 /**
  * One corpus size, start to end: the corpus, the parse baseline, then on a fresh broker the broker
- * baseline and the full-speed run, then on another fresh broker the paced latency run. Each phase
- * runs alone, so none takes CPU from another on a small machine.
+ * baseline and the full-speed run, then on another fresh broker the warm-up and the paced latency
+ * run. Each phase runs alone, so none takes CPU from another on a small machine.
  */
 final class SizeRun {
 
     static final String TIMER = "heatwire_enrich_end_to_end_latency_seconds";
+
+    /** loadgen's {@code --id-namespace} of the warm-up corpus: none of its story ids is the measured corpus'. */
+    static final String WARM_UP_NAMESPACE = "warm-up";
+
     private static final Duration PROBE_GRACE = Duration.ofSeconds(30);
 
     private final BenchmarkOptions options;
@@ -62,7 +67,20 @@ final class SizeRun {
 
     RunResult run(final int articles) throws IOException, InterruptedException, ExecutionException, TimeoutException {
         final Path corpusDir = options.workDir().resolve("corpus-" + articles + "-seed-" + options.seed());
-        final Corpus corpus = Corpus.prepare(children, options.loadgenJar(), articles, options.seed(), corpusDir, log);
+        final Corpus corpus =
+                Corpus.prepare(children, options.loadgenJar(), articles, options.seed(), "", corpusDir, log);
+        final Corpus warmUp = options.warmUp() == 0
+                ? null
+                : Corpus.prepare(
+                        children,
+                        options.loadgenJar(),
+                        options.warmUp(),
+                        options.seed(),
+                        WARM_UP_NAMESPACE,
+                        options.workDir()
+                                .resolve("corpus-" + options.warmUp() + "-seed-" + options.seed() + "-"
+                                        + WARM_UP_NAMESPACE),
+                        log);
         final ExpectedClusters expected = ExpectedClusters.read(corpus.expectedFile());
         final Set<String> bridgeStories = expected.bridges().stream()
                 .map(ExpectedClusters.Bridge::storyId)
@@ -81,9 +99,25 @@ final class SizeRun {
         try (Deployment deployment = Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("full"))) {
             progress.say("broker baseline: producing and consuming the same documents on a scratch topic");
             broker = BrokerBaseline.measure(deployment.bootstrapServers(), options.partitions(), corpus, progress);
-            deployment.startEnrich(options, progress);
+            deployment.startEnrich(options, options.ceiling(), progress);
             progress.say(String.format(Locale.ROOT, "full-speed run: publishing %,d documents", articles));
-            full = fullSpeed(deployment, corpus, expected, bridgeStories);
+            full = fullSpeed(deployment, corpus, expected, bridgeStories, options.ceiling());
+        }
+
+        RunResult.Ceiling ceiling = null;
+        if (options.withCeiling()) {
+            progress.say("starting a fresh broker for the ceiling run (logs in "
+                    + runDir.resolve("ceiling").resolve("logs") + ")");
+            try (Deployment deployment =
+                    Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("ceiling"))) {
+                deployment.startEnrich(options, true, progress);
+                progress.say(String.format(
+                        Locale.ROOT,
+                        "ceiling run: publishing %,d documents, enrich-service without clustering",
+                        articles));
+                final Full run = fullSpeed(deployment, corpus, expected, bridgeStories, true);
+                ceiling = new RunResult.Ceiling(run.throughput(), run.usage().cpuSeconds(), run.structure());
+            }
         }
 
         RunResult.FailOver failOver = null;
@@ -92,7 +126,7 @@ final class SizeRun {
                     + runDir.resolve("fail-over").resolve("logs") + ")");
             try (Deployment deployment =
                     Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("fail-over"))) {
-                deployment.startEnrich(options, progress);
+                deployment.startEnrich(options, options.ceiling(), progress);
                 progress.say(String.format(
                         Locale.ROOT,
                         "fail-over run: publishing %,d documents, %d stops (SIG%s%s)",
@@ -118,10 +152,8 @@ final class SizeRun {
                     + runDir.resolve("paced").resolve("logs") + ")");
             try (Deployment deployment =
                     Deployment.startBroker(children, options.kafkaJar(), runDir.resolve("paced"))) {
-                deployment.startEnrich(options, progress);
-                progress.say(
-                        String.format(Locale.ROOT, "latency run: publishing %,d documents at %.1f/s", articles, rate));
-                paced = paced(deployment, corpus, expected, bridgeStories, rate);
+                deployment.startEnrich(options, options.ceiling(), progress);
+                paced = paced(deployment, corpus, expected, bridgeStories, warmUp, rate);
             }
         }
         if (!options.keep()) {
@@ -145,7 +177,8 @@ final class SizeRun {
                 full.stateBytes(),
                 full.topics(),
                 full.threadCpuSeconds(),
-                failOver);
+                failOver,
+                ceiling);
     }
 
     private RunResult.FailOver failOver(
@@ -163,7 +196,7 @@ final class SizeRun {
                 "caught up after the stops: %,d articles in %.1f s; reading the outputs",
                 corpus.size(),
                 seconds));
-        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories, options.ceiling());
         return new RunResult.FailOver(
                 options.failOver(),
                 run.stops(),
@@ -173,11 +206,13 @@ final class SizeRun {
                 FailOverRun.linesContaining(deployment.logs(), FailOverRun.SEQUENCE_WARNING));
     }
 
+    /** The corpus at full speed; {@code ceiling} when enrich-service runs without clustering. */
     private Full fullSpeed(
             final Deployment deployment,
             final Corpus corpus,
             final ExpectedClusters expected,
-            final Set<String> bridgeStories)
+            final Set<String> bridgeStories,
+            final boolean ceiling)
             throws IOException, InterruptedException, ExecutionException {
         final List<EnrichService> instances = deployment.instances();
         final long[] cpuBefore = new long[instances.size()];
@@ -202,14 +237,7 @@ final class SizeRun {
         final Map<String, Long> threadsAfter = new HashMap<>();
         final Publisher.Published published =
                 Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, corpus, 0, progress);
-        final PipelineWatch.Caught caught = deployment
-                .watch()
-                .await(
-                        corpus.size(),
-                        published.startNanos(),
-                        options.stallTimeout(),
-                        deployment::enrichAlive,
-                        progress);
+        final PipelineWatch.Caught caught = caughtUp(deployment, 0, corpus.size(), published);
         for (int i = 0; i < instances.size(); i++) {
             final EnrichService instance = instances.get(i);
             cpuTicks += cpuTicks(instance.pid()) - cpuBefore[i];
@@ -250,7 +278,7 @@ final class SizeRun {
                 Deployment.APPLICATION_ID,
                 Set.of(Deployment.STORY_EVENTS_TOPIC),
                 BrokerBaseline.SCRATCH_TOPIC);
-        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
+        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories, ceiling);
         final long stateBytes = deployment.stopEnrichAndMeasureState();
         final RunResult.Usage usage = new RunResult.Usage(
                 instances.size(),
@@ -272,26 +300,44 @@ final class SizeRun {
                 structure);
     }
 
+    /**
+     * The warm-up corpus at full speed, if any, until enrich-service has processed it; then the
+     * measured corpus paced at {@code rate}, its latencies and enrich-service's timer counted from
+     * then on. The structure is checked against both corpora.
+     */
     private Paced paced(
             final Deployment deployment,
             final Corpus corpus,
             final ExpectedClusters expected,
             final Set<String> bridgeStories,
+            final Corpus warmUp,
             final double rate)
             throws InterruptedException {
+        ExpectedClusters expectedAll = expected;
+        final Set<String> bridgesAll = new HashSet<>(bridgeStories);
+        double warmUpSeconds = 0;
+        if (warmUp != null) {
+            progress.say(String.format(
+                    Locale.ROOT,
+                    "warm-up: publishing %,d other documents at full speed (not measured)",
+                    warmUp.size()));
+            final Publisher.Published published =
+                    Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, warmUp, 0, progress);
+            final PipelineWatch.Caught caught = caughtUp(deployment, 0, warmUp.size(), published);
+            warmUpSeconds = (caught.lastChangeNanos() - published.startNanos()) / 1e9;
+            final ExpectedClusters warmUpExpected = ExpectedClusters.read(warmUp.expectedFile());
+            expectedAll = expected.plus(warmUpExpected);
+            warmUpExpected.bridges().forEach(bridge -> bridgesAll.add(bridge.storyId()));
+        }
+        final long already = warmUp == null ? 0 : warmUp.size();
+        progress.say(
+                String.format(Locale.ROOT, "latency run: publishing %,d documents at %.1f/s", corpus.size(), rate));
         final long[] latencies;
         final Publisher.Published published;
         final SortedMap<Double, Long> before = timerBuckets(deployment.instances());
         try (LatencyProbe probe = LatencyProbe.start(deployment.bootstrapServers(), DefaultTopics.STORIES, corpus)) {
             published = Publisher.publish(deployment.bootstrapServers(), DefaultTopics.RAW, corpus, rate, progress);
-            deployment
-                    .watch()
-                    .await(
-                            corpus.size(),
-                            published.startNanos(),
-                            options.stallTimeout(),
-                            deployment::enrichAlive,
-                            progress);
+            caughtUp(deployment, already, corpus.size(), published);
             latencies = probe.finish(published.sendMillis(), PROBE_GRACE);
         }
         final SortedMap<Double, Long> timer = PrometheusText.difference(timerBuckets(deployment.instances()), before);
@@ -312,15 +358,32 @@ final class SizeRun {
                 Percentiles.ofBuckets(timer, 50),
                 Percentiles.ofBuckets(timer, 99),
                 timer.isEmpty() ? 0 : timer.get(timer.lastKey()),
-                Arrays.stream(Percentiles.bySlice(latencies, 10, 99)).boxed().toList());
+                Arrays.stream(Percentiles.bySlice(latencies, 10, 99)).boxed().toList(),
+                already,
+                warmUpSeconds);
         progress.say(String.format(
                 Locale.ROOT,
                 "latency: p50 %,d ms, p99 %,d ms over %,d articles; reading the outputs",
                 p50,
                 p99,
                 seen.length));
-        final StructureCheck.Result structure = checkStructure(deployment, expected, bridgeStories);
+        final StructureCheck.Result structure = checkStructure(deployment, expectedAll, bridgesAll, options.ceiling());
         return new Paced(latency, structure);
+    }
+
+    /** Waits until enrich-service has processed the {@code total} documents published after {@code already}. */
+    private PipelineWatch.Caught caughtUp(
+            final Deployment deployment, final long already, final long total, final Publisher.Published published)
+            throws InterruptedException {
+        return deployment
+                .watch()
+                .await(
+                        already,
+                        total,
+                        published.startNanos(),
+                        options.stallTimeout(),
+                        deployment::enrichAlive,
+                        progress);
     }
 
     private static SortedMap<Double, Long> timerBuckets(final List<EnrichService> instances) {
@@ -367,12 +430,15 @@ final class SizeRun {
         }
     }
 
-    /** The outputs on the topics against loadgen's expected structure. */
-    private StructureCheck.Result checkStructure(
-            final Deployment deployment, final ExpectedClusters expected, final Set<String> bridgeStories) {
+    /** The outputs on the topics against loadgen's expected structure; {@code ceiling}: without clustering. */
+    private static StructureCheck.Result checkStructure(
+            final Deployment deployment,
+            final ExpectedClusters expected,
+            final Set<String> bridgeStories,
+            final boolean ceiling) {
         return StructureCheck.compare(
                 expected,
-                options.ceiling(),
+                ceiling,
                 OutputReader.read(
                         deployment.bootstrapServers(),
                         DefaultTopics.STORIES,

@@ -55,7 +55,9 @@ class BenchmarkOptionsTest {
                         "--instances=N",
                         "--paced-rate=R",
                         "--no-latency",
+                        "--warm-up=N",
                         "--ceiling",
+                        "--with-ceiling",
                         "--json=FILE",
                         "--work-dir=DIR",
                         "--keep",
@@ -124,10 +126,37 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void shouldAddACeilingRunToANormalOneOnRequest() {
+        assertThat(BenchmarkOptions.parse().withCeiling()).isFalse();
+        final BenchmarkOptions options = BenchmarkOptions.parse("--with-ceiling");
+        assertThat(options.withCeiling()).isTrue();
+        assertThat(options.ceiling()).isFalse();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--ceiling", "--with-ceiling"))
+                .hasMessage("--with-ceiling adds a ceiling run to a normal one; --ceiling alone runs only the ceiling");
+    }
+
+    @Test
     void shouldSkipTheLatencyRunOnRequest() {
         assertThat(BenchmarkOptions.parse("--no-latency").latency()).isFalse();
         assertThatThrownBy(() -> BenchmarkOptions.parse("--no-latency", "--paced-rate", "5"))
                 .hasMessageContaining("exclude each other");
+    }
+
+    @Test
+    void shouldWarmUpTheLatencyRunWithTwoThousandArticlesUnlessToldOtherwise() {
+        assertThat(BenchmarkOptions.parse().warmUp()).isEqualTo(2_000);
+        assertThat(BenchmarkOptions.parse("--warm-up", "0").warmUp()).isZero();
+        assertThat(BenchmarkOptions.parse("--warm-up=5k").warmUp()).isEqualTo(5_000);
+        assertThat(BenchmarkOptions.parse("--no-latency").warmUp()).isZero();
+        assertThat(BenchmarkOptions.parse("--crash", "2").warmUp()).isZero();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--no-latency", "--warm-up", "100"))
+                .hasMessage("--warm-up belongs to the latency run: not with --no-latency or --crash");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--crash", "1", "--warm-up", "100"))
+                .hasMessageContaining("--warm-up belongs to the latency run");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--warm-up", "-1"))
+                .hasMessage("--warm-up must be between 0 and 2000000: -1");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--warm-up", "3M"))
+                .hasMessage("--warm-up must be at most 2000000: 3M");
     }
 
     @Test

@@ -41,6 +41,9 @@ class JsonReportTest {
         assertThat(run.path("parse").path("documentsPerSecond").asDouble()).isEqualTo(5_000.0);
         assertThat(run.path("broker").path("documentsPerSecond").asDouble()).isEqualTo(20_000.0);
         assertThat(run.path("latency").path("p99Millis").asLong()).isEqualTo(900);
+        assertThat(run.path("latency").path("warmUpArticles").asLong()).isEqualTo(2_000);
+        assertThat(run.path("latency").path("warmUpSeconds").asDouble()).isEqualTo(20.0);
+        assertThat(root.path("options").path("warmUpArticles").asInt()).isEqualTo(BenchmarkOptions.DEFAULT_WARM_UP);
         assertThat(run.path("enrichService").path("peakRssBytes").asLong()).isEqualTo(800_000_000L);
         assertThat(run.path("enrichService").path("cpuMillisPerArticle").asDouble())
                 .isEqualTo(2.0);
@@ -62,5 +65,25 @@ class JsonReportTest {
                         .asString())
                 .isEqualTo("clusters: expected 300, found 301");
         assertThat(root.path("flatCost").path("verdict").asString()).isEqualTo(Targets.MEETS);
+        assertThat(run.has("ceiling")).isFalse();
+        assertThat(root.path("options").path("withCeiling").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void shouldWriteTheCeilingRunAndEndToEndOverIt() {
+        final RunResult withCeiling = RunResults.withCeiling(RunResults.tenThousand(), false);
+
+        final JsonNode run = JsonReport.run(withCeiling);
+
+        assertThat(run.path("passed").asBoolean(true)).isFalse();
+        assertThat(run.path("endToEnd").path("overCeilingRate").asDouble()).isEqualTo(0.5);
+        final JsonNode ceiling = run.path("ceiling");
+        assertThat(ceiling.path("articlesPerSecond").asDouble()).isEqualTo(200.0);
+        assertThat(ceiling.path("seconds").asDouble()).isEqualTo(50.0);
+        assertThat(ceiling.path("overParseRate").asDouble()).isEqualTo(0.04);
+        assertThat(ceiling.path("endToEndOverCeiling").asDouble()).isEqualTo(0.5);
+        assertThat(ceiling.path("cpuMillisPerArticle").asDouble()).isEqualTo(1.0);
+        assertThat(ceiling.path("structure").path("differences").get(0).asString())
+                .startsWith("3 cluster records were written");
     }
 }

@@ -20,26 +20,26 @@ class TargetsTest {
     void shouldJudgeP99OnlyAtHalfTheMeasuredMaximum() {
         assertThat(Targets.of(RunResults.tenThousand()).get(1).verdict()).isEqualTo(Targets.MEETS);
 
-        final RunResult fixture = RunResults.tenThousand();
-        final RunResult elsewhere = new RunResult(
-                fixture.articles(),
-                fixture.seed(),
-                fixture.documentBytes(),
-                fixture.partitions(),
-                fixture.instances(),
-                fixture.structure(),
-                fixture.pacedStructure(),
-                fixture.endToEnd(),
-                new RunResult.Latency(20, 20, 10_000, 0, 100, 200, 300, 0.1, 0.2, 1, List.of()),
-                fixture.parse(),
-                fixture.broker(),
-                fixture.enrich(),
-                fixture.brokerCpuSeconds(),
-                fixture.otherCpuSeconds(),
-                fixture.stateBytes(),
-                fixture.topics(),
-                fixture.enrichThreadCpuSeconds());
+        final RunResult elsewhere = RunResults.withLatency(
+                RunResults.tenThousand(),
+                new RunResult.Latency(20, 20, 10_000, 0, 100, 200, 300, 0.1, 0.2, 1, List.of(), 2_000, 20.0));
         assertThat(Targets.of(elsewhere).get(1).verdict()).isEqualTo("n/a (not paced at half the maximum)");
+    }
+
+    @Test
+    void shouldJudgeP99OnlyAfterAWarmUp() {
+        assertThat(Targets.of(RunResults.tenThousand()).get(1))
+                .isEqualTo(new Targets.Verdict(
+                        "p99 < 1 s at half load after a warm-up",
+                        "p99 900 ms after 2,000 warm-up articles",
+                        Targets.MEETS));
+
+        final RunResult cold = RunResults.withLatency(
+                RunResults.tenThousand(),
+                new RunResult.Latency(50, 50, 10_000, 0, 100, 200, 300, 0.1, 0.2, 1, List.of(), 0, 0));
+        assertThat(Targets.of(cold).get(1))
+                .isEqualTo(new Targets.Verdict(
+                        "p99 < 1 s at half load after a warm-up", "p99 200 ms, cold", "n/a (no warm-up: --warm-up 0)"));
     }
 
     @Test
