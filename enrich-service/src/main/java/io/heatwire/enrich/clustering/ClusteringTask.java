@@ -499,6 +499,13 @@ public final class ClusteringTask<C, A> {
         }
         final NodeDraft<C> n = new NodeDraft<>(old);
         n.clusterId = rename.pid();
+        if (old.isStory()) {
+            // a rename changes nothing but the published cluster id: write the story now rather
+            // than at the next flush, which would write the node a second time for it
+            storyUpdates.add(new StoryUpdate<>(rename.story(), n.clusterId, n.facts));
+            n.shown = n.clusterId;
+            n.contentChanged = false;
+        }
         saveNode(rename.story(), n);
     }
 
