@@ -77,7 +77,6 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
     private ProcessorContext<String, ClusteringOutput> context;
     private KeyValueStore<String, Story> contents;
     private KeyValueStore<String, ClusterMember> written;
-    private KeyValueStore<String, Cluster<ClusterMember, ClusterAggregate>> clusterStore;
     private ClusterIndex index;
     private ClusteringTask<ClusterMember, ClusterAggregate> task;
     /** When each story changed first since it was last written: for the end-to-end latency only. */
@@ -117,7 +116,6 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         final KeyValueStore<String, Node<ClusterMember>> nodes = context.getStateStore(names.nodes());
         final KeyValueStore<String, Cluster<ClusterMember, ClusterAggregate>> clusters =
                 context.getStateStore(names.clusters());
-        this.clusterStore = clusters;
         final KeyValueStore<String, Member<ClusterMember>> members = context.getStateStore(names.members());
         task = new ClusteringTask<>(
                 context.taskId().partition(),
@@ -278,31 +276,20 @@ public final class ClusteringProcessor implements Processor<String, ClusteringEv
         if (!effects.clusters().isEmpty()) {
             final Instant asOf = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
             final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-            for (Effects.ClusterUpdate<ClusterAggregate> update : effects.clusters()) {
+            for (Effects.ClusterUpdate<ClusterMember, ClusterAggregate> update : effects.clusters()) {
                 if (update.record() == null) {
                     forward(update.id(), new ClusteringOutput.ClusterWrite(null), timestamp);
                     observer.clusterMerged();
                 } else {
-                    final Effects.ClusterRecord<ClusterAggregate> record = update.record();
+                    final Effects.ClusterRecord<ClusterMember, ClusterAggregate> record = update.record();
                     forward(
                             update.id(),
                             new ClusteringOutput.ClusterWrite(index.record(
-                                    record.key(), record.id(), record.aggregate(), inline(record.key()), asOf, now)),
+                                    record.key(), record.id(), record.aggregate(), record.inline(), asOf, now)),
                             timestamp);
                 }
             }
         }
-    }
-
-    /** The members of a cluster whose roster is inline (no index holds them), else {@code null}. */
-    private List<ClusterMember> inline(String key) {
-        final Cluster<ClusterMember, ClusterAggregate> cluster = clusterStore.get(key);
-        if (cluster == null || cluster.spilled()) {
-            return null;
-        }
-        final List<ClusterMember> members = new ArrayList<>(cluster.inline().size());
-        cluster.inline().values().forEach(member -> members.add(member.contribution()));
-        return members;
     }
 
     private void writeStory(Effects.StoryUpdate<ClusterMember> update, List<StoryChange> changes, long timestamp) {

@@ -60,7 +60,7 @@ public final class ClusteringTask<C, A> {
 
     private List<Outgoing<C>> messages = new ArrayList<>();
     private List<StoryUpdate<C>> storyUpdates = new ArrayList<>();
-    private List<ClusterUpdate<A>> clusterUpdates = new ArrayList<>();
+    private List<ClusterUpdate<C, A>> clusterUpdates = new ArrayList<>();
 
     /**
      * @param partitioner partition of a key, the same function for every task (in production the
@@ -632,7 +632,8 @@ public final class ClusteringTask<C, A> {
                 }
                 c.published.clear();
                 if (pid != null) {
-                    clusterUpdates.add(new ClusterUpdate<>(pid, new ClusterRecord<>(key, pid, c.size, c.aggregate)));
+                    clusterUpdates.add(new ClusterUpdate<>(
+                            pid, new ClusterRecord<>(key, pid, c.size, c.aggregate, c.spilled ? null : inline(c))));
                     c.published.add(pid);
                 }
                 c.dirty = false;
@@ -697,6 +698,12 @@ public final class ClusteringTask<C, A> {
             c.inline.clear();
             c.spilled = true;
         }
+    }
+
+    private static <C, A> List<C> inline(ClusterDraft<C, A> c) {
+        final List<C> contributions = new ArrayList<>(c.inline.size());
+        c.inline.values().forEach(member -> contributions.add(member.contribution()));
+        return contributions;
     }
 
     private void removeMember(ClusterDraft<C, A> c, String id) {

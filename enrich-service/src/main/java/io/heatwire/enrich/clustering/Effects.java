@@ -10,7 +10,8 @@ import java.util.List;
  * @param stories  story output: cluster id per story, or a tombstone
  * @param clusters cluster output: a record per published cluster id, or a tombstone
  */
-public record Effects<C, A>(List<Outgoing<C>> messages, List<StoryUpdate<C>> stories, List<ClusterUpdate<A>> clusters) {
+public record Effects<C, A>(
+        List<Outgoing<C>> messages, List<StoryUpdate<C>> stories, List<ClusterUpdate<C, A>> clusters) {
 
     public Effects {
         messages = List.copyOf(messages);
@@ -33,12 +34,15 @@ public record Effects<C, A>(List<Outgoing<C>> messages, List<StoryUpdate<C>> sto
     public record StoryUpdate<C>(String id, String clusterId, StoryFacts<C> facts) {}
 
     /** A cluster record under {@code id}; {@code record == null} is a tombstone. */
-    public record ClusterUpdate<A>(String id, ClusterRecord<A> record) {}
+    public record ClusterUpdate<C, A>(String id, ClusterRecord<C, A> record) {}
 
     /**
      * The published figures of a cluster: its id (earliest story), exact size and aggregate, and the
      * key of the cluster record that holds them (stable across renames; the {@link RosterIndex} is
      * keyed by it).
+     *
+     * @param inline the members' contributions while the roster is inline (no {@link RosterIndex}
+     *               holds them), in member-id order; {@code null} once it has spilled
      */
-    public record ClusterRecord<A>(String key, String id, int size, A aggregate) {}
+    public record ClusterRecord<C, A>(String key, String id, int size, A aggregate, List<C> inline) {}
 }

@@ -130,9 +130,9 @@ class ClusteringSimulationProperties {
     }
 
     /** Per cluster id: no tombstone before a record, never two in a row, the last entry a tombstone iff dead. */
-    private static void assertOneTombstonePerRetiredId(List<ClusterUpdate<Tally>> log, Oracle oracle) {
-        final Map<String, List<ClusterRecord<Tally>>> byId = new HashMap<>();
-        for (ClusterUpdate<Tally> update : log) {
+    private static void assertOneTombstonePerRetiredId(List<ClusterUpdate<Figures, Tally>> log, Oracle oracle) {
+        final Map<String, List<ClusterRecord<Figures, Tally>>> byId = new HashMap<>();
+        for (ClusterUpdate<Figures, Tally> update : log) {
             byId.computeIfAbsent(update.id(), id -> new ArrayList<>()).add(update.record());
         }
         byId.forEach((id, entries) -> {

@@ -40,7 +40,7 @@ final class ProtocolSimulation {
         final MapStore<MemberKey, Member<Figures>> members = new MapStore<>();
         final List<Outgoing<Figures>> messages = new ArrayList<>();
         final List<StoryUpdate<Figures>> stories = new ArrayList<>();
-        final List<ClusterUpdate<Tally>> clusterUpdates = new ArrayList<>();
+        final List<ClusterUpdate<Figures, Tally>> clusterUpdates = new ArrayList<>();
         ClusteringTask<Figures, Tally> task;
         int committed;
         int position;
@@ -79,7 +79,7 @@ final class ProtocolSimulation {
     private final boolean checkEveryStep;
     private final List<Partition> partitions = new ArrayList<>();
     private final List<StoryUpdate<Figures>> storyLog = new ArrayList<>();
-    private final List<ClusterUpdate<Tally>> clusterLog = new ArrayList<>();
+    private final List<ClusterUpdate<Figures, Tally>> clusterLog = new ArrayList<>();
     private final Map<String, Long> counts = new TreeMap<>();
     private final Map<String, Set<String>> forwardedRosters = new HashMap<>();
     private final Map<String, Rank> rootRanks = new HashMap<>();
@@ -297,9 +297,9 @@ final class ProtocolSimulation {
     }
 
     /** Cluster output, last value per key (tombstones remove the key). */
-    Map<String, ClusterRecord<Tally>> finalClusters() {
-        final Map<String, ClusterRecord<Tally>> last = new TreeMap<>();
-        for (ClusterUpdate<Tally> update : clusterLog) {
+    Map<String, ClusterRecord<Figures, Tally>> finalClusters() {
+        final Map<String, ClusterRecord<Figures, Tally>> last = new TreeMap<>();
+        for (ClusterUpdate<Figures, Tally> update : clusterLog) {
             if (update.record() == null) {
                 last.remove(update.id());
             } else {
@@ -309,7 +309,7 @@ final class ProtocolSimulation {
         return last;
     }
 
-    List<ClusterUpdate<Tally>> clusterLog() {
+    List<ClusterUpdate<Figures, Tally>> clusterLog() {
         return clusterLog;
     }
 
