@@ -147,7 +147,7 @@ public final class ClusteringTask<C, A> {
             throw new IllegalArgumentException("record key " + key + " does not match its message " + message);
         }
         if (message instanceof Batch<C> batch) {
-            onBatch(batch);
+            onBatch(batch, now);
         } else {
             requireOwned(key);
             if (message instanceof Ingest<C> ingest) {
@@ -448,24 +448,34 @@ public final class ClusteringTask<C, A> {
 
     // ---- stories ------------------------------------------------------------------------------
 
-    private void onBatch(Batch<C> batch) {
+    private void onBatch(Batch<C> batch, long now) {
         if (batch.partition() != partition) {
             throw new IllegalStateException("batch for partition " + batch.partition() + " reached " + partition);
         }
+        final Set<String> moved = new TreeSet<>();
         for (Item<C> item : batch.items()) {
             requireOwned(item.key());
             if (item instanceof Reg<C> reg) {
                 onReg(reg);
             } else if (item instanceof Adopt<C> adopt) {
-                onMove(adopt.story(), adopt.from(), adopt.to(), adopt.guess(), false);
+                onMove(adopt.story(), adopt.from(), adopt.to(), adopt.guess(), false, moved);
             } else if (item instanceof Bounce<C> bounce) {
-                onMove(bounce.story(), bounce.from(), bounce.to(), null, true);
+                onMove(bounce.story(), bounce.from(), bounce.to(), null, true, moved);
             } else if (item instanceof Rename<C> rename) {
                 onRename(rename);
             } else if (item instanceof Settle<C> settle) {
-                onSettle(settle);
+                onSettle(settle, moved);
             }
         }
+        // a story that moved or settled registers at once: its node is written once for both,
+        // where a flush at the next punctuation would write it again, usually in another commit
+        final Map<Integer, List<Item<C>>> items = new TreeMap<>();
+        for (String id : moved) {
+            if (pendingNodes.contains(id)) {
+                flushNode(id, now, items);
+            }
+        }
+        items.forEach((p, list) -> messages.add(new Outgoing<>(p, null, new Batch<>(p, list))));
     }
 
     /**
@@ -473,7 +483,7 @@ public final class ClusteringTask<C, A> {
      * was counted there and removes itself, and publishes the guess (the pid of the merged pair, as
      * the link saw it: usually right, so the root rarely renames it); after a bounce it never was.
      */
-    private void onMove(String id, String from, Hint to, String guess, boolean bounced) {
+    private void onMove(String id, String from, Hint to, String guess, boolean bounced, Set<String> moved) {
         final Node<C> old = node(id);
         if (old.sent() == null || !old.sent().cluster().equals(from)) {
             return; // it has moved on already
@@ -487,6 +497,7 @@ public final class ClusteringTask<C, A> {
             n.clusterId = guess;
         }
         saveNode(id, n);
+        moved.add(id);
     }
 
     private void onRename(Rename<C> rename) {
@@ -509,7 +520,7 @@ public final class ClusteringTask<C, A> {
         saveNode(rename.story(), n);
     }
 
-    private void onSettle(Settle<C> settle) {
+    private void onSettle(Settle<C> settle, Set<String> moved) {
         final Node<C> old = node(settle.story());
         if (!old.awaitingSettle()) {
             return;
@@ -519,6 +530,7 @@ public final class ClusteringTask<C, A> {
         n.root = settle.to();
         n.clusterId = settle.guess();
         saveNode(settle.story(), n);
+        moved.add(settle.story());
     }
 
     // ---- outbox -------------------------------------------------------------------------------

@@ -14,7 +14,8 @@
  * one: ROOT or FORWARDED(parent), Φ, aggregate, roster inline up to a limit, pid, {@code expected},
  * {@code published}, outbox flags) and {@code members} (the roster of spilled clusters). The outbox is
  * those flags, rebuilt by one scan at start-up; {@code punctuate} flushes it, one batch per
- * destination partition.
+ * destination partition. A batch that moves or settles stories flushes their nodes itself, so each
+ * is written once for the step and its registration; a rename writes its story at once.
  *
  * <h2>Protocol</h2>
  * An article at a new id creates a root and counts itself in place. Edge messages carry the

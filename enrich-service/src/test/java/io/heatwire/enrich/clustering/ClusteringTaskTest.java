@@ -133,8 +133,8 @@ class ClusteringTaskTest {
     void shouldRetireAReferenceClaimedAsAlias() {
         deliverAll(ingest(article("a", 10L, Map.of("r", reference(1L)), Set.of()), 1)
                 .messages());
-        deliverAll(task.punctuate(3).messages()); // settle r at a, then r's registration
-        deliverAll(task.punctuate(4).messages());
+        // a's flush settles r at a; r registers at once, in the same step
+        deliverAll(deliverAll(task.punctuate(3).messages()));
         assertThat(clusters.get("a").size()).isEqualTo(2);
         assertThat(clusters.get("a").pid().id()).isEqualTo("r");
         task.punctuate(5);
@@ -242,10 +242,13 @@ class ClusteringTaskTest {
         return task.process(ClusteringTask.keyOf(message), message, now);
     }
 
-    private void deliverAll(List<Outgoing<Figures>> messages) {
+    /** Delivers the messages; returns what their handling sent. */
+    private List<Outgoing<Figures>> deliverAll(List<Outgoing<Figures>> messages) {
+        final List<Outgoing<Figures>> sent = new ArrayList<>();
         for (Outgoing<Figures> outgoing : messages) {
-            process(outgoing.message(), 100);
+            sent.addAll(process(outgoing.message(), 100).messages());
         }
+        return sent;
     }
 
     private Hint hint(String cluster) {
