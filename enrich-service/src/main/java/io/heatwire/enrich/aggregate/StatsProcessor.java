@@ -101,8 +101,9 @@ public final class StatsProcessor<V> implements Processor<String, StatsChanges, 
             result = result.add(change.added(), change.name());
             if (change.added().publishedAt() != null) {
                 final long time = change.added().publishedAt().toEpochMilli();
-                final PublishedDay current = published.get(dayKey(key, time));
-                published.put(dayKey(key, time), current == null ? PublishedDay.of(time) : current.plus(time));
+                final String day = dayKey(key, time);
+                final PublishedDay current = published.get(day);
+                published.put(day, current == null ? PublishedDay.of(time) : current.plus(time));
             }
         }
         return result;
